@@ -1,0 +1,52 @@
+//! `actix-web` feature: derived types implement `actix_web::ResponseError`, whose
+//! `status_code` and `error_response` both come from `to_response`, so they cannot disagree.
+//! actix-web 4 is built on `http` 0.2; names, values and the code cross over as bytes.
+
+use crate::HttpStatus;
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::HttpResponse;
+
+/// The status of a value as actix-web's `StatusCode`.
+pub fn status_code<T: HttpStatus + ?Sized>(value: &T) -> StatusCode {
+    StatusCode::from_u16(value.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// The actix-web response of a value: status, headers and body of `to_response`.
+pub fn error_response<T: HttpStatus + ?Sized>(value: &T) -> HttpResponse {
+    let (parts, body) = value.to_response().into_parts();
+    let status =
+        StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut builder = HttpResponse::build(status);
+    for (name, value) in &parts.headers {
+        // Both were valid `http` 1.x names and values, which `http` 0.2 accepts as well.
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_str().as_bytes()),
+            HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            builder.append_header((name, value));
+        }
+    }
+    builder.body(body)
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_status_actix {
+    (impl [$($generics:tt)*] for [$($ty:tt)*] where [$($predicates:tt)*] display [$($display:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::actix_web::ResponseError for $($ty)*
+        where
+            $($predicates)*
+            $($display)*
+        {
+            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                $crate::__private::actix_status_code(self)
+            }
+
+            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
+                $crate::__private::actix_error_response(self)
+            }
+        }
+    };
+}

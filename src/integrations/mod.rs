@@ -1,0 +1,43 @@
+//! Framework integrations, one module per cargo feature. Each defines a `macro_rules!` that
+//! the derive's output calls through `__http_status_integrations!`; with the feature off the
+//! macro expands to nothing.
+//!
+//! Input of every macro: `impl [<generics>] for [Type<..>] where [predicates,] display [predicates,]`,
+//! the last list being the `Debug + Display` bounds a generic type needs for actix-web.
+
+#[cfg(feature = "actix-web")]
+pub(crate) mod actix;
+#[cfg(feature = "axum")]
+pub(crate) mod axum;
+#[cfg(feature = "tracing")]
+pub(crate) mod tracing;
+#[cfg(feature = "utoipa")]
+pub(crate) mod utoipa;
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_status_axum {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_status_actix {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_status_utoipa {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "tracing"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_status_report {
+    ($($input:tt)*) => {};
+}

@@ -1,0 +1,202 @@
+//! The derive input as the derive sees it: the type, its variants and fields, each with its
+//! parsed attributes and original syn nodes (for spans).
+
+use crate::attr::{self, ErrorText, StatusAttr};
+use crate::template::MemberName;
+use proc_macro2::Span;
+use quote::format_ident;
+use syn::spanned::Spanned as _;
+use syn::{Attribute, Data, DeriveInput, Fields, Ident, Member, Type};
+
+pub struct Input<'a> {
+    pub original: &'a DeriveInput,
+    pub shape: Shape<'a>,
+    /// `#[status(...)]` on the type.
+    pub attrs: Attrs<'a>,
+}
+
+pub enum Shape<'a> {
+    Enum(Vec<Variant<'a>>),
+    /// A struct is one "variant" whose attributes are the type's.
+    Struct(Variant<'a>),
+    Union(Span),
+}
+
+pub struct Variant<'a> {
+    pub ident: &'a Ident,
+    /// `Self::V` for a variant, `Self` for a struct.
+    pub is_enum_variant: bool,
+    pub attrs: Attrs<'a>,
+    pub fields: Vec<Field<'a>>,
+    /// `#[cfg(...)]`s to repeat on every match arm of this variant.
+    pub cfgs: Vec<&'a Attribute>,
+}
+
+pub struct Field<'a> {
+    /// Position among the variant's fields.
+    pub index: usize,
+    pub member: Member,
+    pub name: MemberName,
+    pub ty: &'a Type,
+    /// The identifier generated code binds the field to.
+    pub binding: Ident,
+    pub cfgs: Vec<&'a Attribute>,
+}
+
+pub struct Attrs<'a> {
+    pub status: Vec<StatusAttr<'a>>,
+    pub syntax_errors: Vec<syn::Error>,
+    /// thiserror's `#[error(...)]`, if present.
+    pub error: Option<ErrorText>,
+}
+
+impl<'a> Attrs<'a> {
+    fn get(attrs: &'a [Attribute]) -> Self {
+        let mut out = Attrs {
+            status: Vec::new(),
+            syntax_errors: Vec::new(),
+            error: None,
+        };
+        for attr in attrs {
+            if attr.path().is_ident("status") {
+                match attr::parse_status(attr) {
+                    Ok(parsed) => out.status.push(parsed),
+                    Err(error) => out.syntax_errors.push(error),
+                }
+            } else if attr.path().is_ident("error") && out.error.is_none() {
+                out.error = Some(attr::parse_error_text(attr));
+            }
+        }
+        out
+    }
+
+    /// The attribute in force; further ones are reported as duplicates.
+    pub fn first(&self) -> Option<&StatusAttr<'a>> {
+        self.status.first()
+    }
+}
+
+fn cfgs(attrs: &[Attribute]) -> Vec<&Attribute> {
+    attrs.iter().filter(|a| a.path().is_ident("cfg")).collect()
+}
+
+impl<'a> Input<'a> {
+    pub fn from_syn(original: &'a DeriveInput) -> Self {
+        let attrs = Attrs::get(&original.attrs);
+        let shape = match &original.data {
+            Data::Enum(data) => Shape::Enum(
+                data.variants
+                    .iter()
+                    .map(|variant| Variant {
+                        ident: &variant.ident,
+                        is_enum_variant: true,
+                        attrs: Attrs::get(&variant.attrs),
+                        fields: fields(&variant.fields),
+                        cfgs: cfgs(&variant.attrs),
+                    })
+                    .collect(),
+            ),
+            Data::Struct(data) => Shape::Struct(Variant {
+                ident: &original.ident,
+                is_enum_variant: false,
+                // The struct's own attributes are read once, as the type's.
+                attrs: Attrs {
+                    status: Vec::new(),
+                    syntax_errors: Vec::new(),
+                    error: None,
+                },
+                fields: fields(&data.fields),
+                cfgs: Vec::new(),
+            }),
+            Data::Union(data) => Shape::Union(data.union_token.span),
+        };
+        Input {
+            original,
+            shape,
+            attrs,
+        }
+    }
+
+    pub fn variants(&self) -> &[Variant<'a>] {
+        match &self.shape {
+            Shape::Enum(variants) => variants,
+            Shape::Struct(variant) => std::slice::from_ref(variant),
+            Shape::Union(_) => &[],
+        }
+    }
+
+    pub fn is_struct(&self) -> bool {
+        matches!(self.shape, Shape::Struct(_))
+    }
+
+    /// Whether thiserror derives `Display` for this type: any `#[error]` on it or its variants.
+    pub fn is_error_type(&self) -> bool {
+        self.attrs.error.is_some() || self.variants().iter().any(|v| v.attrs.error.is_some())
+    }
+}
+
+impl<'a> Variant<'a> {
+    /// The thiserror text that `Display` prints for this variant: its own `#[error]`, or for a
+    /// struct, the type's.
+    pub fn error_text<'i>(&'i self, input: &'i Input<'a>) -> Option<&'i ErrorText> {
+        self.attrs.error.as_ref().or(input.attrs.error.as_ref())
+    }
+
+    pub fn field(&self, name: &MemberName) -> Option<&Field<'a>> {
+        self.fields.iter().find(|f| &f.name == name)
+    }
+
+    pub fn name(&self) -> String {
+        self.ident.unraw_string()
+    }
+}
+
+trait Unraw {
+    fn unraw_string(&self) -> String;
+}
+
+impl Unraw for Ident {
+    fn unraw_string(&self) -> String {
+        let text = self.to_string();
+        match text.strip_prefix("r#") {
+            Some(bare) => bare.to_owned(),
+            None => text,
+        }
+    }
+}
+
+fn fields(fields: &Fields) -> Vec<Field<'_>> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| {
+            let (member, name, binding) = match &field.ident {
+                Some(ident) => {
+                    let bare = ident.unraw_string();
+                    let binding = format_ident!("__field_{}", bare, span = ident.span());
+                    (
+                        Member::Named(ident.clone()),
+                        MemberName::Named(bare),
+                        binding,
+                    )
+                }
+                None => (
+                    Member::Unnamed(syn::Index {
+                        index: index as u32,
+                        span: field.ty.span(),
+                    }),
+                    MemberName::Index(index),
+                    format_ident!("__field_{}", index),
+                ),
+            };
+            Field {
+                index,
+                member,
+                name,
+                ty: &field.ty,
+                binding,
+                cfgs: cfgs(&field.attrs),
+            }
+        })
+        .collect()
+}

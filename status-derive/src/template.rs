@@ -1,0 +1,281 @@
+//! Templates: `message` and header values with `{field}` / `{0}` placeholders, `format!`
+//! specs (`{id:?}`, `{0:>4}`) and `{{` / `}}` for literal braces.
+
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    Field(Placeholder),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder {
+    pub member: MemberName,
+    /// What follows the `:`, empty if nothing does.
+    pub spec: String,
+    /// The placeholder as written, braces included, for messages.
+    pub written: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MemberName {
+    /// A named field, without any `r#`.
+    Named(String),
+    Index(usize),
+}
+
+impl std::fmt::Display for MemberName {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            MemberName::Named(name) => f.write_str(name),
+            MemberName::Index(index) => write!(f, "{index}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    pub pieces: Vec<Piece>,
+}
+
+/// Why a template does not parse, for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    pub problem: String,
+    pub help: String,
+    /// The placeholder is well-formed but names no field (`{}`, `{a.b}`), as opposed to
+    /// malformed braces.
+    pub names_no_field: bool,
+}
+
+impl TemplateError {
+    fn syntax(problem: impl Into<String>, help: impl Into<String>) -> Self {
+        TemplateError {
+            problem: problem.into(),
+            help: help.into(),
+            names_no_field: false,
+        }
+    }
+
+    fn no_field(problem: impl Into<String>, help: impl Into<String>) -> Self {
+        TemplateError {
+            problem: problem.into(),
+            help: help.into(),
+            names_no_field: true,
+        }
+    }
+}
+
+impl Template {
+    pub fn parse(input: &str) -> Result<Template, TemplateError> {
+        let mut pieces = Vec::new();
+        let mut text = String::new();
+        let mut rest = input;
+        while let Some(at) = rest.find(['{', '}']) {
+            text.push_str(&rest[..at]);
+            let brace = rest.as_bytes()[at];
+            rest = &rest[at + 1..];
+            if brace == b'}' {
+                if let Some(after) = rest.strip_prefix('}') {
+                    text.push('}');
+                    rest = after;
+                    continue;
+                }
+                return Err(TemplateError::syntax(
+                    "unmatched `}` in the text",
+                    "write `}}` for a literal brace",
+                ));
+            }
+            if let Some(after) = rest.strip_prefix('{') {
+                text.push('{');
+                rest = after;
+                continue;
+            }
+            let Some(close) = rest.find('}') else {
+                return Err(TemplateError::syntax(
+                    "unclosed `{` in the text",
+                    "close the placeholder, e.g. `{id}`, or write `{{` for a literal brace",
+                ));
+            };
+            let inner = &rest[..close];
+            rest = &rest[close + 1..];
+            if !text.is_empty() {
+                pieces.push(Piece::Text(std::mem::take(&mut text)));
+            }
+            pieces.push(Piece::Field(parse_placeholder(inner)?));
+        }
+        text.push_str(rest);
+        if !text.is_empty() {
+            pieces.push(Piece::Text(text));
+        }
+        Ok(Template { pieces })
+    }
+
+    /// The text, if there is no placeholder.
+    pub fn literal(&self) -> Option<String> {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(text) => out.push_str(text),
+                Piece::Field(_) => return None,
+            }
+        }
+        Some(out)
+    }
+
+    pub fn placeholders(&self) -> impl Iterator<Item = &Placeholder> {
+        self.pieces.iter().filter_map(|piece| match piece {
+            Piece::Field(placeholder) => Some(placeholder),
+            Piece::Text(_) => None,
+        })
+    }
+
+    /// A `format_args!` string with one positional `{}` per placeholder, in order.
+    pub fn format_string(&self) -> String {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(text) => out.push_str(&text.replace('{', "{{").replace('}', "}}")),
+                Piece::Field(placeholder) if placeholder.spec.is_empty() => out.push_str("{}"),
+                Piece::Field(placeholder) => {
+                    let _ = write!(out, "{{:{}}}", placeholder.spec);
+                }
+            }
+        }
+        out
+    }
+
+    /// Length of the literal text, to size buffers.
+    pub fn text_len(&self) -> usize {
+        self.pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Text(text) => text.len(),
+                Piece::Field(_) => 0,
+            })
+            .sum()
+    }
+}
+
+fn parse_placeholder(inner: &str) -> Result<Placeholder, TemplateError> {
+    let written = format!("{{{inner}}}");
+    let (name, spec) = match inner.split_once(':') {
+        Some((name, spec)) => (name, spec),
+        None => (inner, ""),
+    };
+    if spec.contains('$') {
+        return Err(TemplateError::syntax(
+            format!("`{written}` takes its width or precision from an argument (`$`), which a template cannot name"),
+            "write a fixed width, e.g. `{id:>8}`",
+        ));
+    }
+    let member = if name.is_empty() {
+        return Err(TemplateError::no_field(
+            format!("`{written}` does not name a field"),
+            "name the field: `{0}` for the first field of a tuple variant, `{name}` for a named one",
+        ));
+    } else if name.bytes().all(|b| b.is_ascii_digit()) {
+        match name.parse::<usize>() {
+            Ok(index) => MemberName::Index(index),
+            Err(_) => {
+                return Err(TemplateError::no_field(
+                    format!("`{written}` is not a field index"),
+                    "fields are numbered from 0",
+                ))
+            }
+        }
+    } else {
+        let bare = name.strip_prefix("r#").unwrap_or(name);
+        let valid = bare
+            .chars()
+            .next()
+            .is_some_and(|c| c == '_' || c.is_alphabetic())
+            && bare.chars().all(|c| c == '_' || c.is_alphanumeric());
+        if !valid {
+            return Err(TemplateError::no_field(
+                format!("`{written}` is not a field name"),
+                "a placeholder names one field of the variant, e.g. `{id}`; expressions and paths are not supported",
+            ));
+        }
+        MemberName::Named(bare.to_owned())
+    };
+    Ok(Placeholder {
+        member,
+        spec: spec.to_owned(),
+        written,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(name: &str, spec: &str) -> Piece {
+        let member = match name.parse() {
+            Ok(index) => MemberName::Index(index),
+            Err(_) => MemberName::Named(name.to_owned()),
+        };
+        let written = if spec.is_empty() {
+            format!("{{{name}}}")
+        } else {
+            format!("{{{name}:{spec}}}")
+        };
+        Piece::Field(Placeholder {
+            member,
+            spec: spec.to_owned(),
+            written,
+        })
+    }
+
+    #[test]
+    fn parses_fields_specs_and_braces() {
+        let t = Template::parse("user {id} not found").unwrap();
+        assert_eq!(
+            t.pieces,
+            [
+                Piece::Text("user ".into()),
+                field("id", ""),
+                Piece::Text(" not found".into())
+            ]
+        );
+        assert_eq!(t.format_string(), "user {} not found");
+        assert_eq!(t.literal(), None);
+        assert_eq!(t.text_len(), 15);
+
+        let t = Template::parse("{0:>4} {{literal}} {r#type:?}").unwrap();
+        assert_eq!(
+            t.pieces,
+            [
+                field("0", ">4"),
+                Piece::Text(" {literal} ".into()),
+                Piece::Field(Placeholder {
+                    member: MemberName::Named("type".into()),
+                    spec: "?".into(),
+                    written: "{r#type:?}".into()
+                })
+            ]
+        );
+        assert_eq!(t.format_string(), "{:>4} {{literal}} {:?}");
+
+        let t = Template::parse("no {{placeholders}} here").unwrap();
+        assert_eq!(t.literal().as_deref(), Some("no {placeholders} here"));
+        assert_eq!(Template::parse("").unwrap().literal().as_deref(), Some(""));
+    }
+
+    #[test]
+    fn rejects_malformed() {
+        for (input, problem) in [
+            ("user {id", "unclosed `{` in the text"),
+            ("a } b", "unmatched `}` in the text"),
+            ("{}", "`{}` does not name a field"),
+            ("{:?}", "`{:?}` does not name a field"),
+            ("{a.b}", "`{a.b}` is not a field name"),
+            ("{self.id}", "`{self.id}` is not a field name"),
+            ("{x:>w$}", "`{x:>w$}` takes its width or precision from an argument (`$`), which a template cannot name"),
+            ("{99999999999999999999999}", "`{99999999999999999999999}` is not a field index"),
+        ] {
+            assert_eq!(Template::parse(input).unwrap_err().problem, problem, "{input}");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+use http_status::HttpStatus;
+
+#[derive(HttpStatus)]
+struct Missing;
+
+fn main() {}

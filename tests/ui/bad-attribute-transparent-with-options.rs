@@ -1,0 +1,13 @@
+use http_status::HttpStatus;
+
+#[derive(HttpStatus)]
+#[status(500)]
+struct Inner;
+
+#[derive(HttpStatus)]
+enum ApiError {
+    #[status(transparent, message = "wrapped")]
+    Wrapped(Inner),
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use http_status::HttpStatus;
+
+#[derive(HttpStatus)]
+enum ApiError {
+    #[status(EARLY_HINTS)]
+    Hints,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use http_status::HttpStatus;
+
+#[derive(HttpStatus)]
+enum ApiError {
+    #[status(426)]
+    UseTls,
+}
+
+fn main() {}

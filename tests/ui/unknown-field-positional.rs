@@ -1,0 +1,9 @@
+use http_status::HttpStatus;
+
+#[derive(HttpStatus)]
+enum ApiError {
+    #[status(409, message = "{} is taken")]
+    Taken(String),
+}
+
+fn main() {}

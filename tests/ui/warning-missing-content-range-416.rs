@@ -1,0 +1,11 @@
+#![deny(deprecated)]
+
+use http_status::HttpStatus;
+
+#[derive(HttpStatus)]
+enum RangeError {
+    #[status(416)]
+    Unsatisfiable,
+}
+
+fn main() {}

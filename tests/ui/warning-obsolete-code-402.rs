@@ -1,0 +1,11 @@
+#![deny(deprecated)]
+
+use http_status::HttpStatus;
+
+#[derive(HttpStatus)]
+enum ApiError {
+    #[status(PAYMENT_REQUIRED)]
+    PayFirst,
+}
+
+fn main() {}
