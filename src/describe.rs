@@ -64,16 +64,17 @@ pub struct ResponseDescription {
     pub headers: &'static [HeaderDescription],
 }
 
-/// How many transparent layers [`ResponseCatalog::include`] follows; deeper nesting is a
-/// type that contains itself.
-const MAX_DEPTH: u8 = 32;
+/// How many transparent layers [`ResponseCatalog::include`] follows at most.
+const MAX_DEPTH: usize = 32;
 
 /// Collects [`ResponseDescription`]s of a type and of the types its `transparent` fields
 /// delegate to.
 #[derive(Debug, Default)]
 pub struct ResponseCatalog {
     entries: Vec<ResponseDescription>,
-    depth: u8,
+    /// The `describe_responses` functions being run, outermost first: a type reached again
+    /// through its own transparent fields (`Boxed(Box<Self>)`) is described once.
+    describing: Vec<usize>,
 }
 
 impl ResponseCatalog {
@@ -97,7 +98,7 @@ impl ResponseCatalog {
     /// ```
     pub fn of<T: HttpStatus>() -> Vec<ResponseDescription> {
         let mut catalog = ResponseCatalog::default();
-        T::describe_responses(&mut catalog);
+        catalog.include::<T>();
         catalog.entries
     }
 
@@ -106,21 +107,23 @@ impl ResponseCatalog {
         self.entries.push(description);
     }
 
-    /// Adds every response of `T` (for a field that delegates to `T`). A type that reaches
-    /// itself through its own transparent fields is followed a bounded number of times.
+    /// Adds every response of `T` (for a field that delegates to `T`), unless `T` is being
+    /// described already.
     pub fn include<T: HttpStatus>(&mut self) {
         self.include_with(T::describe_responses);
     }
 
-    /// Adds the responses `describe` adds (a type's `HttpStatus::describe_responses`), with the
-    /// same bound on nesting as [`ResponseCatalog::include`].
+    /// Adds the responses `describe` adds (a type's `HttpStatus::describe_responses`), unless
+    /// it is running already.
     pub fn include_with(&mut self, describe: fn(&mut ResponseCatalog)) {
-        if self.depth >= MAX_DEPTH {
+        // The address identifies the function; it is only compared, never called through.
+        let id = describe as usize;
+        if self.describing.len() >= MAX_DEPTH || self.describing.contains(&id) {
             return;
         }
-        self.depth += 1;
+        self.describing.push(id);
         describe(self);
-        self.depth -= 1;
+        self.describing.pop();
     }
 
     /// The responses collected so far.

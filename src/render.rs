@@ -8,6 +8,7 @@
 
 use crate::describe::BodyFormat;
 use bytes::Bytes;
+use core::cell::Cell;
 use core::fmt;
 use http::header::CONTENT_TYPE;
 use http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
@@ -85,13 +86,38 @@ pub fn json(
     buf.extend_from_slice(parts.head.as_bytes());
     let without_member = buf.len();
     buf.extend_from_slice(parts.key.as_bytes());
+    let failed = Cell::new(false);
+    let guarded = Guard {
+        inner: detail,
+        failed: &failed,
+    };
     let written =
-        serde::Serializer::collect_str(&mut serde_json::Serializer::new(&mut buf), &detail);
-    if written.is_err() {
+        serde::Serializer::collect_str(&mut serde_json::Serializer::new(&mut buf), &guarded);
+    if written.is_err() || failed.get() {
         buf.truncate(without_member);
     }
     buf.extend_from_slice(parts.tail.as_bytes());
     respond(status, headers, format, Bytes::from(buf))
+}
+
+/// Formats `inner`, but reports a failure through `failed` instead of as an error.
+///
+/// serde_json's `collect_str` assumes that a formatting error comes from its writer and
+/// panics (`expect("there should be an error")`) when a `Display` implementation fails by
+/// itself. Writing into a `Vec` never fails, so every error is the value's own; the guard
+/// keeps it from reaching serde_json, and `json` drops the member.
+struct Guard<'a, 'b> {
+    inner: fmt::Arguments<'a>,
+    failed: &'b Cell<bool>,
+}
+
+impl fmt::Display for Guard<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if fmt::Display::fmt(&self.inner, f).is_err() {
+            self.failed.set(true);
+        }
+        Ok(())
+    }
 }
 
 /// A `text/plain` body formatted now; `fallback` (the reason phrase) if `Display` fails.
@@ -125,7 +151,7 @@ pub fn add(headers: &mut HeaderMap, name: HeaderName, value: HeaderValue) {
     let _ = headers.try_append(name, value);
 }
 
-/// Adds a formatted field, or nothing if [`header_value`] rejects it.
+/// Adds a formatted field, or nothing if `header_value` rejects it.
 pub fn add_formatted(headers: &mut HeaderMap, name: HeaderName, value: fmt::Arguments<'_>) {
     if let Some(value) = header_value(value) {
         add(headers, name, value);

@@ -253,7 +253,8 @@ mod tests {
         assert_eq!(closest("mesage", options), Some("message"));
         assert_eq!(closest("MESSAGE", options), Some("message"));
         assert_eq!(closest("headr", options), Some("header"));
-        assert_eq!(closest("frmt", options), Some("format"));
+        assert_eq!(closest("fromat", options), Some("format"));
+        assert_eq!(closest("frmt", options), None); // two edits in four letters: too far
         assert_eq!(closest("xyz", options), None);
         assert_eq!(closest("", options), None);
         assert_eq!(

@@ -774,7 +774,17 @@ fn format_option(variant: &Resolved, diag: &mut Diagnostics) {
         return;
     }
     let format = variant.format();
-    if let (Some(type_opt), true) = (variant.problem_type(), format != Format::Problem) {
+    // An option inherited from the enum does not clash with a format the variant chose for
+    // itself: the variant opted out of that body shape.
+    let own = |has: fn(&StatusAttr) -> bool| variant.own.is_some_and(has);
+    let inherited_only = |has: fn(&StatusAttr) -> bool| !own(has) && own(|a| a.format.is_some());
+    let type_clashes = !inherited_only(|a| a.problem_type.is_some());
+    let code_clashes = !inherited_only(|a| a.machine_code.is_some());
+    if let (Some(type_opt), true, true) = (
+        variant.problem_type(),
+        format != Format::Problem,
+        type_clashes,
+    ) {
         diag.error(
             &type_opt.key,
             Message::new(
@@ -785,7 +795,7 @@ fn format_option(variant: &Resolved, diag: &mut Diagnostics) {
             .help("remove `type`, or use format = \"problem\""),
         );
     }
-    if let (Some(code_opt), Format::Text) = (variant.machine_code(), format) {
+    if let (Some(code_opt), Format::Text, true) = (variant.machine_code(), format, code_clashes) {
         diag.error(
             &code_opt.key,
             Message::new(

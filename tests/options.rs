@@ -1,0 +1,345 @@
+//! Every attribute option other than the body formats: codes by number and name, headers
+//! (literal, interpolated, repeated, inherited, overridden, rejected at run time), enum-level
+//! defaults, transparent variants and structs, `crate = …`, and the response descriptions.
+
+use http_status::codes;
+use http_status::http::StatusCode;
+use http_status::{BodyFormat, HeaderDescription, HttpStatus, ResponseCatalog};
+
+#[derive(Debug, HttpStatus)]
+enum Codes {
+    #[status(404)]
+    Number,
+    #[status(NOT_FOUND)]
+    Name,
+    #[status(StatusCode::NOT_FOUND)]
+    Path,
+    #[status(PAYLOAD_TOO_LARGE)]
+    HttpCrateAlias,
+    #[status(CONTENT_TOO_LARGE)]
+    IanaName,
+    #[status(UNPROCESSABLE_ENTITY)]
+    OldName,
+    #[status(499, reason = "Client Closed Request")]
+    Unregistered,
+    #[status(TOO_EARLY)]
+    TooEarly,
+}
+
+#[test]
+fn codes_by_number_name_alias_and_path() {
+    assert_eq!(Codes::Number.status(), StatusCode::NOT_FOUND);
+    assert_eq!(Codes::Name.status(), StatusCode::NOT_FOUND);
+    assert_eq!(Codes::Path.status(), StatusCode::NOT_FOUND);
+    assert_eq!(Codes::HttpCrateAlias.status(), 413);
+    assert_eq!(Codes::IanaName.status(), 413);
+    assert_eq!(Codes::OldName.status(), 422);
+    assert_eq!(Codes::Unregistered.status(), 499);
+    assert_eq!(Codes::TooEarly.status(), 425);
+    // The title is the IANA phrase, not the http crate's older one.
+    assert_eq!(
+        Codes::HttpCrateAlias.to_response().body(),
+        r#"{"type":"about:blank","title":"Content Too Large","status":413}"#
+    );
+    assert_eq!(
+        Codes::Unregistered.to_response().body(),
+        r#"{"type":"about:blank","title":"Client Closed Request","status":499}"#
+    );
+}
+
+#[derive(Debug, HttpStatus)]
+#[status(header("Cache-Control" = "no-store"), header("X-Api-Version" = "2"))]
+enum Headers {
+    #[status(401, header("WWW-Authenticate" = "Bearer realm=\"api\""), header("WWW-Authenticate" = "Basic"))]
+    TwoChallenges,
+    #[status(429, header("Retry-After" = "{seconds}"), header("X-Limit" = "{limit}/{window}s"))]
+    RateLimited {
+        seconds: u64,
+        limit: u32,
+        window: u32,
+    },
+    #[status(400, header("Cache-Control" = "max-age=60"))]
+    OverridesEnumHeader,
+    #[status(400, header("X-Reason" = "{0}"))]
+    Reason(String),
+    #[status(400)]
+    InheritsOnly,
+}
+
+#[test]
+fn headers_literal_interpolated_and_inherited() {
+    let headers = Headers::RateLimited {
+        seconds: 30,
+        limit: 100,
+        window: 60,
+    }
+    .headers();
+    assert_eq!(headers["retry-after"], "30");
+    assert_eq!(headers["x-limit"], "100/60s");
+    assert_eq!(headers["cache-control"], "no-store");
+    assert_eq!(headers["x-api-version"], "2");
+    assert_eq!(headers.len(), 4);
+}
+
+#[test]
+fn a_repeated_header_is_sent_twice() {
+    let headers = Headers::TwoChallenges.headers();
+    let challenges: Vec<_> = headers.get_all("www-authenticate").iter().collect();
+    assert_eq!(challenges, ["Bearer realm=\"api\"", "Basic"]);
+}
+
+#[test]
+fn a_variant_header_replaces_the_enum_header_of_the_same_name() {
+    let headers = Headers::OverridesEnumHeader.headers();
+    let values: Vec<_> = headers.get_all("cache-control").iter().collect();
+    assert_eq!(values, ["max-age=60"]);
+    assert_eq!(Headers::InheritsOnly.headers()["cache-control"], "no-store");
+}
+
+#[test]
+fn an_invalid_interpolated_value_is_left_out_and_the_rest_stands() {
+    for bad in ["a\r\nSet-Cookie: x=1", "nul\0", "line\nfeed", "bell\u{7}"] {
+        let response = Headers::Reason(bad.into()).to_response();
+        assert!(response.headers().get("x-reason").is_none(), "{bad:?}");
+        assert!(response.headers().get("set-cookie").is_none());
+        assert_eq!(response.headers()["cache-control"], "no-store");
+        assert_eq!(response.status(), 400);
+    }
+    let fine = Headers::Reason("tabs\tand spaces".into()).headers();
+    assert_eq!(fine["x-reason"], "tabs\tand spaces");
+}
+
+#[test]
+fn to_response_carries_the_headers_and_the_content_type() {
+    let response = Headers::RateLimited {
+        seconds: 1,
+        limit: 2,
+        window: 3,
+    }
+    .to_response();
+    let names: Vec<&str> = response.headers().keys().map(|k| k.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "cache-control",
+            "x-api-version",
+            "retry-after",
+            "x-limit",
+            "content-type"
+        ]
+    );
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+}
+
+#[test]
+fn headers_of_a_variant_without_any_is_an_empty_map() {
+    assert!(Codes::Number.headers().is_empty());
+}
+
+#[derive(Debug, HttpStatus)]
+#[status(
+    500,
+    code = "INTERNAL",
+    format = "json",
+    message = "something broke",
+    allow(missing_retry_after)
+)]
+enum Defaults {
+    // Inherits everything.
+    Broken,
+    // Overrides the code and keeps the rest.
+    #[status(503)]
+    Down,
+    // Overrides the message and the machine code.
+    #[status(message = "bad gateway on {0}", code = "GATEWAY", expose)]
+    Gateway(String),
+    #[status(404, format = "text")]
+    Text,
+}
+
+#[test]
+fn enum_defaults_and_variant_overrides() {
+    assert_eq!(Defaults::Broken.status(), 500);
+    assert_eq!(
+        Defaults::Broken.to_response().body(),
+        r#"{"error":"Internal Server Error","message":"something broke","code":"INTERNAL"}"#
+    );
+    assert_eq!(
+        Defaults::Down.to_response().body(),
+        r#"{"error":"Service Unavailable","message":"something broke","code":"INTERNAL"}"#
+    );
+    let gateway = Defaults::Gateway("billing".into()).to_response();
+    assert_eq!(gateway.status(), 500);
+    assert_eq!(
+        gateway.body(),
+        r#"{"error":"Internal Server Error","message":"bad gateway on billing","code":"GATEWAY"}"#
+    );
+    assert_eq!(Defaults::Text.to_response().body(), "something broke");
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[error("storage unavailable")]
+#[status(503, header("Retry-After" = "5"), code = "STORAGE")]
+struct StorageError;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[error("wrapped")]
+#[status(transparent)]
+struct Wrapper(StorageError);
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum Outer {
+    #[error(transparent)]
+    #[status(transparent)]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    #[status(transparent)]
+    Boxed(Box<Outer>),
+    #[error("wrapper")]
+    #[status(transparent)]
+    Named { inner: Wrapper },
+}
+
+#[test]
+fn transparent_variants_and_structs_delegate_everything() {
+    let direct = StorageError.to_response();
+    for value in [
+        Outer::Storage(StorageError),
+        Outer::Boxed(Box::new(Outer::Storage(StorageError))),
+        Outer::Named {
+            inner: Wrapper(StorageError),
+        },
+    ] {
+        assert_eq!(value.status(), 503);
+        assert_eq!(value.headers(), StorageError.headers());
+        let response = value.to_response();
+        assert_eq!(response.status(), direct.status());
+        assert_eq!(response.headers(), direct.headers());
+        assert_eq!(response.body(), direct.body());
+    }
+    assert_eq!(
+        direct.body(),
+        r#"{"type":"about:blank","title":"Service Unavailable","status":503,"code":"STORAGE"}"#
+    );
+}
+
+#[derive(Debug, HttpStatus)]
+#[status(crate = "self::renamed")]
+enum ThroughAReexport {
+    #[status(404)]
+    Missing,
+}
+
+mod renamed {
+    pub use http_status::*;
+}
+
+#[test]
+fn crate_path_override() {
+    assert_eq!(ThroughAReexport::Missing.status(), 404);
+}
+
+#[test]
+fn describe_responses_lists_every_variant_and_transparent_types() {
+    // Storage → StorageError; Boxed → Outer, which is being described already; Named →
+    // Wrapper → StorageError.
+    let responses = ResponseCatalog::of::<Outer>();
+    let sources: Vec<&str> = responses.iter().map(|r| r.source).collect();
+    assert_eq!(sources, ["StorageError", "StorageError"]);
+    assert!(responses.iter().all(|r| r.status == 503));
+
+    let headers = ResponseCatalog::of::<Headers>();
+    assert_eq!(headers.len(), 5);
+    let rate = &headers[1];
+    assert_eq!(rate.status, 429);
+    assert_eq!(rate.source, "RateLimited");
+    assert_eq!(rate.title, "Too Many Requests");
+    assert_eq!(rate.description, "Too Many Requests");
+    assert_eq!(rate.format, BodyFormat::Problem);
+    assert!(!rate.has_detail);
+    assert_eq!(
+        rate.headers,
+        [
+            HeaderDescription {
+                name: "Cache-Control",
+                value: "no-store"
+            },
+            HeaderDescription {
+                name: "X-Api-Version",
+                value: "2"
+            },
+            HeaderDescription {
+                name: "Retry-After",
+                value: "{seconds}"
+            },
+            HeaderDescription {
+                name: "X-Limit",
+                value: "{limit}/{window}s"
+            },
+        ]
+    );
+
+    let defaults = ResponseCatalog::of::<Defaults>();
+    let gateway = &defaults[2];
+    assert_eq!(
+        (gateway.status.as_u16(), gateway.code, gateway.description),
+        (500, Some("GATEWAY"), "bad gateway on {0}")
+    );
+    assert_eq!(defaults[3].format, BodyFormat::Text);
+}
+
+#[test]
+fn hidden_server_errors_are_described_by_their_title() {
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    #[allow(dead_code)]
+    enum E {
+        #[error("db password {0} rejected")]
+        #[status(500)]
+        Db(String),
+    }
+    let described = ResponseCatalog::of::<E>();
+    assert_eq!(described[0].description, "Internal Server Error");
+    assert!(!described[0].has_detail);
+}
+
+#[test]
+fn a_type_that_contains_itself_twice_is_described_once() {
+    #[derive(HttpStatus)]
+    #[allow(dead_code)]
+    enum Tree {
+        #[status(transparent)]
+        Left(Box<Tree>),
+        #[status(transparent)]
+        Right(Box<Tree>),
+        #[status(404)]
+        Leaf,
+    }
+    let responses = ResponseCatalog::of::<Tree>();
+    assert_eq!(responses.len(), 1);
+    assert_eq!(responses[0].source, "Leaf");
+}
+
+#[test]
+fn the_registry_is_reachable_as_codes() {
+    let info = codes::lookup(451).unwrap();
+    assert_eq!(info.reason, "Unavailable For Legal Reasons");
+    assert_eq!(
+        codes::lookup_name("UNPROCESSABLE_ENTITY").unwrap().code,
+        422
+    );
+    assert_eq!(codes::iter().count(), 64);
+}
+
+#[test]
+fn pointers_and_references_delegate() {
+    let boxed: Box<StorageError> = Box::new(StorageError);
+    assert_eq!(boxed.status(), 503);
+    let shared = std::sync::Arc::new(StorageError);
+    assert_eq!(shared.to_response().status(), 503);
+    let dynamic: &dyn HttpStatus = &Codes::Name;
+    assert_eq!(dynamic.status(), 404);
+    assert_eq!((&dynamic).status(), 404);
+}
