@@ -49,7 +49,7 @@ pub use axum_core;
 
 #[cfg(feature = "actix-web")]
 pub use crate::integrations::actix::{
-    error_response as actix_error_response, status_code as actix_status_code,
+    response as actix_response, status_code as actix_status_code,
 };
 #[cfg(feature = "actix-web")]
 pub use actix_web;

@@ -1,6 +1,8 @@
-//! `actix-web` feature: derived types implement `actix_web::ResponseError`, whose
-//! `status_code` and `error_response` both come from `to_response`, so they cannot disagree.
-//! actix-web 4 is built on `http` 0.2; names, values and the code cross over as bytes.
+//! `actix-web` feature: derived types implement `actix_web::ResponseError` (when they are
+//! `Debug + Display`), whose `status_code` and `error_response` both come from `to_response`,
+//! so they cannot disagree; and `actix_web::Responder`, so that a handler can return a value
+//! (a 201, a 204) directly. actix-web 4 is built on `http` 0.2; names, values and the code
+//! cross over as bytes.
 
 use crate::HttpStatus;
 use actix_web::http::header::{HeaderName, HeaderValue};
@@ -13,7 +15,7 @@ pub fn status_code<T: HttpStatus + ?Sized>(value: &T) -> StatusCode {
 }
 
 /// The actix-web response of a value: status, headers and body of `to_response`.
-pub fn error_response<T: HttpStatus + ?Sized>(value: &T) -> HttpResponse {
+pub fn response<T: HttpStatus + ?Sized>(value: &T) -> HttpResponse {
     let (parts, body) = value.to_response().into_parts();
     let status =
         StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -45,7 +47,22 @@ macro_rules! __http_status_actix {
             }
 
             fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
-                $crate::__private::actix_error_response(self)
+                $crate::__private::actix_response(self)
+            }
+        }
+
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::actix_web::Responder for $($ty)*
+        where
+            $($predicates)*
+        {
+            type Body = $crate::__private::actix_web::body::BoxBody;
+
+            fn respond_to(
+                self,
+                _request: &$crate::__private::actix_web::HttpRequest,
+            ) -> $crate::__private::actix_web::HttpResponse<Self::Body> {
+                $crate::__private::actix_response(&self)
             }
         }
     };

@@ -1,0 +1,98 @@
+//! The tracing integration: building a 5xx logs the full error — Display and source chain —
+//! which the body does not carry; a 4xx logs nothing.
+
+use http_status::HttpStatus;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+#[derive(Debug, thiserror::Error)]
+#[error("connection refused by 10.0.3.7:5432")]
+struct Socket;
+
+#[derive(Debug, thiserror::Error)]
+#[error("pool exhausted after 3 retries")]
+struct Pool(#[source] Socket);
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum ApiError {
+    #[error("query for user {0} failed")]
+    #[status(500)]
+    Query(u64, #[source] Pool),
+    #[error("user {0} not found")]
+    #[status(404)]
+    NotFound(u64),
+}
+
+/// No Error, no Display: the log names the type.
+#[derive(HttpStatus)]
+#[status(502)]
+struct Opaque;
+
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn logs_of(build: impl FnOnce()) -> String {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .without_time()
+        .finish();
+    tracing::subscriber::with_default(subscriber, build);
+    let bytes = captured.0.lock().unwrap().clone();
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn a_5xx_logs_its_text_and_source_chain_and_the_body_does_not() {
+    let mut body = Vec::new();
+    let logs = logs_of(|| {
+        body = ApiError::Query(7, Pool(Socket))
+            .to_response()
+            .body()
+            .to_vec();
+    });
+    assert_eq!(logs.lines().count(), 1, "{logs}");
+    assert!(logs.contains("ERROR"), "{logs}");
+    assert!(logs.contains("status=500"), "{logs}");
+    assert!(logs.contains("error=query for user 7 failed"), "{logs}");
+    assert!(
+        logs.contains(
+            "sources=pool exhausted after 3 retries: connection refused by 10.0.3.7:5432"
+        ),
+        "{logs}"
+    );
+    let body = String::from_utf8(body).unwrap();
+    assert_eq!(
+        body,
+        r#"{"type":"about:blank","title":"Internal Server Error","status":500}"#
+    );
+}
+
+#[test]
+fn a_4xx_logs_nothing() {
+    let logs = logs_of(|| {
+        let _ = ApiError::NotFound(1).to_response();
+    });
+    assert_eq!(logs, "");
+}
+
+#[test]
+fn a_type_without_display_is_logged_by_name() {
+    let logs = logs_of(|| {
+        let _ = Opaque.to_response();
+    });
+    assert!(logs.contains("status=502"), "{logs}");
+    assert!(logs.contains("error=\"tracing_log::Opaque\""), "{logs}");
+}
