@@ -11,7 +11,7 @@ mod types;
 
 use std::hint::black_box;
 use std::process::Command;
-use types::{Derived, Hand, OPERATIONS};
+use types::OPERATIONS;
 
 const ITERATIONS: usize = 10_000;
 const CHILD: &str = "HTTP_STATUS_CALLGRIND_CHILD";
@@ -61,7 +61,7 @@ fn count(exe: &str, index: usize, side: &str) -> Result<u64, String> {
             line.strip_prefix("totals:")
                 .or_else(|| line.strip_prefix("summary:"))
         })
-        .and_then(|n| n.trim().split_whitespace().next()?.parse().ok())
+        .and_then(|n| n.split_whitespace().next()?.parse().ok())
         .ok_or_else(|| "no totals in the callgrind output".to_owned())
 }
 
