@@ -61,7 +61,7 @@ pub struct ResponseDescription {
     /// Whether the body carries a detail (problem), message (json) or text of its own.
     pub has_detail: bool,
     /// The header fields, without `Content-Type`.
-    pub headers: &'static [HeaderDescription],
+    pub headers: Vec<HeaderDescription>,
 }
 
 /// How many transparent layers [`ResponseCatalog::include`] follows at most.

@@ -2,8 +2,10 @@
 //! with the derive, which the runtime pins exactly.
 
 pub use crate::describe::{BodyFormat, HeaderDescription, ResponseCatalog, ResponseDescription};
-pub use crate::render::{add, add_formatted, empty, fixed, json, text, JsonParts};
+pub use crate::render::{add, add_formatted, empty, fixed, json, text};
+pub use crate::HttpStatus;
 pub use bytes::Bytes;
+pub use core::format_args;
 pub use http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 
 /// The status code for a number the derive has checked to be in 100–599; evaluated in a
@@ -15,21 +17,67 @@ pub const fn status_code(code: u16) -> StatusCode {
     }
 }
 
-/// Builds a [`ResponseDescription`] (whose fields are public but which generated code should
-/// not build field by field, so that fields can be added).
-#[allow(clippy::too_many_arguments)]
-pub const fn describe(
-    status: StatusCode,
-    title: &'static str,
-    source: &'static str,
-    description: &'static str,
-    code: Option<&'static str>,
-    problem_type: Option<&'static str>,
-    format: BodyFormat,
-    has_detail: bool,
-    headers: &'static [HeaderDescription],
-) -> ResponseDescription {
-    ResponseDescription {
+/// Body formats under short names, to keep generated code small.
+pub const PROBLEM: BodyFormat = BodyFormat::Problem;
+/// See [`PROBLEM`].
+pub const JSON: BodyFormat = BodyFormat::Json;
+/// See [`PROBLEM`].
+pub const TEXT: BodyFormat = BodyFormat::Text;
+
+/// Adds the descriptions of a run of variants, encoded by the derive as one string literal
+/// (one token for the compiler, however many variants): the documentation is built rarely,
+/// the crate is compiled often.
+///
+/// Each variant is a sequence of fields, each written `<byte length>:<text>`: status, title,
+/// source, description, code, problem type (empty for none), format (`p`, `j`, `t`, `e`),
+/// has-detail (`1` or `0`), header count, then a name and a value per header. Malformed input
+/// (which the derive never writes) ends the decoding; nothing here panics.
+pub fn describe(catalog: &mut ResponseCatalog, encoded: &'static str) {
+    let mut fields = Fields(encoded);
+    while !fields.0.is_empty() {
+        match decode_one(&mut fields) {
+            Some(description) => catalog.push(description),
+            None => return,
+        }
+    }
+}
+
+struct Fields(&'static str);
+
+impl Fields {
+    fn next(&mut self) -> Option<&'static str> {
+        let (length, rest) = self.0.split_once(':')?;
+        let length: usize = length.parse().ok()?;
+        let field = rest.get(..length)?;
+        self.0 = rest.get(length..)?;
+        Some(field)
+    }
+}
+
+fn decode_one(fields: &mut Fields) -> Option<ResponseDescription> {
+    let non_empty = |text: &'static str| (!text.is_empty()).then_some(text);
+    let status = status_code(fields.next()?.parse().ok()?);
+    let title = fields.next()?;
+    let source = fields.next()?;
+    let description = fields.next()?;
+    let code = non_empty(fields.next()?);
+    let problem_type = non_empty(fields.next()?);
+    let format = match fields.next()? {
+        "p" => BodyFormat::Problem,
+        "j" => BodyFormat::Json,
+        "t" => BodyFormat::Text,
+        _ => BodyFormat::Empty,
+    };
+    let has_detail = fields.next()? == "1";
+    let count: usize = fields.next()?.parse().ok()?;
+    let mut headers = Vec::with_capacity(count.min(64));
+    for _ in 0..count {
+        headers.push(HeaderDescription {
+            name: fields.next()?,
+            value: fields.next()?,
+        });
+    }
+    Some(ResponseDescription {
         status,
         title,
         source,
@@ -39,7 +87,7 @@ pub const fn describe(
         format,
         has_detail,
         headers,
-    }
+    })
 }
 
 #[cfg(feature = "axum")]

@@ -7,11 +7,12 @@
 //! `try_*` methods.
 
 use crate::describe::BodyFormat;
+use crate::HttpStatus;
 use bytes::Bytes;
 use core::cell::Cell;
 use core::fmt;
 use http::header::CONTENT_TYPE;
-use http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
+use http::{HeaderMap, HeaderName, HeaderValue, Response};
 
 const PROBLEM: HeaderValue = HeaderValue::from_static("application/problem+json");
 const JSON: HeaderValue = HeaderValue::from_static("application/json");
@@ -26,15 +27,17 @@ fn content_type(format: BodyFormat) -> Option<HeaderValue> {
     }
 }
 
-fn respond(
-    status: StatusCode,
-    mut headers: HeaderMap,
-    format: BodyFormat,
-    body: Bytes,
-) -> Response<Bytes> {
-    if let Some(value) = content_type(format) {
+/// Assembles the response of `value`: its status and headers, the Content-Type of `format`,
+/// and `body`. A 5xx is reported first (the `tracing` feature logs the error).
+fn respond<T: HttpStatus + ?Sized>(value: &T, format: BodyFormat, body: Bytes) -> Response<Bytes> {
+    let status = value.status();
+    if status.is_server_error() {
+        value.__http_status_report();
+    }
+    let mut headers = value.headers();
+    if let Some(content_type) = content_type(format) {
         // Fails only past 32,768 fields, which a derived type cannot reach.
-        let _ = headers.try_insert(CONTENT_TYPE, value);
+        let _ = headers.try_insert(CONTENT_TYPE, content_type);
     }
     let mut response = Response::new(body);
     *response.status_mut() = status;
@@ -43,49 +46,42 @@ fn respond(
 }
 
 /// A response with no body and no `Content-Type` (204, 205, 304).
-pub fn empty(status: StatusCode, headers: HeaderMap) -> Response<Bytes> {
-    respond(status, headers, BodyFormat::Empty, Bytes::new())
+pub fn empty<T: HttpStatus + ?Sized>(value: &T) -> Response<Bytes> {
+    respond(value, BodyFormat::Empty, Bytes::new())
 }
 
 /// A response whose body was rendered at compile time.
-pub fn fixed(
-    status: StatusCode,
-    headers: HeaderMap,
+pub fn fixed<T: HttpStatus + ?Sized>(
+    value: &T,
     format: BodyFormat,
     body: &'static str,
 ) -> Response<Bytes> {
-    respond(status, headers, format, Bytes::from_static(body.as_bytes()))
+    respond(value, format, Bytes::from_static(body.as_bytes()))
 }
 
-/// The parts of a JSON body around its one interpolated string member, pre-rendered at
-/// compile time: `{head}{key}"<detail>"{tail}`, e.g. head
-/// `{"type":"about:blank","title":"Not Found","status":404`, key `,"detail":`, tail `}`.
-#[derive(Clone, Copy)]
-pub struct JsonParts {
-    /// Everything before the interpolated member.
-    pub head: &'static str,
-    /// `,"detail":` or `,"message":`.
-    pub key: &'static str,
-    /// Everything after it, closing brace included.
-    pub tail: &'static str,
-    /// Bytes the interpolated text is expected to take, to size the buffer once.
-    pub hint: usize,
-}
-
-/// A JSON body whose detail is formatted now and escaped (by `serde_json`) as it is written,
-/// with no intermediate `String`. If the detail's `Display` fails, the member is left out.
-pub fn json(
-    status: StatusCode,
-    headers: HeaderMap,
+/// A JSON body with one string member formatted now: `{head},"detail":"<detail>"{tail}` (the
+/// key is `message` in the json format), e.g. head
+/// `{"type":"about:blank","title":"Not Found","status":404` and tail `}`, both rendered at
+/// compile time. `hint` is the expected length of the detail, to size the buffer once.
+///
+/// The detail is escaped by `serde_json` while it is formatted, with no intermediate `String`.
+/// If its `Display` fails, the member is left out.
+pub fn json<T: HttpStatus + ?Sized>(
+    value: &T,
     format: BodyFormat,
-    parts: JsonParts,
+    head: &'static str,
+    tail: &'static str,
+    hint: usize,
     detail: fmt::Arguments<'_>,
 ) -> Response<Bytes> {
-    let mut buf =
-        Vec::with_capacity(parts.head.len() + parts.key.len() + parts.tail.len() + 2 + parts.hint);
-    buf.extend_from_slice(parts.head.as_bytes());
+    let key: &[u8] = match format {
+        BodyFormat::Json => b",\"message\":",
+        _ => b",\"detail\":",
+    };
+    let mut buf = Vec::with_capacity(head.len() + key.len() + tail.len() + 2 + hint);
+    buf.extend_from_slice(head.as_bytes());
     let without_member = buf.len();
-    buf.extend_from_slice(parts.key.as_bytes());
+    buf.extend_from_slice(key);
     let failed = Cell::new(false);
     let guarded = Guard {
         inner: detail,
@@ -96,8 +92,8 @@ pub fn json(
     if written.is_err() || failed.get() {
         buf.truncate(without_member);
     }
-    buf.extend_from_slice(parts.tail.as_bytes());
-    respond(status, headers, format, Bytes::from(buf))
+    buf.extend_from_slice(tail.as_bytes());
+    respond(value, format, Bytes::from(buf))
 }
 
 /// Formats `inner`, but reports a failure through `failed` instead of as an error.
@@ -120,20 +116,19 @@ impl fmt::Display for Guard<'_, '_> {
     }
 }
 
-/// A `text/plain` body formatted now; `fallback` (the reason phrase) if `Display` fails.
-pub fn text(
-    status: StatusCode,
-    headers: HeaderMap,
+/// A `text/plain` body formatted now; the reason phrase (`fallback`) if `Display` fails.
+pub fn text<T: HttpStatus + ?Sized>(
+    value: &T,
+    fallback: &'static str,
     hint: usize,
     detail: fmt::Arguments<'_>,
-    fallback: &'static str,
 ) -> Response<Bytes> {
     let mut text = String::with_capacity(hint);
     let body = match fmt::write(&mut text, detail) {
         Ok(()) => Bytes::from(text),
         Err(fmt::Error) => Bytes::from_static(fallback.as_bytes()),
     };
-    respond(status, headers, BodyFormat::Text, body)
+    respond(value, BodyFormat::Text, body)
 }
 
 /// Formats an interpolated header value; `None` (the field is left out) if formatting fails

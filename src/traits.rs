@@ -33,6 +33,11 @@ pub trait HttpStatus {
     {
         let _ = catalog;
     }
+
+    /// Called when a 5xx response of this value is built; the derive implements it to log
+    /// the error when the `tracing` feature is on. Not part of the public API.
+    #[doc(hidden)]
+    fn __http_status_report(&self) {}
 }
 
 impl<T: HttpStatus + ?Sized> HttpStatus for &T {

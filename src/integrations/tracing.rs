@@ -85,9 +85,9 @@ impl<T: ?Sized> ReportOpaque for Reporter<'_, T> {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __http_status_report {
-    ($value:expr, $status:expr) => {{
+    ($value:expr) => {{
         #[allow(unused_imports)]
         use $crate::__private::{ReportDisplay as _, ReportError as _, ReportOpaque as _};
-        (&&&$crate::__private::Reporter($value)).report($status);
+        (&&&$crate::__private::Reporter($value)).report($crate::HttpStatus::status($value));
     }};
 }

@@ -54,7 +54,7 @@ fn response(variants: &[ResponseDescription]) -> Response {
     }
     // One entry per header name (case-insensitive), as first written.
     let mut headers: Vec<&HeaderDescription> = Vec::new();
-    for header in variants.iter().flat_map(|v| v.headers) {
+    for header in variants.iter().flat_map(|v| &v.headers) {
         if !headers
             .iter()
             .any(|h| h.name.eq_ignore_ascii_case(header.name))

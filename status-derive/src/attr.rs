@@ -57,28 +57,59 @@ pub struct Opt<T> {
     pub value: T,
 }
 
-/// A string that may interpolate fields, and what parsing it gave.
+/// A string option's literal and its value, read once (`LitStr::value` unescapes on every
+/// call, and the derive reads these for every variant).
+pub struct StrLit {
+    pub lit: LitStr,
+    text: String,
+}
+
+impl StrLit {
+    fn new(lit: LitStr) -> Self {
+        StrLit {
+            text: lit.value(),
+            lit,
+        }
+    }
+
+    pub fn value(&self) -> &str {
+        &self.text
+    }
+}
+
+impl quote::ToTokens for StrLit {
+    fn to_tokens(&self, tokens: &mut proc_macro2::TokenStream) {
+        self.lit.to_tokens(tokens);
+    }
+}
+
+/// A string that may interpolate fields, its text, and what parsing it gave.
 pub struct TemplateLit {
     pub lit: LitStr,
+    /// The literal's value, read once (`LitStr::value` unescapes on every call).
+    pub text: String,
     pub parsed: Result<Template, TemplateError>,
 }
 
 impl TemplateLit {
     fn new(lit: LitStr) -> Self {
-        let parsed = Template::parse(&lit.value());
-        TemplateLit { lit, parsed }
+        let text = lit.value();
+        let parsed = Template::parse(&text);
+        TemplateLit { lit, text, parsed }
     }
 }
 
 pub struct HeaderOpt {
     pub key: Ident,
     pub name: LitStr,
+    /// The name's value, read once.
+    pub name_text: String,
     pub value: TemplateLit,
 }
 
 impl HeaderOpt {
-    pub fn name(&self) -> String {
-        self.name.value()
+    pub fn name(&self) -> &str {
+        &self.name_text
     }
 }
 
@@ -90,14 +121,14 @@ pub struct StatusAttr<'a> {
     pub late_code: Option<Span>,
     pub transparent: Option<Ident>,
     pub message: Option<Opt<TemplateLit>>,
-    pub machine_code: Option<Opt<LitStr>>,
+    pub machine_code: Option<Opt<StrLit>>,
     pub headers: Vec<HeaderOpt>,
-    pub format: Option<Opt<LitStr>>,
-    pub problem_type: Option<Opt<LitStr>>,
-    pub reason: Option<Opt<LitStr>>,
+    pub format: Option<Opt<StrLit>>,
+    pub problem_type: Option<Opt<StrLit>>,
+    pub reason: Option<Opt<StrLit>>,
     pub expose: Option<Ident>,
     pub allow: Vec<Ident>,
-    pub krate: Option<Opt<LitStr>>,
+    pub krate: Option<Opt<StrLit>>,
     pub unknown: Vec<Ident>,
     /// (first, repeated) occurrences of an option that may appear once.
     pub duplicates: Vec<(Span, Ident)>,
@@ -285,25 +316,44 @@ fn parse_value_option(
         ),
         "code" => set_once(
             &mut out.machine_code,
-            Opt { key, value: lit },
+            Opt {
+                key,
+                value: StrLit::new(lit),
+            },
             &mut out.duplicates,
         ),
         "format" => set_once(
             &mut out.format,
-            Opt { key, value: lit },
+            Opt {
+                key,
+                value: StrLit::new(lit),
+            },
             &mut out.duplicates,
         ),
         "type" => set_once(
             &mut out.problem_type,
-            Opt { key, value: lit },
+            Opt {
+                key,
+                value: StrLit::new(lit),
+            },
             &mut out.duplicates,
         ),
         "reason" => set_once(
             &mut out.reason,
-            Opt { key, value: lit },
+            Opt {
+                key,
+                value: StrLit::new(lit),
+            },
             &mut out.duplicates,
         ),
-        "crate" => set_once(&mut out.krate, Opt { key, value: lit }, &mut out.duplicates),
+        "crate" => set_once(
+            &mut out.krate,
+            Opt {
+                key,
+                value: StrLit::new(lit),
+            },
+            &mut out.duplicates,
+        ),
         _ => {
             return Err(syn::Error::new(
                 key.span(),
@@ -370,6 +420,7 @@ fn parse_header(content: ParseStream, key: Ident) -> syn::Result<HeaderOpt> {
     }
     Ok(HeaderOpt {
         key,
+        name_text: name.value(),
         name,
         value: TemplateLit::new(value),
     })

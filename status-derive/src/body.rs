@@ -23,11 +23,11 @@ pub enum Body<'i> {
     Empty,
     /// Rendered now; sent as `&'static` bytes.
     Fixed { format: Format, text: String },
-    /// A JSON body with one member formatted at run time.
+    /// A JSON body with one member formatted at run time, between `head` and `tail` (the
+    /// runtime writes the member's key, `detail` or `message` by format).
     Json {
         format: Format,
         head: String,
-        key: &'static str,
         tail: String,
         detail: Detail<'i>,
     },
@@ -85,7 +85,7 @@ pub fn body<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Body<'i> {
         Format::Problem => {
             let problem_type = variant
                 .problem_type()
-                .map_or_else(|| "about:blank".to_owned(), |t| t.value.value());
+                .map_or_else(|| "about:blank".to_owned(), |t| t.value.value().to_owned());
             let status = variant.code.map_or(0, |c| c.value);
             let head = format!(
                 "{{\"type\":{},\"title\":{},\"status\":{status}",
@@ -116,7 +116,6 @@ pub fn body<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Body<'i> {
         Detail::Template(..) | Detail::Display => Body::Json {
             format,
             head,
-            key,
             tail,
             detail,
         },

@@ -19,7 +19,7 @@ pub fn runtime_path(input: &Input) -> TokenStream {
         .attrs
         .first()
         .and_then(|attr| attr.krate.as_ref())
-        .and_then(|krate| krate.value.parse::<Path>().ok())
+        .and_then(|krate| krate.value.lit.parse::<Path>().ok())
         .map_or_else(|| quote!(::http_status), |path| path.to_token_stream())
 }
 
@@ -36,26 +36,39 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
         bounds: Bounds::new(&input.original.generics),
     };
     let empty = resolved.is_empty();
-    let status_arms: Vec<TokenStream> = resolved.iter().map(|v| status_arm(&mut cx, v)).collect();
+    let status_arms = status_arms(&mut cx, resolved);
     let header_arms: Vec<TokenStream> = resolved
         .iter()
         .filter_map(|v| header_arm(&mut cx, v))
         .collect();
     let response_arms: Vec<TokenStream> =
         resolved.iter().map(|v| response_arm(&mut cx, v)).collect();
-    let descriptions: Vec<TokenStream> = resolved.iter().map(|v| description(&mut cx, v)).collect();
+    let descriptions = descriptions(&mut cx, resolved);
     let every_variant_has_headers = header_arms.len() == resolved.len();
 
     let rt = &cx.rt;
     let scrutinee = if empty { quote!(*self) } else { quote!(self) };
-    let no_headers =
-        (!every_variant_has_headers).then(|| quote!(_ => #rt::__private::HeaderMap::new(),));
+    let no_headers = (!every_variant_has_headers).then(|| quote!(_ => __hs::HeaderMap::new(),));
     let ty = &input.original.ident;
     let generics = &input.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let predicates = cx.bounds.where_predicates(generics);
     let display_bounds = display_bounds(input);
     let warnings = warnings.iter().map(warning::tokens);
+    // Only types with a 5xx of their own report (transparent variants report through the
+    // wrapped type); with the `tracing` feature off the macro expands to nothing.
+    let report = resolved
+        .iter()
+        .any(|v| v.transparent().is_none() && v.is_server_error())
+        .then(|| {
+            quote! {
+                fn __http_status_report(&self) {
+                    #rt::__http_status_report!(self);
+                }
+            }
+        });
+    // A local alias keeps the generated code short, which is most of what it costs to compile.
+    let alias = quote!(#[allow(unused_imports)] use #rt::__private as __hs;);
 
     quote! {
         #(#warnings)*
@@ -64,12 +77,14 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
         #[allow(unused_qualifications, clippy::match_single_binding)]
         impl #impl_generics #rt::HttpStatus for #ty #ty_generics where #(#predicates,)* {
             fn status(&self) -> #rt::__private::StatusCode {
+                #alias
                 match #scrutinee {
                     #(#status_arms)*
                 }
             }
 
             fn headers(&self) -> #rt::__private::HeaderMap {
+                #alias
                 match #scrutinee {
                     #(#header_arms)*
                     #no_headers
@@ -77,6 +92,7 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
             }
 
             fn to_response(&self) -> #rt::__private::Response<#rt::__private::Bytes> {
+                #alias
                 match #scrutinee {
                     #(#response_arms)*
                 }
@@ -86,8 +102,11 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
             where
                 Self: ::core::marker::Sized,
             {
+                #alias
                 #(#descriptions)*
             }
+
+            #report
         }
 
         #rt::__http_status_integrations! {
@@ -152,35 +171,54 @@ fn delegate(cx: &mut Cx, field: &Field, method: TokenStream) -> TokenStream {
     quote!(#path(#binding))
 }
 
-fn status_expr(cx: &Cx, variant: &Resolved) -> TokenStream {
-    let rt = &cx.rt;
+fn status_expr(variant: &Resolved) -> TokenStream {
     let Some(code) = variant.code else {
-        return quote!(#rt::__private::StatusCode::INTERNAL_SERVER_ERROR);
+        return quote!(__hs::StatusCode::INTERNAL_SERVER_ERROR);
     };
     match code.info.and_then(|info| info.http_name) {
         Some(name) => {
             let name = format_ident!("{}", name);
-            quote!(#rt::__private::StatusCode::#name)
+            quote!(__hs::StatusCode::#name)
         }
         None => {
             let value = code.value;
             quote!({
-                const STATUS: #rt::__private::StatusCode = #rt::__private::status_code(#value);
+                const STATUS: __hs::StatusCode = __hs::status_code(#value);
                 STATUS
             })
         }
     }
 }
 
-fn status_arm(cx: &mut Cx, variant: &Resolved) -> TokenStream {
-    match transparent_field(variant) {
-        Some(field) => arm(
-            variant.variant,
-            &BTreeSet::from([field.index]),
-            delegate(cx, field, quote!(status)),
-        ),
-        None => arm(variant.variant, &BTreeSet::new(), status_expr(cx, variant)),
+/// The arms of `status()`: one per status code, its variants joined in an or-pattern (the same
+/// machine code as an arm per variant, and less for the compiler to read); a `cfg`-ed or
+/// transparent variant gets an arm of its own.
+fn status_arms(cx: &mut Cx, resolved: &[Resolved]) -> Vec<TokenStream> {
+    let mut arms = Vec::new();
+    // (code, its expression, the patterns of its variants), in order of first appearance.
+    let mut groups: Vec<(Option<u16>, TokenStream, Vec<TokenStream>)> = Vec::new();
+    for variant in resolved {
+        if let Some(field) = transparent_field(variant) {
+            arms.push(arm(
+                variant.variant,
+                &BTreeSet::from([field.index]),
+                delegate(cx, field, quote!(status)),
+            ));
+        } else if !variant.variant.cfgs.is_empty() {
+            arms.push(arm(variant.variant, &BTreeSet::new(), status_expr(variant)));
+        } else {
+            let code = variant.code.map(|c| c.value);
+            let pattern = pattern(variant.variant, &BTreeSet::new());
+            match groups.iter_mut().find(|(c, _, _)| *c == code) {
+                Some((_, _, patterns)) => patterns.push(pattern),
+                None => groups.push((code, status_expr(variant), vec![pattern])),
+            }
+        }
     }
+    for (_, status, patterns) in groups {
+        arms.push(quote!(#(#patterns)|* => #status,));
+    }
+    arms
 }
 
 fn header_arm(cx: &mut Cx, variant: &Resolved) -> Option<TokenStream> {
@@ -195,14 +233,13 @@ fn header_arm(cx: &mut Cx, variant: &Resolved) -> Option<TokenStream> {
     if headers.is_empty() {
         return None;
     }
-    let rt = cx.rt.clone();
     let mut used = BTreeSet::new();
     let adds: Vec<TokenStream> = headers
         .iter()
         .map(|header| {
             let name = header.name().to_ascii_lowercase();
             let name = quote!({
-                const NAME: #rt::__private::HeaderName = #rt::__private::HeaderName::from_static(#name);
+                const NAME: __hs::HeaderName = __hs::HeaderName::from_static(#name);
                 NAME
             });
             let Ok(template) = &header.value.parsed else {
@@ -210,27 +247,28 @@ fn header_arm(cx: &mut Cx, variant: &Resolved) -> Option<TokenStream> {
             };
             match template.literal() {
                 Some(value) => quote! {
-                    #rt::__private::add(&mut __headers, #name, {
-                        const VALUE: #rt::__private::HeaderValue = #rt::__private::HeaderValue::from_static(#value);
+                    __hs::add(&mut __headers, #name, {
+                        const VALUE: __hs::HeaderValue = __hs::HeaderValue::from_static(#value);
                         VALUE
                     });
                 },
                 None => {
-                    let args = format_args(cx, variant.variant, template, &header.value.lit, &mut used);
-                    quote!(#rt::__private::add_formatted(&mut __headers, #name, #args);)
+                    let args =
+                        format_args(cx, variant.variant, template, &header.value.lit, &mut used);
+                    quote!(__hs::add_formatted(&mut __headers, #name, #args);)
                 }
             }
         })
         .collect();
     let body = quote!({
-        let mut __headers = #rt::__private::HeaderMap::new();
+        let mut __headers = __hs::HeaderMap::new();
         #(#adds)*
         __headers
     });
     Some(arm(variant.variant, &used, body))
 }
 
-/// `::core::format_args!("...", __field_a, __field_b)` for a template, recording the fields
+/// `__hs::format_args!("...", __field_a, __field_b)` for a template, recording the fields
 /// it binds and the bounds their types need.
 fn format_args(
     cx: &mut Cx,
@@ -252,7 +290,7 @@ fn format_args(
             Some(quote_spanned!(lit.span()=> #binding))
         })
         .collect();
-    quote!(::core::format_args!(#format #(, #args)*))
+    quote!(__hs::format_args!(#format #(, #args)*))
 }
 
 fn response_arm(cx: &mut Cx, variant: &Resolved) -> TokenStream {
@@ -263,44 +301,29 @@ fn response_arm(cx: &mut Cx, variant: &Resolved) -> TokenStream {
             delegate(cx, field, quote!(to_response)),
         );
     }
-    let rt = cx.rt.clone();
-    let status = status_expr(cx, variant);
-    let headers = quote!(<Self as #rt::HttpStatus>::headers(self));
-    let report = variant
-        .is_server_error()
-        .then(|| quote!(#rt::__http_status_report!(self, #status);));
     let mut used = BTreeSet::new();
     let built = match body::body(cx.input, variant) {
-        Body::Empty => quote!(#rt::__private::empty(#status, #headers)),
+        Body::Empty => quote!(__hs::empty(self)),
         Body::Fixed { format, text } => {
-            let format = body_format(&rt, format);
-            quote!(#rt::__private::fixed(#status, #headers, #format, #text))
+            let format = body_format(format);
+            quote!(__hs::fixed(self, #format, #text))
         }
         Body::Json {
             format,
             head,
-            key,
             tail,
             detail,
         } => {
             let (args, hint) = detail_args(cx, variant, &detail, &mut used);
-            let format = body_format(&rt, format);
-            quote! {
-                #rt::__private::json(
-                    #status,
-                    #headers,
-                    #format,
-                    #rt::__private::JsonParts { head: #head, key: #key, tail: #tail, hint: #hint },
-                    #args,
-                )
-            }
+            let format = body_format(format);
+            quote!(__hs::json(self, #format, #head, #tail, #hint, #args))
         }
         Body::Text { detail, fallback } => {
             let (args, hint) = detail_args(cx, variant, &detail, &mut used);
-            quote!(#rt::__private::text(#status, #headers, #hint, #args, #fallback))
+            quote!(__hs::text(self, #fallback, #hint, #args))
         }
     };
-    arm(variant.variant, &used, quote!({ #report #built }))
+    arm(variant.variant, &used, built)
 }
 
 /// The run-time detail and the number of bytes it is expected to take.
@@ -321,65 +344,97 @@ fn detail_args(
             let (_, ty_generics, _) = cx.input.original.generics.split_for_impl();
             cx.bounds
                 .require_if_generic(quote!(#ty #ty_generics: ::core::fmt::Display));
-            (quote!(::core::format_args!("{}", self)), 64)
+            (quote!(__hs::format_args!("{}", self)), 64)
         }
     }
 }
 
-fn body_format(rt: &TokenStream, format: Format) -> TokenStream {
+fn body_format(format: Format) -> TokenStream {
     match format {
-        Format::Problem => quote!(#rt::__private::BodyFormat::Problem),
-        Format::Json => quote!(#rt::__private::BodyFormat::Json),
-        Format::Text => quote!(#rt::__private::BodyFormat::Text),
+        Format::Problem => quote!(__hs::PROBLEM),
+        Format::Json => quote!(__hs::JSON),
+        Format::Text => quote!(__hs::TEXT),
     }
 }
 
-fn description(cx: &mut Cx, variant: &Resolved) -> TokenStream {
-    let rt = cx.rt.clone();
-    let cfgs = &variant.variant.cfgs;
-    if let Some(field) = transparent_field(variant) {
-        // The same `<T as HttpStatus>` path as the other methods use, so that a field type
-        // without HttpStatus is reported once, not once more for this call.
-        let describe = delegate_path(cx, field, quote!(describe_responses));
-        return quote!(#(#cfgs)* __catalog.include_with(#describe););
+/// `describe_responses`: each run of plain variants becomes one encoded string literal (see
+/// `__private::describe`); a `cfg`-ed variant gets its own statement under its `cfg`, a
+/// transparent one includes its field's type. Declaration order is kept.
+fn descriptions(cx: &mut Cx, resolved: &[Resolved]) -> Vec<TokenStream> {
+    let mut statements = Vec::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, statements: &mut Vec<TokenStream>| {
+        if !run.is_empty() {
+            statements.push(quote!(__hs::describe(__catalog, #run);));
+            run.clear();
+        }
+    };
+    for variant in resolved {
+        let cfgs = &variant.variant.cfgs;
+        if let Some(field) = transparent_field(variant) {
+            flush(&mut run, &mut statements);
+            let describe = delegate_path(cx, field, quote!(describe_responses));
+            statements.push(quote!(#(#cfgs)* __catalog.include_with(#describe);));
+        } else if cfgs.is_empty() {
+            encode(cx, variant, &mut run);
+        } else {
+            flush(&mut run, &mut statements);
+            let mut one = String::new();
+            encode(cx, variant, &mut one);
+            statements.push(quote!(#(#cfgs)* __hs::describe(__catalog, #one);));
+        }
     }
-    let status = status_expr(cx, variant);
+    flush(&mut run, &mut statements);
+    statements
+}
+
+/// Appends one variant's description in the `<length>:<text>` fields `__private::describe`
+/// reads.
+fn encode(cx: &Cx, variant: &Resolved, out: &mut String) {
+    let mut field = |text: &str| {
+        out.push_str(&text.len().to_string());
+        out.push(':');
+        out.push_str(text);
+    };
     let title = variant.title();
-    let source = variant.variant.name();
     let detail = body::detail(cx.input, variant);
     let has_detail = !matches!(detail, Detail::None) && !variant.content_forbidden();
     let description = match (&detail, variant.message()) {
         (Detail::None, _) => title.clone(),
-        (_, Some(message)) => message.value.lit.value(),
+        (_, Some(message)) => message.value.text.clone(),
         (_, None) => variant
             .variant
             .error_text(cx.input)
             .and_then(|text| text.written())
             .map_or_else(|| title.clone(), str::to_owned),
     };
-    let option = |value: Option<String>| match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
+    let format = match (variant.content_forbidden(), variant.format()) {
+        (true, _) => "e",
+        (false, Format::Problem) => "p",
+        (false, Format::Json) => "j",
+        (false, Format::Text) => "t",
     };
-    let format = match body::body(cx.input, variant) {
-        Body::Empty => quote!(#rt::__private::BodyFormat::Empty),
-        _ => body_format(&rt, variant.format()),
+    let problem_type = match (variant.format(), variant.problem_type()) {
+        (Format::Problem, Some(uri)) => uri.value.value().to_owned(),
+        _ => String::new(),
     };
-    let code = option(variant.machine_code().map(|c| c.value.value()));
-    let problem_type = option(
-        (variant.format() == Format::Problem)
-            .then(|| variant.problem_type().map(|t| t.value.value()))
-            .flatten(),
+    let headers = variant.headers();
+    field(&variant.code.map_or(500, |c| c.value).to_string());
+    field(&title);
+    field(&variant.variant.name());
+    field(&description);
+    field(
+        &variant
+            .machine_code()
+            .map(|c| c.value.value())
+            .unwrap_or_default(),
     );
-    let headers = variant.headers().into_iter().map(|header| {
-        let name = header.name();
-        let value = header.value.lit.value();
-        quote!(#rt::__private::HeaderDescription { name: #name, value: #value })
-    });
-    quote! {
-        #(#cfgs)*
-        __catalog.push(#rt::__private::describe(
-            #status, #title, #source, #description, #code, #problem_type, #format, #has_detail, &[#(#headers),*],
-        ));
+    field(&problem_type);
+    field(format);
+    field(if has_detail { "1" } else { "0" });
+    field(&headers.len().to_string());
+    for header in headers {
+        field(&header.name());
+        field(&header.value.text);
     }
 }

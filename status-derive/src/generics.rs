@@ -30,7 +30,7 @@ impl Bounds {
 
     /// Requires `ty: bound` if `ty` mentions a type parameter.
     pub fn require(&mut self, ty: &Type, bound: TokenStream) {
-        if !self.mentions_param(ty.to_token_stream()) {
+        if !self.is_generic() || !self.mentions_param(ty.to_token_stream()) {
             return;
         }
         self.push(quote!(#ty: #bound));

@@ -2,9 +2,9 @@
 //! looked up in the registry. No rule lives here; `valid` judges what this finds.
 
 use crate::ast::{Input, Variant};
-use crate::attr::{CodeSpec, HeaderOpt, Opt, StatusAttr, TemplateLit};
+use crate::attr::{CodeSpec, HeaderOpt, Opt, StatusAttr, StrLit, TemplateLit};
 use status_core::{Class, StatusInfo};
-use syn::{Ident, LitStr};
+use syn::Ident;
 
 /// The body format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,19 +120,19 @@ impl<'i, 'a> Resolved<'i, 'a> {
         self.pick(|a| a.message.as_ref())
     }
 
-    pub fn machine_code(&self) -> Option<&'i Opt<LitStr>> {
+    pub fn machine_code(&self) -> Option<&'i Opt<StrLit>> {
         self.pick(|a| a.machine_code.as_ref())
     }
 
-    pub fn problem_type(&self) -> Option<&'i Opt<LitStr>> {
+    pub fn problem_type(&self) -> Option<&'i Opt<StrLit>> {
         self.pick(|a| a.problem_type.as_ref())
     }
 
-    pub fn reason(&self) -> Option<&'i Opt<LitStr>> {
+    pub fn reason(&self) -> Option<&'i Opt<StrLit>> {
         self.pick(|a| a.reason.as_ref())
     }
 
-    pub fn format_opt(&self) -> Option<&'i Opt<LitStr>> {
+    pub fn format_opt(&self) -> Option<&'i Opt<StrLit>> {
         self.pick(|a| a.format.as_ref())
     }
 
@@ -160,14 +160,16 @@ impl<'i, 'a> Resolved<'i, 'a> {
         let inherited = self.defaults.map_or(&[][..], |a| &a.headers[..]);
         inherited
             .iter()
-            .filter(|h| !own.iter().any(|o| o.name().eq_ignore_ascii_case(&h.name())))
+            .filter(|h| !own.iter().any(|o| o.name().eq_ignore_ascii_case(h.name())))
             .chain(own)
             .collect()
     }
 
     pub fn has_header(&self, name: &str) -> bool {
-        self.headers()
-            .iter()
+        [self.own, self.defaults]
+            .into_iter()
+            .flatten()
+            .flat_map(|a| &a.headers)
             .any(|h| h.name().eq_ignore_ascii_case(name))
     }
 
@@ -184,7 +186,7 @@ impl<'i, 'a> Resolved<'i, 'a> {
     /// The title of the body: `reason = …`, else the registry's phrase.
     pub fn title(&self) -> String {
         match (self.reason(), self.code.and_then(|c| c.info)) {
-            (Some(reason), _) => reason.value.value(),
+            (Some(reason), _) => reason.value.value().to_owned(),
             (None, Some(info)) => info.reason.to_owned(),
             (None, None) => String::new(),
         }

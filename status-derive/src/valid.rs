@@ -240,17 +240,9 @@ fn report_missing(
     why: &str,
     diag: &mut Diagnostics,
 ) {
-    let misspelled = closest(
-        name,
-        headers
-            .iter()
-            .map(|h| h.name.value())
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str),
-    )
-    .filter(|written| !written.eq_ignore_ascii_case(name))
-    .map(|written| format!("the header `{written}` is spelled `{name}`"));
+    let misspelled = closest(name, headers.iter().map(|h| h.name()))
+        .filter(|written| !written.eq_ignore_ascii_case(name))
+        .map(|written| format!("the header `{written}` is spelled `{name}`"));
     diag.error(
         code.spec.tokens(),
         Message::new(
@@ -286,7 +278,7 @@ fn require_non_empty(
     info: &StatusInfo,
     diag: &mut Diagnostics,
 ) {
-    if rule.empty_ok || !header.value.lit.value().trim().is_empty() {
+    if rule.empty_ok || !header.value.text.trim().is_empty() {
         return;
     }
     diag.error(
@@ -445,7 +437,7 @@ fn invalid_header_value(header: &HeaderOpt, diag: &mut Diagnostics) {
         );
         return;
     }
-    let value = lit.value();
+    let value = &header.value.text;
     if header
         .value
         .parsed
@@ -981,7 +973,7 @@ fn literal_options(attr: &StatusAttr, diag: &mut Diagnostics) {
         }
     }
     if let Some(krate) = &attr.krate {
-        if krate.value.parse::<syn::Path>().is_err() {
+        if krate.value.lit.parse::<syn::Path>().is_err() {
             diag.error(
                 &krate.value,
                 Message::new(Rule::BadAttribute, "`crate` is a path")

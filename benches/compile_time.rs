@@ -1,0 +1,306 @@
+//! What the derive costs at compile time, measured against thiserror in the same run:
+//!
+//!     cargo bench --bench compile_time                 # everything (about 15 minutes on 2 cores)
+//!     cargo bench --bench compile_time -- incremental  # 1,000-variant enum, incremental debug rebuilds
+//!     cargo bench --bench compile_time -- trees        # clean build of each derive's dependency tree
+//!     cargo bench --bench compile_time -- syn          # syn 2 vs syn 3 in a typical axum application
+//!
+//! Generated crates live in `target/compile-time/`; their lock files start from this
+//! workspace's, so they build the same dependency versions. Times are wall-clock medians.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const VARIANTS: usize = 1000;
+const REBUILDS: usize = 5;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn work() -> PathBuf {
+    repo().join("target").join("compile-time")
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Flavour {
+    Plain,
+    Thiserror,
+    HttpStatus,
+}
+
+impl Flavour {
+    fn name(self) -> &'static str {
+        match self {
+            Flavour::Plain => "no derive (baseline)",
+            Flavour::Thiserror => "#[derive(thiserror::Error)]",
+            Flavour::HttpStatus => "#[derive(HttpStatus)]",
+        }
+    }
+}
+
+/// A 1,000-variant error enum: unit, tuple and struct variants in turn, each with a message
+/// (interpolating fields where there are any), every tenth with a header.
+fn enum_source(flavour: Flavour, revision: usize) -> String {
+    const CODES: [u16; 9] = [400, 403, 404, 409, 410, 422, 500, 502, 504];
+    let derive = match flavour {
+        Flavour::Plain => "Debug",
+        Flavour::Thiserror => "Debug, thiserror::Error",
+        Flavour::HttpStatus => "Debug, http_status::HttpStatus",
+    };
+    let mut out = format!("// revision {revision}\n#[derive({derive})]\npub enum ApiError {{\n");
+    for i in 0..VARIANTS {
+        let (message, shape) = match i % 3 {
+            0 => (format!("failure number {i}"), String::new()),
+            1 => ("item {0} of {1}".to_owned(), "(u64, String)".to_owned()),
+            _ => (
+                "user {id} named {name}".to_owned(),
+                " { id: u64, name: String }".to_owned(),
+            ),
+        };
+        match flavour {
+            Flavour::Plain => {}
+            Flavour::Thiserror => {
+                let _ = writeln!(out, "    #[error(\"{message}\")]");
+            }
+            Flavour::HttpStatus => {
+                let code = CODES[i % CODES.len()];
+                let header = match (i % 10, i % 3) {
+                    (0, 2) => ", header(\"X-User\" = \"{id}\")".to_owned(),
+                    (0, _) => format!(", header(\"X-Request-Id\" = \"req-{i}\")"),
+                    _ => String::new(),
+                };
+                let _ = writeln!(
+                    out,
+                    "    #[status({code}, message = \"{message}\", code = \"E{i}\"{header})]"
+                );
+            }
+        }
+        let _ = writeln!(out, "    V{i}{shape},");
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("create dir");
+    std::fs::write(path, text).expect("write");
+}
+
+/// A crate at `dir` with these `[dependencies]` lines and source.
+fn new_crate(dir: &Path, dependencies: &str, source: &str) {
+    let manifest = format!(
+        "[package]\nname = \"bench-{}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[dependencies]\n{dependencies}\n",
+        dir.file_name().and_then(|n| n.to_str()).unwrap_or("crate")
+    );
+    write(&dir.join("Cargo.toml"), &manifest);
+    write(&dir.join("src/lib.rs"), source);
+    let _ = std::fs::copy(repo().join("Cargo.lock"), dir.join("Cargo.lock"));
+}
+
+fn cargo_build(dir: &Path, target: &Path) -> Duration {
+    let start = Instant::now();
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--quiet"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .stdout(Stdio::null())
+        .status()
+        .expect("cargo runs");
+    let elapsed = start.elapsed();
+    assert!(status.success(), "cargo build failed in {}", dir.display());
+    elapsed
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64())
+}
+
+fn incremental() {
+    let dir = work().join("enum1000");
+    let target = work().join("enum1000-target");
+    let path = repo().display().to_string();
+    let dependencies = format!("http-status = {{ path = {path:?} }}\nthiserror = \"2\"");
+    new_crate(&dir, &dependencies, &enum_source(Flavour::Plain, 0));
+    cargo_build(&dir, &target); // dependencies, once
+    println!("\n## Incremental debug rebuild of a crate with a {VARIANTS}-variant enum (median of {REBUILDS})\n");
+    println!("| derive | rebuild | added by the derive |");
+    println!("|---|---:|---:|");
+    let mut baseline = Duration::ZERO;
+    for flavour in [Flavour::Plain, Flavour::Thiserror, Flavour::HttpStatus] {
+        write(&dir.join("src/lib.rs"), &enum_source(flavour, 0));
+        cargo_build(&dir, &target); // warm the incremental cache for this flavour
+        let times = (1..=REBUILDS)
+            .map(|revision| {
+                write(&dir.join("src/lib.rs"), &enum_source(flavour, revision));
+                cargo_build(&dir, &target)
+            })
+            .collect();
+        let time = median(times);
+        if flavour == Flavour::Plain {
+            baseline = time;
+        }
+        let added = time.saturating_sub(baseline);
+        println!("| {} | {} | {} |", flavour.name(), secs(time), secs(added));
+    }
+}
+
+fn clean_build(dir: &Path, runs: usize) -> Duration {
+    let times = (0..runs)
+        .map(|_| {
+            let target = dir.join("target");
+            let _ = std::fs::remove_dir_all(&target);
+            cargo_build(dir, &target)
+        })
+        .collect();
+    median(times)
+}
+
+fn trees() {
+    let path = repo().display().to_string();
+    let derive_path = repo().join("status-derive").display().to_string();
+    let crates = [
+        (
+            "thiserror 2 (thiserror, thiserror-impl, syn, quote, proc-macro2)",
+            "thiserror = \"2\"".to_owned(),
+        ),
+        (
+            "status-derive (status-derive, status-core, strsim, syn, quote, proc-macro2)",
+            format!("status-derive = {{ path = {derive_path:?} }}"),
+        ),
+        (
+            "http-status, whole runtime (+ http, bytes, serde_json, serde)",
+            format!("http-status = {{ path = {path:?} }}"),
+        ),
+    ];
+    println!(
+        "\n## Clean build of the dependency tree (median of 3, empty target directory each time)\n"
+    );
+    println!("| crate | clean build |");
+    println!("|---|---:|");
+    for (index, (name, dependency)) in crates.iter().enumerate() {
+        let dir = work().join(format!("tree{index}"));
+        new_crate(&dir, dependency, "");
+        println!("| {name} | {} |", secs(clean_build(&dir, 3)));
+    }
+}
+
+/// A copy of this repository whose derive uses syn 2 (it compiles unchanged against both).
+fn syn2_copy() -> PathBuf {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("create dir");
+        for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+            let name = entry.file_name();
+            if name == "target" || name == ".git" {
+                continue;
+            }
+            let (from, to) = (entry.path(), to.join(&name));
+            if from.is_dir() {
+                copy(&from, &to);
+            } else {
+                std::fs::copy(&from, &to).expect("copy");
+            }
+        }
+    }
+    let copy_dir = work().join("syn2-copy");
+    let _ = std::fs::remove_dir_all(&copy_dir);
+    copy(&repo(), &copy_dir);
+    let manifest = copy_dir.join("status-derive/Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    let patched = text.replace("syn = { version = \"3\"", "syn = { version = \"2\"");
+    assert_ne!(text, patched, "the derive's syn dependency moved");
+    std::fs::write(&manifest, patched).expect("write manifest");
+    copy_dir
+}
+
+fn syn() {
+    const APP: &str = r#"
+use axum::{routing::get, Json, Router};
+
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct User { pub id: u64, pub name: String }
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError { #[error("not found")] NotFound }
+
+pub async fn user() -> Json<User> { Json(User { id: 1, name: "Ada".into() }) }
+
+pub fn app() -> Router { Router::new().route("/user", get(user)) }
+
+#[tokio::main]
+pub async fn main() {}
+"#;
+    const WITH_ERRORS: &str = r#"
+#[derive(Debug, thiserror::Error, http_status::HttpStatus)]
+pub enum ApiError {
+    #[error("user {id} not found")]
+    #[status(404, code = "USER_NOT_FOUND")]
+    UserNotFound { id: u64 },
+}
+"#;
+    let common = "axum = \"0.8\"\ntokio = { version = \"1\", features = [\"full\"] }\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\nthiserror = \"2\"\n";
+    let syn3 = repo().display().to_string();
+    let syn2 = syn2_copy().display().to_string();
+    let apps = [
+        (
+            "axum + tokio + serde + thiserror (baseline)",
+            String::new(),
+            APP.to_owned(),
+        ),
+        (
+            "+ http-status, derive on syn 3",
+            format!("http-status = {{ path = {syn3:?}, features = [\"axum\"] }}"),
+            format!("{APP}{WITH_ERRORS}"),
+        ),
+        (
+            "+ http-status, derive on syn 2",
+            format!("http-status = {{ path = {syn2:?}, features = [\"axum\"] }}"),
+            format!("{APP}{WITH_ERRORS}"),
+        ),
+    ];
+    println!("\n## syn 2 or syn 3: clean build of a typical application (median of 2)\n");
+    println!("| application | clean build | added |");
+    println!("|---|---:|---:|");
+    let mut baseline = Duration::ZERO;
+    for (index, (name, extra, source)) in apps.iter().enumerate() {
+        let dir = work().join(format!("app{index}"));
+        new_crate(&dir, &format!("{common}{extra}"), source);
+        let time = clean_build(&dir, 2);
+        if index == 0 {
+            baseline = time;
+        }
+        println!(
+            "| {name} | {} | {} |",
+            secs(time),
+            secs(time.saturating_sub(baseline))
+        );
+    }
+}
+
+fn main() {
+    let selected: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let wants = |name: &str| selected.is_empty() || selected.iter().any(|s| s == name);
+    println!(
+        "compile-time measurements, {} cores",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    if wants("incremental") {
+        incremental();
+    }
+    if wants("trees") {
+        trees();
+    }
+    if wants("syn") {
+        syn();
+    }
+}
