@@ -101,7 +101,7 @@ pub fn body<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Body<'i> {
     };
     let mut tail = String::new();
     if let Some(code) = variant.machine_code() {
-        let _ = write!(tail, ",\"code\":{}", json_string(&code.value.value()));
+        let _ = write!(tail, ",\"code\":{}", json_string(code.value.value()));
     }
     tail.push('}');
     match detail {

@@ -424,7 +424,7 @@ fn encode(cx: &Cx, variant: &Resolved, out: &mut String) {
     field(&variant.variant.name());
     field(&description);
     field(
-        &variant
+        variant
             .machine_code()
             .map(|c| c.value.value())
             .unwrap_or_default(),
@@ -434,7 +434,7 @@ fn encode(cx: &Cx, variant: &Resolved, out: &mut String) {
     field(if has_detail { "1" } else { "0" });
     field(&headers.len().to_string());
     for header in headers {
-        field(&header.name());
+        field(header.name());
         field(&header.value.text);
     }
 }

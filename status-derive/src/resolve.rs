@@ -139,7 +139,7 @@ impl<'i, 'a> Resolved<'i, 'a> {
     /// The format; an unknown name (reported by `bad_attribute`) counts as the default.
     pub fn format(&self) -> Format {
         self.format_opt()
-            .and_then(|opt| Format::parse(&opt.value.value()))
+            .and_then(|opt| Format::parse(opt.value.value()))
             .unwrap_or(Format::Problem)
     }
 

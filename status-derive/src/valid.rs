@@ -331,7 +331,7 @@ fn body_forbidden(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
     for header in variant
         .headers()
         .into_iter()
-        .filter(|h| describes_content(&h.name()))
+        .filter(|h| describes_content(h.name()))
     {
         diag.error(
             &header.name,
@@ -359,7 +359,7 @@ fn invalid_header(attr: Option<&StatusAttr>, diag: &mut Diagnostics) {
 
 fn invalid_header_name(header: &HeaderOpt, diag: &mut Diagnostics) {
     let name = header.name();
-    if !is_token(&name) {
+    if !is_token(name) {
         let repaired: String = name
             .trim()
             .chars()
@@ -380,7 +380,7 @@ fn invalid_header_name(header: &HeaderOpt, diag: &mut Diagnostics) {
         );
         return;
     }
-    if let Some(owned) = framework_owned(&name) {
+    if let Some(owned) = framework_owned(name) {
         let help = if owned.name == "Content-Type" {
             "remove it; choose the body with format = \"problem\", \"json\" or \"text\"".to_owned()
         } else {
@@ -443,7 +443,7 @@ fn invalid_header_value(header: &HeaderOpt, diag: &mut Diagnostics) {
         .parsed
         .as_ref()
         .is_ok_and(|t| t.literal().is_some())
-        && has_outer_whitespace(&value)
+        && has_outer_whitespace(value)
     {
         diag.error(
             lit,
@@ -755,8 +755,8 @@ fn format_option(variant: &Resolved, diag: &mut Diagnostics) {
         return;
     };
     let name = opt.value.value();
-    if Format::parse(&name).is_none() {
-        let suggestion = closest(&name, Format::NAMES);
+    if Format::parse(name).is_none() {
+        let suggestion = closest(name, Format::NAMES);
         diag.error(
             &opt.value,
             Message::new(Rule::BadAttribute, format!("unknown format \"{name}\""))
@@ -946,7 +946,7 @@ fn literal_options(attr: &StatusAttr, diag: &mut Diagnostics) {
     }
     if let Some(reason) = &attr.reason {
         let text = reason.value.value();
-        if text.trim().is_empty() || invalid_value_byte(&text).is_some() {
+        if text.trim().is_empty() || invalid_value_byte(text).is_some() {
             diag.error(
                 &reason.value,
                 Message::new(
