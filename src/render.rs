@@ -45,6 +45,10 @@ fn respond<T: HttpStatus + ?Sized>(value: &T, format: BodyFormat, body: Bytes) -
     response
 }
 
+/// Room reserved for a formatted detail (quotes and escapes included): most messages fit, so
+/// the buffer is allocated once; a longer one grows it.
+const DETAIL_CAPACITY: usize = 64;
+
 /// A response with no body and no `Content-Type` (204, 205, 304).
 pub fn empty<T: HttpStatus + ?Sized>(value: &T) -> Response<Bytes> {
     respond(value, BodyFormat::Empty, Bytes::new())
@@ -62,7 +66,7 @@ pub fn fixed<T: HttpStatus + ?Sized>(
 /// A JSON body with one string member formatted now: `{head},"detail":"<detail>"{tail}` (the
 /// key is `message` in the json format), e.g. head
 /// `{"type":"about:blank","title":"Not Found","status":404` and tail `}`, both rendered at
-/// compile time. `hint` is the expected length of the detail, to size the buffer once.
+/// compile time. The buffer is sized once, for the static parts and a typical detail.
 ///
 /// The detail is escaped by `serde_json` while it is formatted, with no intermediate `String`.
 /// If its `Display` fails, the member is left out.
@@ -71,14 +75,13 @@ pub fn json<T: HttpStatus + ?Sized>(
     format: BodyFormat,
     head: &'static str,
     tail: &'static str,
-    hint: usize,
     detail: fmt::Arguments<'_>,
 ) -> Response<Bytes> {
     let key: &[u8] = match format {
         BodyFormat::Json => b",\"message\":",
         _ => b",\"detail\":",
     };
-    let mut buf = Vec::with_capacity(head.len() + key.len() + tail.len() + 2 + hint);
+    let mut buf = Vec::with_capacity(head.len() + key.len() + tail.len() + DETAIL_CAPACITY);
     buf.extend_from_slice(head.as_bytes());
     let without_member = buf.len();
     buf.extend_from_slice(key);
@@ -120,10 +123,9 @@ impl fmt::Display for Guard<'_, '_> {
 pub fn text<T: HttpStatus + ?Sized>(
     value: &T,
     fallback: &'static str,
-    hint: usize,
     detail: fmt::Arguments<'_>,
 ) -> Response<Bytes> {
-    let mut text = String::with_capacity(hint);
+    let mut text = String::with_capacity(DETAIL_CAPACITY);
     let body = match fmt::write(&mut text, detail) {
         Ok(()) => Bytes::from(text),
         Err(fmt::Error) => Bytes::from_static(fallback.as_bytes()),

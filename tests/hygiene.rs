@@ -42,6 +42,33 @@ pub mod no_prelude {
     }
 }
 
+/// A public type whose formatted field has a private type (its bound sits in the impl's
+/// where-clause).
+pub mod private_field {
+    struct Secret(u8);
+
+    impl ::core::fmt::Display for Secret {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::core::write!(f, "secret {}", self.0)
+        }
+    }
+
+    /// Errors.
+    #[derive(Debug, http_status::HttpStatus)]
+    #[allow(private_interfaces)]
+    pub enum ApiError {
+        /// Wrong.
+        #[status(400, message = "{0}")]
+        Wrong(#[allow(dead_code)] Secret),
+    }
+
+    impl ::core::fmt::Debug for Secret {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("Secret")
+        }
+    }
+}
+
 /// Shadowing every name generated code could reach for.
 #[allow(dead_code, non_camel_case_types, clippy::upper_case_acronyms)]
 pub mod shadowing {

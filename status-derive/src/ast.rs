@@ -5,8 +5,7 @@ use crate::attr::{self, ErrorText, StatusAttr};
 use crate::template::MemberName;
 use proc_macro2::Span;
 use quote::format_ident;
-use syn::spanned::Spanned as _;
-use syn::{Attribute, Data, DeriveInput, Fields, Ident, Member, Type};
+use syn::{Attribute, Data, DeriveInput, Fields, Ident, Type};
 
 pub struct Input<'a> {
     pub original: &'a DeriveInput,
@@ -35,7 +34,8 @@ pub struct Variant<'a> {
 pub struct Field<'a> {
     /// Position among the variant's fields.
     pub index: usize,
-    pub member: Member,
+    /// The member as generated code writes it: `id`, `r#type`, `0`.
+    pub member_text: String,
     pub name: MemberName,
     pub ty: &'a Type,
     /// The identifier generated code binds the field to.
@@ -170,28 +170,21 @@ fn fields(fields: &Fields) -> Vec<Field<'_>> {
         .iter()
         .enumerate()
         .map(|(index, field)| {
-            let (member, name, binding) = match &field.ident {
+            let (member_text, name, binding) = match &field.ident {
                 Some(ident) => {
                     let bare = ident.unraw_string();
                     let binding = format_ident!("__field_{}", bare, span = ident.span());
-                    (
-                        Member::Named(ident.clone()),
-                        MemberName::Named(bare),
-                        binding,
-                    )
+                    (ident.to_string(), MemberName::Named(bare), binding)
                 }
                 None => (
-                    Member::Unnamed(syn::Index {
-                        index: index as u32,
-                        span: field.ty.span(),
-                    }),
+                    index.to_string(),
                     MemberName::Index(index),
                     format_ident!("__field_{}", index),
                 ),
             };
             Field {
                 index,
-                member,
+                member_text,
                 name,
                 ty: &field.ty,
                 binding,

@@ -198,7 +198,75 @@ pub fn parse_status(attr: &Attribute) -> syn::Result<StatusAttr<'_>> {
     Ok(out)
 }
 
+/// The options whose value is a string.
+const STRING_OPTIONS: &[&str] = &["message", "code", "format", "type", "reason", "crate"];
+
+/// One item in one of its common forms, read from syn's cursor without the `peek` machinery
+/// (each `peek` costs thousands of instructions in the unoptimised build a proc macro runs
+/// in, and a 1,000-variant enum makes tens of thousands): an integer code, `key = "string"`,
+/// a bare word. Returns `false`, having read nothing, for anything else, which `parse_item`'s
+/// general path handles (errors included).
+fn parse_common(input: ParseStream, out: &mut StatusAttr, first: bool) -> syn::Result<bool> {
+    enum Common {
+        Code(LitInt),
+        StringOption(Ident, LitStr),
+        Word(Ident),
+    }
+    let common = input.step(|cursor| {
+        let start = *cursor;
+        if let Some((literal, after)) = start.literal() {
+            if let Lit::Int(int) = Lit::new(literal) {
+                return Ok((Some(Common::Code(int)), after));
+            }
+        } else if let Some((ident, after)) = start.ident() {
+            match after.punct() {
+                Some((eq, value))
+                    if eq.as_char() == '=' && eq.spacing() == proc_macro2::Spacing::Alone =>
+                {
+                    let name = ident.to_string();
+                    let takes_string = STRING_OPTIONS.contains(&name.as_str())
+                        || !OPTIONS.contains(&name.as_str());
+                    if let (true, Some((literal, rest))) = (takes_string, value.literal()) {
+                        if let Lit::Str(lit) = Lit::new(literal) {
+                            return Ok((Some(Common::StringOption(ident, lit)), rest));
+                        }
+                    }
+                }
+                Some((comma, _)) if comma.as_char() == ',' => {
+                    return Ok((Some(Common::Word(ident)), after))
+                }
+                None if after.eof() => return Ok((Some(Common::Word(ident)), after)),
+                _ => {}
+            }
+        }
+        Ok((None, start))
+    })?;
+    match common {
+        None => return Ok(false),
+        Some(Common::Code(lit)) => {
+            if first {
+                out.code = Some(CodeSpec::Number(lit));
+            } else {
+                out.late_code = Some(lit.span());
+            }
+        }
+        Some(Common::StringOption(key, lit)) => {
+            let name = key.to_string();
+            if STRING_OPTIONS.contains(&name.as_str()) {
+                store_string_option(out, key, &name, lit)?;
+            } else {
+                out.unknown.push(key);
+            }
+        }
+        Some(Common::Word(key)) => bare_word(out, key, first)?,
+    }
+    Ok(true)
+}
+
 fn parse_item(input: ParseStream, out: &mut StatusAttr, first: bool) -> syn::Result<()> {
+    if parse_common(input, out, first)? {
+        return Ok(());
+    }
     if input.peek(LitInt) {
         let lit: LitInt = input.parse()?;
         if first {
@@ -250,6 +318,12 @@ fn parse_item(input: ParseStream, out: &mut StatusAttr, first: bool) -> syn::Res
         }
         return Ok(());
     }
+    bare_word(out, key, first)
+}
+
+/// A word alone: a flag (`expose`, `transparent`), the code's name, or a mistake.
+fn bare_word(out: &mut StatusAttr, key: Ident, first: bool) -> syn::Result<()> {
+    let name = key.to_string();
     match name.as_str() {
         "expose" => set_once(&mut out.expose, key, &mut out.duplicates),
         "transparent" => set_once(&mut out.transparent, key, &mut out.duplicates),
@@ -305,6 +379,16 @@ fn parse_value_option(
         return Ok(());
     }
     let lit = parse_string_value(input, &key, name)?;
+    store_string_option(out, key, name, lit)
+}
+
+/// Stores `name = "…"` for the options whose value is a string.
+fn store_string_option(
+    out: &mut StatusAttr,
+    key: Ident,
+    name: &str,
+    lit: LitStr,
+) -> syn::Result<()> {
     match name {
         "message" => set_once(
             &mut out.message,

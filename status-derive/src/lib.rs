@@ -11,6 +11,7 @@ mod ast;
 mod attr;
 mod body;
 mod diag;
+mod emit;
 mod expand;
 mod fallback;
 mod generics;

@@ -145,17 +145,6 @@ impl Template {
         }
         out
     }
-
-    /// Length of the literal text, to size buffers.
-    pub fn text_len(&self) -> usize {
-        self.pieces
-            .iter()
-            .map(|piece| match piece {
-                Piece::Text(text) => text.len(),
-                Piece::Field(_) => 0,
-            })
-            .sum()
-    }
 }
 
 fn parse_placeholder(inner: &str) -> Result<Placeholder, TemplateError> {
@@ -164,10 +153,16 @@ fn parse_placeholder(inner: &str) -> Result<Placeholder, TemplateError> {
         Some((name, spec)) => (name, spec),
         None => (inner, ""),
     };
-    if spec.contains('$') {
+    if spec.contains('$') || spec.contains('*') {
         return Err(TemplateError::syntax(
-            format!("`{written}` takes its width or precision from an argument (`$`), which a template cannot name"),
+            format!("`{written}` takes its width or precision from an argument (`$`, `*`), which a template cannot name"),
             "write a fixed width, e.g. `{id:>8}`",
+        ));
+    }
+    if !valid_spec(spec) {
+        return Err(TemplateError::syntax(
+            format!("`{written}` has an invalid format spec `{spec}`"),
+            "a spec is `[[fill]align][sign][#][0][width][.precision][type]`, e.g. `{id:>8}`, `{0:?}`, `{n:#x}`",
         ));
     }
     let member = if name.is_empty() {
@@ -207,6 +202,38 @@ fn parse_placeholder(inner: &str) -> Result<Placeholder, TemplateError> {
     })
 }
 
+/// Whether `spec` is a format spec `format_args!` accepts, without `$` or `*` counts:
+/// `[[fill]align][sign]['#']['0'][width]['.' precision][type]` (std::fmt, "Syntax"). Checked
+/// here so that a mistake is reported on the template, not by `format_args!` at the derive.
+fn valid_spec(spec: &str) -> bool {
+    let mut rest = spec;
+    let is_align = |c: char| matches!(c, '<' | '^' | '>');
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next()) {
+        (Some(_), Some(align)) if is_align(align) => rest = chars.as_str(),
+        (Some(align), _) if is_align(align) => rest = &rest[1..],
+        _ => {}
+    }
+    rest = rest.strip_prefix(['+', '-']).unwrap_or(rest);
+    rest = rest.strip_prefix('#').unwrap_or(rest);
+    rest = rest.strip_prefix('0').unwrap_or(rest);
+    rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    if let Some(precision) = rest.strip_prefix('.') {
+        let digits = precision.len()
+            - precision
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        if digits == 0 {
+            return false;
+        }
+        rest = &precision[digits..];
+    }
+    matches!(
+        rest,
+        "" | "?" | "x?" | "X?" | "x" | "X" | "o" | "b" | "e" | "E" | "p"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,7 +268,6 @@ mod tests {
         );
         assert_eq!(t.format_string(), "user {} not found");
         assert_eq!(t.literal(), None);
-        assert_eq!(t.text_len(), 15);
 
         let t = Template::parse("{0:>4} {{literal}} {r#type:?}").unwrap();
         assert_eq!(
@@ -264,6 +290,19 @@ mod tests {
     }
 
     #[test]
+    fn format_specs() {
+        for spec in [
+            "", "?", "#?", ">8", "*^10", "0>4", "+.3e", "#x", "08.2", "<", "x?", "#010b", "é<5",
+            "p", ".0",
+        ] {
+            assert!(valid_spec(spec), "{spec}");
+        }
+        for spec in ["q", ">>>", ".", "8.x.", "??", "#z", "10.2.3", "x??"] {
+            assert!(!valid_spec(spec), "{spec}");
+        }
+    }
+
+    #[test]
     fn rejects_malformed() {
         for (input, problem) in [
             ("user {id", "unclosed `{` in the text"),
@@ -272,7 +311,10 @@ mod tests {
             ("{:?}", "`{:?}` does not name a field"),
             ("{a.b}", "`{a.b}` is not a field name"),
             ("{self.id}", "`{self.id}` is not a field name"),
-            ("{x:>w$}", "`{x:>w$}` takes its width or precision from an argument (`$`), which a template cannot name"),
+            ("{x:>w$}", "`{x:>w$}` takes its width or precision from an argument (`$`, `*`), which a template cannot name"),
+            ("{x:q}", "`{x:q}` has an invalid format spec `q`"),
+            ("{x:>>>}", "`{x:>>>}` has an invalid format spec `>>>`"),
+            ("{x:.}", "`{x:.}` has an invalid format spec `.`"),
             ("{99999999999999999999999}", "`{99999999999999999999999}` is not a field index"),
         ] {
             assert_eq!(Template::parse(input).unwrap_err().problem, problem, "{input}");

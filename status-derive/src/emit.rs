@@ -1,0 +1,147 @@
+//! Builds generated code as text, lexed into tokens once per method.
+//!
+//! In a real build, every token stream a proc macro concatenates or groups is a call into the
+//! compiler, and the client side of that bridge runs unoptimised in a debug build: measured on
+//! a 1,000-variant enum, those calls made most of the derive's cost. The method bodies need no
+//! span of their own (generated code is spanned at the call site either way; where an error
+//! must point at the user's code, the impl's where-clause carries the span, see `generics`),
+//! so they are written as source text and lexed by rustc in one call.
+//!
+//! The exception, a transparent variant's call of its field's type, is spliced in as tokens
+//! (its span reports a type without `HttpStatus` at the field): the text holds a placeholder
+//! identifier, replaced after lexing. A group holding a splice becomes a splice itself, so
+//! placeholders are only ever at the top level of a `Code`.
+
+use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
+use quote::ToTokens;
+use std::fmt::Write as _;
+
+const PLACEHOLDER: &str = "__http_status_splice_";
+
+#[derive(Default)]
+pub struct Code {
+    text: String,
+    splices: Vec<TokenStream>,
+}
+
+impl Code {
+    /// Appends Rust source. It must be whole tokens, groups closed.
+    pub fn text(&mut self, source: &str) -> &mut Self {
+        self.text.push_str(source);
+        self.text.push(' ');
+        self
+    }
+
+    /// Appends a string literal with this value.
+    pub fn str_lit(&mut self, value: &str) -> &mut Self {
+        // `{:?}` escapes exactly what a Rust string literal needs escaped.
+        let _ = write!(self.text, "{value:?} ");
+        self
+    }
+
+    /// Appends tokens that keep their spans.
+    pub fn tokens(&mut self, tokens: impl ToTokens) -> &mut Self {
+        let _ = write!(self.text, "{PLACEHOLDER}{} ", self.splices.len());
+        self.splices.push(tokens.into_token_stream());
+        self
+    }
+
+    /// Appends a `{ … }` group whose content `fill` writes.
+    pub fn braced(&mut self, fill: impl FnOnce(&mut Code)) -> &mut Self {
+        let mut inner = Code::default();
+        fill(&mut inner);
+        if inner.splices.is_empty() {
+            self.text("{").text(&inner.text).text("}")
+        } else {
+            self.tokens(TokenTree::Group(Group::new(
+                Delimiter::Brace,
+                inner.finish(),
+            )))
+        }
+    }
+
+    pub fn finish(self) -> TokenStream {
+        let Some(lexed) = lex(&self.text) else {
+            // Only a bug in the derive writes text that does not lex; say so rather than panic.
+            return quote::quote! {
+                ::core::compile_error!("http-status: the derive generated invalid code; please report this");
+            };
+        };
+        if self.splices.is_empty() {
+            return lexed;
+        }
+        let mut splices: Vec<Option<TokenStream>> = self.splices.into_iter().map(Some).collect();
+        let mut out = TokenStream::new();
+        for tree in lexed {
+            let spliced = match &tree {
+                TokenTree::Ident(ident) => ident
+                    .to_string()
+                    .strip_prefix(PLACEHOLDER)
+                    .and_then(|index| index.parse::<usize>().ok())
+                    .and_then(|index| splices.get_mut(index)?.take()),
+                _ => None,
+            };
+            match spliced {
+                Some(tokens) => out.extend(tokens),
+                None => out.extend([tree]),
+            }
+        }
+        out
+    }
+}
+
+/// Lexes `text` with rustc's own lexer when running as a proc macro (proc-macro2's `FromStr`
+/// first re-lexes the text with its own lexer, which costs more than the calls it saves), with
+/// proc-macro2's elsewhere (unit tests).
+fn lex(text: &str) -> Option<TokenStream> {
+    if proc_macro::is_available() {
+        text.parse::<proc_macro::TokenStream>()
+            .ok()
+            .map(TokenStream::from)
+    } else {
+        text.parse::<TokenStream>().ok()
+    }
+}
+
+/// The source text of tokens (types, `#[cfg]` attributes, paths), for [`Code::text`].
+pub fn source(tokens: &impl ToTokens) -> String {
+    tokens.to_token_stream().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    #[test]
+    fn text_literals_and_splices_make_one_stream() {
+        let mut code = Code::default();
+        code.text("fn f()").braced(|body| {
+            body.text("let x =")
+                .str_lit("a \"quoted\"\n\u{7f} é")
+                .text(";");
+            body.text("match x").braced(|arms| {
+                arms.text("_ =>").tokens(quote!(g(x))).text(",");
+            });
+        });
+        assert_eq!(
+            code.finish().to_string(),
+            quote!(
+                fn f() {
+                    let x = "a \"quoted\"\n\u{7f} é";
+                    match x {
+                        _ => g(x),
+                    }
+                }
+            )
+            .to_string()
+        );
+    }
+
+    #[test]
+    fn text_that_does_not_lex_becomes_a_compile_error() {
+        let mut code = Code::default();
+        code.text("fn f( {");
+        assert!(code.finish().to_string().contains("compile_error"));
+    }
+}
