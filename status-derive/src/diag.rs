@@ -3,7 +3,6 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 /// Every rule the derive checks. Errors cannot be allowed; warnings can, with `allow(name)`.
@@ -156,7 +155,7 @@ pub struct Diagnostics {
     pub warnings: Vec<Warning>,
     /// (location, text) of what was reported: an enum-level default is checked for each
     /// variant that inherits it, and must be reported once.
-    reported: BTreeSet<String>,
+    reported: Vec<String>,
 }
 
 impl Diagnostics {
@@ -181,7 +180,11 @@ impl Diagnostics {
     fn first_report(&mut self, spans: impl IntoIterator<Item = Span>, text: &str) -> bool {
         let mut key: String = spans.into_iter().map(|span| format!("{span:?}")).collect();
         key.push_str(text);
-        self.reported.insert(key)
+        if self.reported.contains(&key) {
+            return false;
+        }
+        self.reported.push(key);
+        true
     }
 
     /// A syntax error from syn, kept as is but for the rule line.
@@ -227,7 +230,7 @@ impl Diagnostics {
 /// The candidate closest to `input` if it is close enough to be a plausible misspelling:
 /// case-insensitive Damerau–Levenshtein distance of at most a third of the length (at least 1,
 /// at most 3).
-pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn closest<'a>(input: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let input = input.to_ascii_lowercase();
     let limit = (input.chars().count() / 3).clamp(1, 3);
     candidates
@@ -240,7 +243,7 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
         })
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
+        .map(|(_, candidate)| *candidate)
 }
 
 #[cfg(test)]
@@ -250,15 +253,15 @@ mod tests {
     #[test]
     fn suggestions() {
         let options = ["message", "code", "header", "format"];
-        assert_eq!(closest("mesage", options), Some("message"));
-        assert_eq!(closest("MESSAGE", options), Some("message"));
-        assert_eq!(closest("headr", options), Some("header"));
-        assert_eq!(closest("fromat", options), Some("format"));
-        assert_eq!(closest("frmt", options), None); // two edits in four letters: too far
-        assert_eq!(closest("xyz", options), None);
-        assert_eq!(closest("", options), None);
+        assert_eq!(closest("mesage", &options), Some("message"));
+        assert_eq!(closest("MESSAGE", &options), Some("message"));
+        assert_eq!(closest("headr", &options), Some("header"));
+        assert_eq!(closest("fromat", &options), Some("format"));
+        assert_eq!(closest("frmt", &options), None); // two edits in four letters: too far
+        assert_eq!(closest("xyz", &options), None);
+        assert_eq!(closest("", &options), None);
         assert_eq!(
-            closest("NOT_FUOND", ["NOT_FOUND", "FOUND"]),
+            closest("NOT_FUOND", &["NOT_FOUND", "FOUND"]),
             Some("NOT_FOUND")
         );
     }

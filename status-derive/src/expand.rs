@@ -13,7 +13,6 @@ use crate::template::Template;
 use crate::warning;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned, ToTokens};
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use syn::spanned::Spanned as _;
 use syn::{LitStr, Path};
@@ -135,7 +134,7 @@ pub fn display_bounds(input: &Input) -> TokenStream {
 
 /// `#[cfg(...)] Self::V { a: __field_a, .. } =>`, binding only `used`; `Self { .. }` for a
 /// struct.
-fn arm_head(variant: &Variant, used: &BTreeSet<usize>) -> String {
+fn arm_head(variant: &Variant, used: &[usize]) -> String {
     let mut out = String::new();
     for cfg in &variant.cfgs {
         out.push_str(&source(cfg));
@@ -145,7 +144,7 @@ fn arm_head(variant: &Variant, used: &BTreeSet<usize>) -> String {
     out
 }
 
-fn pattern(variant: &Variant, used: &BTreeSet<usize>) -> String {
+fn pattern(variant: &Variant, used: &[usize]) -> String {
     let mut out = String::from("Self");
     if variant.is_enum_variant {
         let _ = write!(out, "::{}", variant.ident);
@@ -183,7 +182,7 @@ fn delegate_path(cx: &mut Cx, field: &Field, method: &str) -> TokenStream {
 fn delegate_arm(cx: &mut Cx, code: &mut Code, variant: &Resolved, field: &Field, method: &str) {
     let path = delegate_path(cx, field, method);
     let binding = &field.binding;
-    code.text(&arm_head(variant.variant, &BTreeSet::from([field.index])))
+    code.text(&arm_head(variant.variant, &[field.index]))
         .tokens(quote!(#path(#binding)))
         .text(",");
 }
@@ -212,12 +211,12 @@ fn status_match(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
             if let Some(field) = transparent_field(variant) {
                 delegate_arm(cx, arms, variant, field, "status");
             } else if !variant.variant.cfgs.is_empty() {
-                arms.text(&arm_head(variant.variant, &BTreeSet::new()))
+                arms.text(&arm_head(variant.variant, &[]))
                     .text(&status_expr(variant))
                     .text(",");
             } else {
                 let value = variant.code.map(|c| c.value);
-                let pattern = pattern(variant.variant, &BTreeSet::new());
+                let pattern = pattern(variant.variant, &[]);
                 match groups.iter_mut().find(|(v, _, _)| *v == value) {
                     Some((_, _, patterns)) => patterns.push(pattern),
                     None => groups.push((value, status_expr(variant), vec![pattern])),
@@ -248,7 +247,7 @@ fn headers_match(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
                 without = true;
                 continue;
             }
-            let mut used = BTreeSet::new();
+            let mut used = Vec::new();
             let mut body = String::from("{ let mut __headers = __hs::HeaderMap::new();");
             for header in headers {
                 let Ok(template) = &header.value.parsed else {
@@ -288,14 +287,16 @@ fn format_args(
     variant: &Variant,
     template: &Template,
     lit: &LitStr,
-    used: &mut BTreeSet<usize>,
+    used: &mut Vec<usize>,
 ) -> String {
     let mut out = format!("__hs_format!({:?}", template.format_string());
     for placeholder in template.placeholders() {
         let Some(field) = variant.field(&placeholder.member) else {
             continue;
         };
-        used.insert(field.index);
+        if !used.contains(&field.index) {
+            used.push(field.index);
+        }
         let format_trait = format_trait(&placeholder.spec);
         cx.bounds
             .require(field.ty, quote!(::core::fmt::#format_trait), lit.span());
@@ -320,7 +321,7 @@ fn response_match(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
 }
 
 fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
-    let mut used = BTreeSet::new();
+    let mut used = Vec::new();
     let body = body::body(cx.input, variant);
     // The fields the detail binds, before the arm's pattern is written.
     let args = match &body {
@@ -360,12 +361,7 @@ fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
 }
 
 /// The `format_args!` of the run-time detail.
-fn detail_args(
-    cx: &mut Cx,
-    variant: &Resolved,
-    detail: &Detail,
-    used: &mut BTreeSet<usize>,
-) -> String {
+fn detail_args(cx: &mut Cx, variant: &Resolved, detail: &Detail, used: &mut Vec<usize>) -> String {
     match detail {
         Detail::Template(lit, template) => {
             format_args(cx, variant.variant, template, &lit.lit, used)

@@ -8,13 +8,12 @@
 
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{quote, ToTokens};
-use std::collections::BTreeSet;
 use syn::{Generics, Ident, Type};
 
 pub struct Bounds {
-    params: BTreeSet<String>,
+    params: Vec<String>,
     predicates: Vec<TokenStream>,
-    seen: BTreeSet<String>,
+    seen: Vec<String>,
 }
 
 impl Bounds {
@@ -25,7 +24,7 @@ impl Bounds {
                 .map(|p| p.ident.to_string())
                 .collect(),
             predicates: Vec::new(),
-            seen: BTreeSet::new(),
+            seen: Vec::new(),
         }
     }
 
@@ -40,9 +39,10 @@ impl Bounds {
         let mut key = type_key(ty);
         key.push(':');
         key.push_str(&bound.to_string());
-        if !self.seen.insert(key) {
+        if self.seen.contains(&key) {
             return;
         }
+        self.seen.push(key);
         // The whole predicate at `span`: a span joined across contexts falls back to the derive.
         let predicate = respan(quote!(#ty: #bound), span);
         self.predicates.push(predicate);
@@ -71,7 +71,9 @@ impl Bounds {
     }
 
     fn push(&mut self, predicate: TokenStream) {
-        if self.seen.insert(predicate.to_string()) {
+        let key = predicate.to_string();
+        if !self.seen.contains(&key) {
+            self.seen.push(key);
             self.predicates.push(predicate);
         }
     }

@@ -93,12 +93,13 @@ fn unknown_code(spec: &CodeSpec, diag: &mut Diagnostics) {
                 .last()
                 .map(|s| s.ident.to_string())
                 .unwrap_or_default();
-            let names = status_core::iter()
-                .flat_map(|info| std::iter::once(info.name).chain(info.aliases.iter().copied()));
-            let suggestion = closest(&name, names)
+            let names: Vec<&str> = status_core::iter()
+                .flat_map(|info| std::iter::once(info.name).chain(info.aliases.iter().copied()))
+                .collect();
+            let suggestion = closest(&name, &names)
                 .and_then(|n| status_core::lookup_name(n).map(|info| (n, info)));
             let option = if suggestion.is_none() {
-                closest(&name, OPTIONS.iter().copied())
+                closest(&name, OPTIONS)
             } else {
                 None
             };
@@ -240,7 +241,8 @@ fn report_missing(
     why: &str,
     diag: &mut Diagnostics,
 ) {
-    let misspelled = closest(name, headers.iter().map(|h| h.name()))
+    let written: Vec<&str> = headers.iter().map(|h| h.name()).collect();
+    let misspelled = closest(name, &written)
         .filter(|written| !written.eq_ignore_ascii_case(name))
         .map(|written| format!("the header `{written}` is spelled `{name}`"));
     diag.error(
@@ -507,10 +509,14 @@ fn check_placeholders(
             )
         } else {
             let suggestion = match &placeholder.member {
-                MemberName::Named(n) => {
-                    closest(n, fields.iter().map(|f| f.trim_matches(['{', '}'])))
-                        .map(|s| format!("did you mean {{{s}}}?"))
-                }
+                MemberName::Named(n) => closest(
+                    n,
+                    &fields
+                        .iter()
+                        .map(|f| f.trim_matches(['{', '}']))
+                        .collect::<Vec<_>>(),
+                )
+                .map(|s| format!("did you mean {{{s}}}?")),
                 MemberName::Index(_) => None,
             };
             (
@@ -756,7 +762,7 @@ fn format_option(variant: &Resolved, diag: &mut Diagnostics) {
     };
     let name = opt.value.value();
     if Format::parse(name).is_none() {
-        let suggestion = closest(name, Format::NAMES);
+        let suggestion = closest(name, &Format::NAMES);
         diag.error(
             &opt.value,
             Message::new(Rule::BadAttribute, format!("unknown format \"{name}\""))
@@ -864,8 +870,7 @@ fn check_options(attr: &StatusAttr, diag: &mut Diagnostics) {
     }
     for unknown in &attr.unknown {
         let name = unknown.to_string();
-        let suggestion =
-            closest(&name, OPTIONS.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+        let suggestion = closest(&name, OPTIONS).map(|s| format!("did you mean `{s}`?"));
         diag.error(
             unknown,
             Message::new(Rule::BadAttribute, format!("unknown option `{name}`"))
@@ -905,13 +910,12 @@ fn allow_option(rule: &syn::Ident, diag: &mut Diagnostics) {
             .help(format!("only warnings can be allowed: {}", warning_names())),
         ),
         None => {
-            let suggestion = closest(
-                &name,
-                Rule::ALL
-                    .iter()
-                    .filter(|r| r.is_warning())
-                    .map(|r| r.name()),
-            );
+            let warnings: Vec<&str> = Rule::ALL
+                .iter()
+                .filter(|r| r.is_warning())
+                .map(|r| r.name())
+                .collect();
+            let suggestion = closest(&name, &warnings);
             diag.error(
                 rule,
                 Message::new(Rule::BadAttribute, format!("unknown rule `{name}`"))
