@@ -234,7 +234,7 @@ pub fn closest<'a>(input: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let input = input.to_ascii_lowercase();
     let limit = (input.chars().count() / 3).clamp(1, 3);
     candidates
-        .into_iter()
+        .iter()
         .map(|candidate| {
             (
                 strsim::damerau_levenshtein(&input, &candidate.to_ascii_lowercase()),
