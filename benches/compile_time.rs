@@ -4,6 +4,7 @@
 //!     cargo bench --bench compile_time -- incremental  # 1,000-variant enum, incremental debug rebuilds
 //!     cargo bench --bench compile_time -- trees        # clean build of each derive's dependency tree
 //!     cargo bench --bench compile_time -- syn          # syn 2 vs syn 3 in a typical axum application
+//!     cargo bench --bench compile_time -- instructions # the incremental rebuild, in rustc instructions (valgrind)
 //!
 //! Generated crates live in `target/compile-time/`; their lock files start from this
 //! workspace's, so they build the same dependency versions. Times are wall-clock medians.
@@ -307,7 +308,89 @@ pub enum ApiError {
     }
 }
 
+/// When set, this binary is cargo's `RUSTC_WRAPPER`: it runs rustc under callgrind, writing
+/// the profile to the variable's path, for the benchmark's enum crates, and plainly otherwise.
+const WRAPPER_OUT: &str = "HTTP_STATUS_CALLGRIND_OUT";
+
+fn wrap_rustc(out: &str) -> ! {
+    let mut args = std::env::args().skip(1);
+    let rustc = args.next().expect("cargo passes rustc");
+    let args: Vec<String> = args.collect();
+    let measured = args
+        .windows(2)
+        .any(|w| w[0] == "--crate-name" && w[1].starts_with("bench_enum1000"));
+    let status = if measured {
+        Command::new("valgrind")
+            .arg("--tool=callgrind")
+            .arg(format!("--callgrind-out-file={out}"))
+            .arg(&rustc)
+            .args(&args)
+            .stderr(Stdio::null())
+            .status()
+    } else {
+        Command::new(&rustc).args(&args).status()
+    };
+    std::process::exit(status.map_or(1, |s| s.code().unwrap_or(1)));
+}
+
+/// Instructions rustc executes for an incremental rebuild of the 1,000-variant enum crate of
+/// each flavour, derive included (it runs inside rustc). Counts, unlike seconds, do not depend
+/// on the machine's load.
+fn instructions() {
+    let path = repo().display().to_string();
+    let dependencies = format!("http-status = {{ path = {path:?} }}\nthiserror = \"2\"");
+    let exe = std::env::current_exe().expect("own path");
+    let profile = work().join("rustc.callgrind");
+    println!("\n## Incremental debug rebuild of the {VARIANTS}-variant enum, in instructions rustc executes (callgrind)\n");
+    println!("| derive | instructions | added by the derive |");
+    println!("|---|---:|---:|");
+    let mut baseline = 0u64;
+    for (i, flavour) in [Flavour::Plain, Flavour::Thiserror, Flavour::HttpStatus]
+        .into_iter()
+        .enumerate()
+    {
+        let dir = work().join(format!("enum1000-{i}"));
+        let target = work().join(format!("enum1000-{i}-target"));
+        new_crate(&dir, &dependencies, &enum_source(flavour, 0));
+        cargo_build(&dir, &target);
+        write(&dir.join("src/lib.rs"), &enum_source(flavour, 1));
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "--quiet"])
+            .current_dir(&dir)
+            .env("CARGO_TARGET_DIR", &target)
+            .env("RUSTC_WRAPPER", &exe)
+            .env(WRAPPER_OUT, &profile)
+            .stdout(Stdio::null())
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "cargo build failed in {}", dir.display());
+        let text = std::fs::read_to_string(&profile)
+            .expect("a callgrind profile (is valgrind installed?)");
+        let count: u64 = text
+            .lines()
+            .find_map(|line| {
+                line.strip_prefix("totals:")
+                    .or_else(|| line.strip_prefix("summary:"))
+            })
+            .and_then(|n| n.split_whitespace().next()?.parse().ok())
+            .expect("totals in the profile");
+        if flavour == Flavour::Plain {
+            baseline = count;
+        }
+        let millions = |n: u64| format!("{:.0} M", n as f64 / 1e6);
+        println!(
+            "| {} | {} | {} |",
+            flavour.name(),
+            millions(count),
+            millions(count.saturating_sub(baseline))
+        );
+    }
+}
+
 fn main() {
+    if let Ok(out) = std::env::var(WRAPPER_OUT) {
+        wrap_rustc(&out);
+    }
     let selected: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with('-'))
@@ -325,5 +408,8 @@ fn main() {
     }
     if wants("syn") {
         syn();
+    }
+    if wants("instructions") {
+        instructions();
     }
 }
