@@ -324,29 +324,3 @@ fn errors_and_fallback_come_together() {
     assert!(output.contains("unreachable"));
     assert!(output.contains("HttpStatus for E"));
 }
-
-#[test]
-#[ignore = "timing aid: cargo test -p status-derive expansion_time -- --ignored --nocapture"]
-fn expansion_time() {
-    let mut source = String::from("enum ApiError {\n");
-    for i in 0..1000 {
-        let (message, shape) = match i % 3 {
-            0 => (format!("failure number {i}"), String::new()),
-            1 => ("item {0} of {1}".to_owned(), "(u64, String)".to_owned()),
-            _ => (
-                "user {id} named {name}".to_owned(),
-                " { id: u64, name: String }".to_owned(),
-            ),
-        };
-        source +=
-            &format!("#[status(404, message = \"{message}\", code = \"E{i}\")] V{i}{shape},\n");
-    }
-    source += "}";
-    let input: syn::DeriveInput = syn::parse_str(&source).unwrap();
-    let start = std::time::Instant::now();
-    let output = derive(&input);
-    let expanded = start.elapsed();
-    let text = output.to_string();
-    println!("expansion {expanded:?}, {} bytes of output", text.len());
-    std::fs::write("/tmp/expansion.rs", text).unwrap();
-}
