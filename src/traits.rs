@@ -40,32 +40,32 @@ pub trait HttpStatus {
     fn __http_status_report(&self) {}
 }
 
-impl<T: HttpStatus + ?Sized> HttpStatus for &T {
-    fn status(&self) -> StatusCode {
-        (**self).status()
-    }
-    fn headers(&self) -> HeaderMap {
-        (**self).headers()
-    }
-    fn to_response(&self) -> Response<Bytes> {
-        (**self).to_response()
-    }
+/// The methods of a pointer that answer with its pointee's.
+macro_rules! delegate_to_pointee {
+    () => {
+        fn status(&self) -> StatusCode {
+            (**self).status()
+        }
+        fn headers(&self) -> HeaderMap {
+            (**self).headers()
+        }
+        fn to_response(&self) -> Response<Bytes> {
+            (**self).to_response()
+        }
+    };
 }
 
-macro_rules! delegate_to_pointee {
+impl<T: HttpStatus + ?Sized> HttpStatus for &T {
+    delegate_to_pointee!();
+}
+
+macro_rules! impl_for_owning_pointer {
     ($($pointer:ident)::+) => {
         // `T: Sized` so that the pointee's responses can be described; `&dyn HttpStatus` covers
         // trait objects.
         impl<T: HttpStatus> HttpStatus for $($pointer)::+<T> {
-            fn status(&self) -> StatusCode {
-                (**self).status()
-            }
-            fn headers(&self) -> HeaderMap {
-                (**self).headers()
-            }
-            fn to_response(&self) -> Response<Bytes> {
-                (**self).to_response()
-            }
+            delegate_to_pointee!();
+
             fn describe_responses(catalog: &mut ResponseCatalog)
             where
                 Self: Sized,
@@ -76,6 +76,6 @@ macro_rules! delegate_to_pointee {
     };
 }
 
-delegate_to_pointee!(std::boxed::Box);
-delegate_to_pointee!(std::sync::Arc);
-delegate_to_pointee!(std::rc::Rc);
+impl_for_owning_pointer!(std::boxed::Box);
+impl_for_owning_pointer!(std::sync::Arc);
+impl_for_owning_pointer!(std::rc::Rc);
