@@ -1,16 +1,26 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
-mod describe;
+mod catalog;
+mod context;
+mod format;
 mod integrations;
+mod problem;
 mod render;
+mod report;
+mod serialize;
 mod traits;
 
 #[doc(hidden)]
-#[path = "private.rs"]
+#[path = "private/mod.rs"]
 pub mod __private;
 
-pub use describe::{BodyFormat, HeaderDescription, ResponseCatalog, ResponseDescription};
+pub use catalog::{
+    CodeConflict, HeaderDescription, MemberDescription, MemberSchema, ResponseCatalog,
+    ResponseDescription, ValueKind,
+};
+pub use format::{BodyFormat, Format};
+pub use problem::{Extensions, Member, Problem};
 pub use traits::HttpStatus;
 
 /// `#[derive(HttpStatus)]`: see the crate documentation for the attribute.
@@ -18,7 +28,7 @@ pub use traits::HttpStatus;
 pub use status_derive::HttpStatus;
 
 /// The registry of status codes (`status-core`): every IANA entry with the RFC facts
-/// behind it. `http_status::codes::lookup(451)`.
+/// behind it, and the facts about the header fields they name. `http_status::codes::lookup(451)`.
 pub mod codes {
     pub use status_core::*;
 }

@@ -1,32 +1,62 @@
-use crate::describe::ResponseCatalog;
+use crate::catalog::ResponseCatalog;
 use bytes::Bytes;
 use http::{HeaderMap, Response, StatusCode};
 
 /// A value that knows the HTTP response it stands for: its status, its headers and its body.
 ///
 /// Derive it with `#[derive(HttpStatus)]` and `#[status(...)]` attributes (see the crate
-/// documentation), or implement it by hand.
+/// documentation), or implement the three required methods by hand and call
+/// [`integrate!`](crate::integrate) for the framework integrations.
+///
+/// ```
+/// use http_status::bytes::Bytes;
+/// use http_status::http::{HeaderMap, Response, StatusCode};
+/// use http_status::HttpStatus;
+///
+/// struct Teapot;
+///
+/// impl HttpStatus for Teapot {
+///     fn status(&self) -> StatusCode {
+///         StatusCode::SERVICE_UNAVAILABLE
+///     }
+///     fn headers(&self) -> HeaderMap {
+///         HeaderMap::new()
+///     }
+///     fn to_response(&self) -> Response<Bytes> {
+///         let mut response = Response::new(Bytes::from_static(b"brewing"));
+///         *response.status_mut() = self.status();
+///         response
+///     }
+/// }
+///
+/// assert_eq!(Teapot.to_response().status(), 503);
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `HttpStatus`",
     label = "no HTTP status is known for `{Self}`",
-    note = "a `#[status(transparent)]` field takes its response from its type: derive `HttpStatus` for `{Self}` (or implement it by hand)"
+    note = "a `#[status(transparent)]` or `#[status(delegate)]` field takes its response from its type: derive `HttpStatus` for `{Self}` (or implement it by hand)"
 )]
 pub trait HttpStatus {
-    /// The status code of the response.
+    /// The status code the value stands for.
     fn status(&self) -> StatusCode;
 
     /// The header fields of the response, without `Content-Type` (which `to_response` adds
-    /// from the body format).
+    /// from the body format). An interpolated value that is not a valid field value is left
+    /// out.
     fn headers(&self) -> HeaderMap;
 
     /// The complete response: status, headers, `Content-Type` and body.
     ///
-    /// Named so that it never clashes with `axum::response::IntoResponse::into_response`.
+    /// Named so that it never clashes with `axum::response::IntoResponse::into_response`. For a
+    /// derived type, its status is [`status`](HttpStatus::status), except when a header the
+    /// status requires (a 401's challenge, a redirect's `Location`) was interpolated from a
+    /// value that is not a valid field value: then it is a 500 with the hidden server-error
+    /// body, so that no invalid 401 or redirect goes out.
     fn to_response(&self) -> Response<Bytes>;
 
     /// Adds a description of every response this type can produce (one per variant, and the
-    /// responses of `transparent` fields' types) to `catalog`. Used for documentation and
-    /// OpenAPI; the derive implements it, hand-written implementations may.
+    /// responses of `transparent` and `delegate` fields' types) to `catalog`. Used for the
+    /// catalogue and OpenAPI; the derive implements it, hand-written implementations may.
     fn describe_responses(catalog: &mut ResponseCatalog)
     where
         Self: Sized,
@@ -34,10 +64,23 @@ pub trait HttpStatus {
         let _ = catalog;
     }
 
-    /// Called when a 5xx response of this value is built; the derive implements it to log
-    /// the error when the `tracing` feature is on. Not part of the public API.
+    /// Writes the headers into `headers`; `Err` names the required header whose interpolated
+    /// value was invalid. Generated code implements it; not part of the public API.
     #[doc(hidden)]
-    fn __http_status_report(&self) {}
+    fn __http_status_headers(
+        &self,
+        headers: &mut HeaderMap,
+    ) -> Result<(), crate::__private::InvalidRequired> {
+        *headers = self.headers();
+        Ok(())
+    }
+
+    /// Called when a 5xx response of this value is built; the derive implements it to log the
+    /// error when the `tracing` feature is on. Not part of the public API.
+    #[doc(hidden)]
+    fn __http_status_report(&self, exposed: bool) {
+        let _ = exposed;
+    }
 }
 
 /// The methods of a pointer that answer with its pointee's.
@@ -51,6 +94,15 @@ macro_rules! delegate_to_pointee {
         }
         fn to_response(&self) -> Response<Bytes> {
             (**self).to_response()
+        }
+        fn __http_status_headers(
+            &self,
+            headers: &mut HeaderMap,
+        ) -> Result<(), crate::__private::InvalidRequired> {
+            (**self).__http_status_headers(headers)
+        }
+        fn __http_status_report(&self, exposed: bool) {
+            (**self).__http_status_report(exposed)
         }
     };
 }

@@ -4,7 +4,7 @@
 
 use http_status::codes;
 use http_status::http::StatusCode;
-use http_status::{BodyFormat, HeaderDescription, HttpStatus, ResponseCatalog};
+use http_status::{BodyFormat, HttpStatus, ResponseCatalog, ValueKind};
 
 #[derive(Debug, HttpStatus)]
 enum Codes {
@@ -150,8 +150,8 @@ fn headers_of_a_variant_without_any_is_an_empty_map() {
 enum Defaults {
     // Inherits everything.
     Broken,
-    // Overrides the code and keeps the rest.
-    #[status(503)]
+    // Overrides the status and the machine code (one code means one status), keeps the rest.
+    #[status(503, code = "DOWN")]
     Down,
     // Overrides the message and the machine code.
     #[status(message = "bad gateway on {0}", code = "GATEWAY", expose)]
@@ -169,7 +169,7 @@ fn enum_defaults_and_variant_overrides() {
     );
     assert_eq!(
         Defaults::Down.to_response().body(),
-        r#"{"error":"Service Unavailable","message":"something broke","code":"INTERNAL"}"#
+        r#"{"error":"Service Unavailable","message":"something broke","code":"DOWN"}"#
     );
     let gateway = Defaults::Gateway("billing".into()).to_response();
     assert_eq!(gateway.status(), 500);
@@ -257,38 +257,38 @@ fn describe_responses_lists_every_variant_and_transparent_types() {
     assert_eq!(rate.status, 429);
     assert_eq!(rate.source, "RateLimited");
     assert_eq!(rate.title, "Too Many Requests");
-    assert_eq!(rate.description, "Too Many Requests");
+    assert_eq!(rate.message, None);
     assert_eq!(rate.format, BodyFormat::Problem);
-    assert!(!rate.has_detail);
     assert_eq!(
-        rate.headers,
+        rate.example,
+        Some(r#"{"type":"about:blank","title":"Too Many Requests","status":429}"#)
+    );
+    let described: Vec<(&str, &str, ValueKind)> = rate
+        .headers
+        .iter()
+        .map(|h| (h.name, h.value, h.kind))
+        .collect();
+    assert_eq!(
+        described,
         [
-            HeaderDescription {
-                name: "Cache-Control",
-                value: "no-store"
-            },
-            HeaderDescription {
-                name: "X-Api-Version",
-                value: "2"
-            },
-            HeaderDescription {
-                name: "Retry-After",
-                value: "{seconds}"
-            },
-            HeaderDescription {
-                name: "X-Limit",
-                value: "{limit}/{window}s"
-            },
+            ("Cache-Control", "no-store", ValueKind::String),
+            ("X-Api-Version", "2", ValueKind::String),
+            ("Retry-After", "<integer>", ValueKind::Integer),
+            ("X-Limit", "<integer>/<integer>s", ValueKind::String),
         ]
     );
 
     let defaults = ResponseCatalog::of::<Defaults>();
     let gateway = &defaults[2];
     assert_eq!(
-        (gateway.status.as_u16(), gateway.code, gateway.description),
-        (500, Some("GATEWAY"), "bad gateway on {0}")
+        (gateway.status.as_u16(), gateway.code, gateway.message),
+        (500, Some("GATEWAY"), Some("bad gateway on <string>"))
     );
+    assert!(!gateway.detail_hidden);
+    assert_eq!(gateway.example, None);
     assert_eq!(defaults[3].format, BodyFormat::Text);
+    // The text format carries no code.
+    assert_eq!(defaults[3].code, None);
 }
 
 #[test]
@@ -301,8 +301,9 @@ fn hidden_server_errors_are_described_by_their_title() {
         Db(String),
     }
     let described = ResponseCatalog::of::<E>();
-    assert_eq!(described[0].description, "Internal Server Error");
-    assert!(!described[0].has_detail);
+    assert_eq!(described[0].title, "Internal Server Error");
+    assert_eq!(described[0].message, None);
+    assert!(described[0].detail_hidden);
 }
 
 #[test]

@@ -9,9 +9,10 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 
-/// The status of a value as actix-web's `StatusCode`.
+/// The status of a value's response as actix-web's `StatusCode`: what `error_response` sends.
 pub fn status_code<T: HttpStatus + ?Sized>(value: &T) -> StatusCode {
-    StatusCode::from_u16(value.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    StatusCode::from_u16(crate::render::effective_status(value).as_u16())
+        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 /// The actix-web response of a value: status, headers and body of `to_response`.

@@ -35,6 +35,15 @@ macro_rules! __http_status_utoipa {
     ($($input:tt)*) => {};
 }
 
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_status_schema {
+    ($ty:ty) => {
+        $crate::__private::MemberSchema::none()
+    };
+}
+
 #[cfg(not(feature = "tracing"))]
 #[doc(hidden)]
 #[macro_export]

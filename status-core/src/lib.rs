@@ -3,9 +3,14 @@
 //! may carry content, the header fields it MUST / SHOULD / MAY carry, caching, and its standing
 //! in the registry.
 //!
+//! It also knows the header fields those facts name ([`header`]): which names are valid, which
+//! fields the HTTP library owns, which describe content or are connection-specific, and the
+//! grammar of their values.
+//!
 //! This crate is the single source of truth of `http-status`: the derive checks
 //! `#[status(...)]` attributes against it at compile time, and the runtime takes reason phrases
-//! from it. Users reach it as `http_status::codes`.
+//! from it and checks interpolated header values with the same functions. Users reach it as
+//! `http_status::codes`.
 //!
 //! ```
 //! use status_core::{lookup, lookup_name, Class, Registry};
@@ -29,6 +34,7 @@ pub use registry::ENTRIES;
 
 /// Everything the registry and the RFCs say about one status code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct StatusInfo {
     /// The three-digit code.
     pub code: u16,
@@ -123,6 +129,7 @@ impl Class {
 
 /// Caching of a response with this code when it carries no explicit freshness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Cache {
     /// Reusable with heuristic freshness (RFC 9110 §15.1, RFC 9111 §4.2.2).
     Heuristic,
@@ -138,6 +145,7 @@ pub enum Cache {
 
 /// The standing of a code in the IANA HTTP Status Code Registry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Registry {
     /// A current, permanent registration.
     Assigned,
@@ -164,6 +172,7 @@ pub enum Level {
 
 /// A header field a specification names for a status code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct HeaderRule {
     /// The field name in its usual spelling, e.g. `"WWW-Authenticate"`.
     pub name: &'static str,

@@ -179,7 +179,15 @@ pub const ENTRIES: &[StatusInfo] = &[
         ],
         ..heuristic(entry(200, "OK", "OK", "RFC 9110 §15.3.1"))
     },
-    entry(201, "Created", "CREATED", "RFC 9110 §15.3.2"),
+    StatusInfo {
+        // No SHOULD in RFC 9110 (without it, the target URI names the created resource), but
+        // clients look for it: `missing_location` advises it.
+        may_headers: &[linted(
+            may("Location", "RFC 9110 §15.3.2", "/things/42"),
+            "missing_location",
+        )],
+        ..entry(201, "Created", "CREATED", "RFC 9110 §15.3.2")
+    },
     entry(202, "Accepted", "ACCEPTED", "RFC 9110 §15.3.3"),
     heuristic(entry(
         203,
@@ -524,10 +532,13 @@ pub const ENTRIES: &[StatusInfo] = &[
         "RFC 6585 §5",
     )),
     StatusInfo {
-        should_headers: &[should(
-            "Link",
-            "RFC 7725 §4",
-            "<https://example.org/legal-demand>; rel=\"blocked-by\"",
+        should_headers: &[linted(
+            should(
+                "Link",
+                "RFC 7725 §4",
+                "<https://example.org/legal-demand>; rel=\"blocked-by\"",
+            ),
+            "missing_blocked_by",
         )],
         ..heuristic(entry(
             451,

@@ -178,6 +178,8 @@ fn header_requirements() {
 
         let may: BTreeSet<String> = if should_cell.contains("`Retry-After` is only **MAY**") {
             ["Retry-After".to_owned()].into()
+        } else if should_cell.contains("`Location` optional") {
+            ["Location".to_owned()].into()
         } else {
             BTreeSet::new()
         };

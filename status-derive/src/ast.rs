@@ -1,7 +1,9 @@
 //! The derive input as the derive sees it: the type, its variants and fields, each with its
 //! parsed attributes and original syn nodes (for spans).
 
-use crate::attr::{self, ErrorText, StatusAttr};
+use crate::attr::error_text::{self, ErrorText};
+use crate::attr::options::Places;
+use crate::attr::{self, Attr};
 use crate::template::MemberName;
 use proc_macro2::Span;
 use quote::format_ident;
@@ -29,6 +31,8 @@ pub struct Variant<'a> {
     pub fields: Vec<Field<'a>>,
     /// `#[cfg(...)]`s to repeat on every match arm of this variant.
     pub cfgs: Vec<&'a Attribute>,
+    /// The first paragraph of the doc comment.
+    pub doc: Option<String>,
 }
 
 pub struct Field<'a> {
@@ -41,10 +45,12 @@ pub struct Field<'a> {
     /// The identifier generated code binds the field to.
     pub binding: Ident,
     pub cfgs: Vec<&'a Attribute>,
+    pub attrs: Attrs<'a>,
+    pub span: Span,
 }
 
 pub struct Attrs<'a> {
-    pub status: Vec<StatusAttr<'a>>,
+    pub status: Vec<Attr<'a>>,
     pub syntax_errors: Vec<syn::Error>,
     /// thiserror's `#[error(...)]`, if present.
     pub error: Option<ErrorText>,
@@ -52,11 +58,7 @@ pub struct Attrs<'a> {
 
 impl<'a> Attrs<'a> {
     fn get(attrs: &'a [Attribute]) -> Self {
-        let mut out = Attrs {
-            status: Vec::new(),
-            syntax_errors: Vec::new(),
-            error: None,
-        };
+        let mut out = Attrs::none();
         for attr in attrs {
             if attr.path().is_ident("status") {
                 match attr::parse_status(attr) {
@@ -64,20 +66,55 @@ impl<'a> Attrs<'a> {
                     Err(error) => out.syntax_errors.push(error),
                 }
             } else if attr.path().is_ident("error") && out.error.is_none() {
-                out.error = Some(attr::parse_error_text(attr));
+                out.error = Some(error_text::parse(attr));
             }
         }
         out
     }
 
+    fn none() -> Self {
+        Attrs {
+            status: Vec::new(),
+            syntax_errors: Vec::new(),
+            error: None,
+        }
+    }
+
     /// The attribute in force; further ones are reported as duplicates.
-    pub fn first(&self) -> Option<&StatusAttr<'a>> {
+    pub fn first(&self) -> Option<&Attr<'a>> {
         self.status.first()
     }
 }
 
 fn cfgs(attrs: &[Attribute]) -> Vec<&Attribute> {
     attrs.iter().filter(|a| a.path().is_ident("cfg")).collect()
+}
+
+/// The first paragraph of `///` comments, lines joined with spaces.
+fn doc(attrs: &[Attribute]) -> Option<String> {
+    let mut lines = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
+        let syn::Meta::NameValue(meta) = &attr.meta else {
+            continue;
+        };
+        let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) = &meta.value
+        else {
+            continue;
+        };
+        let text = text.value();
+        let line = text.trim();
+        if line.is_empty() {
+            if lines.is_empty() {
+                continue;
+            }
+            break;
+        }
+        lines.push(line.to_owned());
+    }
+    (!lines.is_empty()).then(|| lines.join(" "))
 }
 
 impl<'a> Input<'a> {
@@ -93,6 +130,7 @@ impl<'a> Input<'a> {
                         attrs: Attrs::get(&variant.attrs),
                         fields: fields(&variant.fields),
                         cfgs: cfgs(&variant.attrs),
+                        doc: doc(&variant.attrs),
                     })
                     .collect(),
             ),
@@ -100,13 +138,10 @@ impl<'a> Input<'a> {
                 ident: &original.ident,
                 is_enum_variant: false,
                 // The struct's own attributes are read once, as the type's.
-                attrs: Attrs {
-                    status: Vec::new(),
-                    syntax_errors: Vec::new(),
-                    error: None,
-                },
+                attrs: Attrs::none(),
                 fields: fields(&data.fields),
                 cfgs: Vec::new(),
+                doc: doc(&original.attrs),
             }),
             Data::Union(data) => Shape::Union(data.union_token.span),
         };
@@ -129,9 +164,22 @@ impl<'a> Input<'a> {
         matches!(self.shape, Shape::Struct(_))
     }
 
+    /// Where the type's own attribute is written.
+    pub fn type_place(&self) -> Places {
+        if self.is_struct() {
+            Places::STRUCT
+        } else {
+            Places::ENUM
+        }
+    }
+
     /// Whether thiserror derives `Display` for this type: any `#[error]` on it or its variants.
-    pub fn is_error_type(&self) -> bool {
+    pub fn has_error_attributes(&self) -> bool {
         self.attrs.error.is_some() || self.variants().iter().any(|v| v.attrs.error.is_some())
+    }
+
+    pub fn name(&self) -> String {
+        self.original.ident.unraw_string()
     }
 }
 
@@ -149,9 +197,25 @@ impl<'a> Variant<'a> {
     pub fn name(&self) -> String {
         self.ident.unraw_string()
     }
+
+    /// "variant" or "struct", for messages.
+    pub fn what(&self) -> &'static str {
+        if self.is_enum_variant {
+            "variant"
+        } else {
+            "struct"
+        }
+    }
 }
 
-trait Unraw {
+impl Field<'_> {
+    /// The field's `#[status(...)]`, if any.
+    pub fn attr(&self) -> Option<&Attr<'_>> {
+        self.attrs.first()
+    }
+}
+
+pub trait Unraw {
     fn unraw_string(&self) -> String;
 }
 
@@ -170,16 +234,17 @@ fn fields(fields: &Fields) -> Vec<Field<'_>> {
         .iter()
         .enumerate()
         .map(|(index, field)| {
-            let (member_text, name, binding) = match &field.ident {
+            let (member_text, name, binding, span) = match &field.ident {
                 Some(ident) => {
                     let bare = ident.unraw_string();
                     let binding = format_ident!("__field_{}", bare, span = ident.span());
-                    (ident.to_string(), MemberName::Named(bare), binding)
+                    (ident.to_string(), MemberName::Named(bare), binding, ident.span())
                 }
                 None => (
                     index.to_string(),
                     MemberName::Index(index),
                     format_ident!("__field_{}", index),
+                    syn::spanned::Spanned::span(&field.ty),
                 ),
             };
             Field {
@@ -189,6 +254,8 @@ fn fields(fields: &Fields) -> Vec<Field<'_>> {
                 ty: &field.ty,
                 binding,
                 cfgs: cfgs(&field.attrs),
+                attrs: Attrs::get(&field.attrs),
+                span,
             }
         })
         .collect()

@@ -7,10 +7,9 @@
 //! must point at the user's code, the impl's where-clause carries the span, see `generics`),
 //! so they are written as source text and lexed by rustc in one call.
 //!
-//! The exception, a transparent variant's call of its field's type, is spliced in as tokens
+//! The exception, a delegating variant's call of its field's type, is spliced in as tokens
 //! (its span reports a type without `HttpStatus` at the field): the text holds a placeholder
-//! identifier, replaced after lexing. A group holding a splice becomes a splice itself, so
-//! placeholders are only ever at the top level of a `Code`.
+//! identifier, replaced after lexing.
 
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -29,13 +28,6 @@ impl Code {
     pub fn text(&mut self, source: &str) -> &mut Self {
         self.text.push_str(source);
         self.text.push(' ');
-        self
-    }
-
-    /// Appends a string literal with this value.
-    pub fn str_lit(&mut self, value: &str) -> &mut Self {
-        // `{:?}` escapes exactly what a Rust string literal needs escaped.
-        let _ = write!(self.text, "{value:?} ");
         self
     }
 
@@ -71,23 +63,35 @@ impl Code {
             return lexed;
         }
         let mut splices: Vec<Option<TokenStream>> = self.splices.into_iter().map(Some).collect();
-        let mut out = TokenStream::new();
-        for tree in lexed {
-            let spliced = match &tree {
-                TokenTree::Ident(ident) => ident
+        splice(lexed, &mut splices)
+    }
+}
+
+/// Replaces each placeholder identifier in `tokens` (at any depth) by its splice.
+fn splice(tokens: TokenStream, splices: &mut [Option<TokenStream>]) -> TokenStream {
+    let mut out = TokenStream::new();
+    for tree in tokens {
+        match tree {
+            TokenTree::Ident(ident) => {
+                let spliced = ident
                     .to_string()
                     .strip_prefix(PLACEHOLDER)
                     .and_then(|index| index.parse::<usize>().ok())
-                    .and_then(|index| splices.get_mut(index)?.take()),
-                _ => None,
-            };
-            match spliced {
-                Some(tokens) => out.extend(tokens),
-                None => out.extend([tree]),
+                    .and_then(|index| splices.get_mut(index)?.take());
+                match spliced {
+                    Some(tokens) => out.extend(tokens),
+                    None => out.extend([TokenTree::Ident(ident)]),
+                }
             }
+            TokenTree::Group(group) => {
+                let mut inner = Group::new(group.delimiter(), splice(group.stream(), splices));
+                inner.set_span(group.span());
+                out.extend([TokenTree::Group(inner)]);
+            }
+            other => out.extend([other]),
         }
-        out
     }
+    out
 }
 
 /// Lexes `text` with rustc's own lexer when running as a proc macro (proc-macro2's `FromStr`
@@ -117,9 +121,7 @@ mod tests {
     fn text_literals_and_splices_make_one_stream() {
         let mut code = Code::default();
         code.text("fn f()").braced(|body| {
-            body.text("let x =")
-                .str_lit("a \"quoted\"\n\u{7f} é")
-                .text(";");
+            body.text("let x = \"a \\\"quoted\\\"\\n\\u{7f} é\";");
             body.text("match x").braced(|arms| {
                 arms.text("_ =>").tokens(quote!(g(x))).text(",");
             });

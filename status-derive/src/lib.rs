@@ -9,13 +9,16 @@ extern crate proc_macro;
 
 mod ast;
 mod attr;
-mod body;
+mod bounds;
+mod case;
 mod diag;
 mod emit;
 mod expand;
 mod fallback;
-mod generics;
+mod kind;
+mod plan;
 mod resolve;
+mod rules;
 mod template;
 mod valid;
 mod warning;

@@ -1,29 +1,61 @@
-//! A variant's effective settings: its own `#[status]` over the enum's defaults, and its code
-//! looked up in the registry. No rule lives here; `valid` judges what this finds.
+//! A variant's effective settings: its own `#[status]` over the enum's defaults, its code
+//! looked up in the registry, its body format, its members and the field it delegates to. No
+//! rule lives here; `valid` judges what this finds.
 
-use crate::ast::{Input, Variant};
-use crate::attr::{CodeSpec, HeaderOpt, Opt, StatusAttr, StrLit, TemplateLit};
+use crate::ast::{Field, Input, Variant};
+use crate::attr::options::Key;
+use crate::attr::{Attr, CodeSpec, FormatSpec, HeaderOpt, StrLit, TemplateLit};
+use crate::case;
+use proc_macro2::Span;
 use status_core::{Class, StatusInfo};
-use syn::Ident;
+use syn::{Ident, Path};
 
-/// The body format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+/// The body format a variant sends.
+#[derive(Clone, Copy)]
+pub enum Format<'i> {
     Problem,
     Json,
     Text,
+    Serde,
+    None,
+    Custom(&'i Path),
 }
 
-impl Format {
-    pub const NAMES: [&'static str; 3] = ["problem", "json", "text"];
+impl Format<'_> {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Format::Problem => "problem",
+            Format::Json => "json",
+            Format::Text => "text",
+            Format::Serde => "serde",
+            Format::None => "none",
+            Format::Custom(_) => "custom",
+        }
+    }
 
-    pub fn parse(name: &str) -> Option<Format> {
-        match name {
+    /// Whether the body has members `http-status` writes (problem, json, custom through
+    /// `Problem`).
+    pub fn takes_members(&self) -> bool {
+        matches!(self, Format::Problem | Format::Json | Format::Custom(_))
+    }
+
+    /// Whether the body carries the machine-readable code.
+    pub fn takes_code(&self) -> bool {
+        self.takes_members()
+    }
+}
+
+fn parse_format(spec: &FormatSpec) -> Option<Format<'_>> {
+    match spec {
+        FormatSpec::Named(lit) => match lit.text.as_str() {
             "problem" => Some(Format::Problem),
             "json" => Some(Format::Json),
             "text" => Some(Format::Text),
+            "serde" => Some(Format::Serde),
+            "none" => Some(Format::None),
             _ => None,
-        }
+        },
+        FormatSpec::Type(path) => Some(Format::Custom(path)),
     }
 }
 
@@ -65,14 +97,52 @@ pub fn code(spec: &CodeSpec) -> Option<Code<'_>> {
     Some(Code { value, info, spec })
 }
 
+/// Where the machine-readable code comes from.
+pub enum MachineCode<'i> {
+    /// `code = "…"`, own or the enum's.
+    Written(&'i TemplateLit),
+    /// `codes = "CASE"` on the enum: the variant's name in that case.
+    Cased { code: String, at: &'i StrLit },
+}
+
+impl MachineCode<'_> {
+    /// The code if it is the same for every value of the variant.
+    pub fn literal(&self) -> Option<String> {
+        match self {
+            MachineCode::Written(template) => template.literal(),
+            MachineCode::Cased { code, .. } => Some(code.clone()),
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        match self {
+            MachineCode::Written(template) => template.lit.span(),
+            MachineCode::Cased { at, .. } => at.lit.span(),
+        }
+    }
+}
+
+/// A field whose value is a body member.
+pub struct MemberField<'i, 'a> {
+    pub field: &'i Field<'a>,
+    /// The member's name; `None` for `flatten`.
+    pub name: Option<String>,
+    /// The `extension` or `flatten` keyword.
+    pub key: &'i Ident,
+}
+
 /// One variant (or the struct) with the type-level defaults applied.
 pub struct Resolved<'i, 'a> {
     pub variant: &'i Variant<'a>,
     /// The variant's own `#[status]`; for a struct, the type's.
-    pub own: Option<&'i StatusAttr<'a>>,
+    pub own: Option<&'i Attr<'a>>,
     /// The enum's `#[status]`, whose options apply where the variant sets none.
-    pub defaults: Option<&'i StatusAttr<'a>>,
+    pub defaults: Option<&'i Attr<'a>>,
     pub code: Option<Code<'i>>,
+    /// The field status, headers and body come from: `transparent`'s only field, or the one
+    /// marked `delegate`.
+    pub delegate: Option<&'i Field<'a>>,
+    pub members: Vec<MemberField<'i, 'a>>,
 }
 
 impl<'i, 'a> Resolved<'i, 'a> {
@@ -90,11 +160,42 @@ impl<'i, 'a> Resolved<'i, 'a> {
                 let code_spec = own
                     .and_then(|a| a.code.as_ref())
                     .or_else(|| defaults.and_then(|a| a.code.as_ref()));
+                let transparent = own.is_some_and(|a| a.has(Key::Transparent));
+                let delegate = if transparent {
+                    variant.fields.first()
+                } else {
+                    variant
+                        .fields
+                        .iter()
+                        .find(|f| f.attr().is_some_and(|a| a.has(Key::Delegate)))
+                };
+                let members = variant
+                    .fields
+                    .iter()
+                    .filter_map(|field| {
+                        let attr = field.attr()?;
+                        if let Some((key, name)) = attr.extension() {
+                            let name = name.map_or_else(|| field.name.to_string(), |n| n.text.clone());
+                            return Some(MemberField {
+                                field,
+                                name: Some(name),
+                                key,
+                            });
+                        }
+                        attr.flag(Key::Flatten).map(|key| MemberField {
+                            field,
+                            name: None,
+                            key,
+                        })
+                    })
+                    .collect();
                 Resolved {
                     variant,
                     own,
                     defaults,
                     code: code_spec.and_then(code),
+                    delegate,
+                    members,
                 }
             })
             .collect()
@@ -102,75 +203,30 @@ impl<'i, 'a> Resolved<'i, 'a> {
 
     /// The code as written, own or inherited.
     pub fn code_spec(&self) -> Option<&'i CodeSpec> {
-        self.pick(|a| a.code.as_ref())
+        self.own
+            .and_then(|a| a.code.as_ref())
+            .or_else(|| self.defaults.and_then(|a| a.code.as_ref()))
     }
 
-    fn pick<T: ?Sized>(&self, get: impl Fn(&'i StatusAttr<'a>) -> Option<&'i T>) -> Option<&'i T> {
-        self.own
-            .and_then(&get)
-            .or_else(|| self.defaults.and_then(&get))
+    /// Whether the variant takes its whole response from a field.
+    pub fn delegates(&self) -> bool {
+        self.delegate.is_some()
     }
 
     pub fn transparent(&self) -> Option<&'i Ident> {
-        // Only the variant's own attribute can make it transparent; on an enum it is an error.
-        self.own.and_then(|a| a.transparent.as_ref())
+        self.own.and_then(|a| a.flag(Key::Transparent))
     }
 
-    pub fn message(&self) -> Option<&'i Opt<TemplateLit>> {
-        self.pick(|a| a.message.as_ref())
+    /// A 2xx or 3xx: a success or redirect body, not an error body.
+    pub fn is_success_like(&self) -> bool {
+        matches!(
+            self.code.and_then(|c| c.class()),
+            Some(Class::Success | Class::Redirection)
+        )
     }
 
-    pub fn machine_code(&self) -> Option<&'i Opt<StrLit>> {
-        self.pick(|a| a.machine_code.as_ref())
-    }
-
-    pub fn problem_type(&self) -> Option<&'i Opt<StrLit>> {
-        self.pick(|a| a.problem_type.as_ref())
-    }
-
-    pub fn reason(&self) -> Option<&'i Opt<StrLit>> {
-        self.pick(|a| a.reason.as_ref())
-    }
-
-    pub fn format_opt(&self) -> Option<&'i Opt<StrLit>> {
-        self.pick(|a| a.format.as_ref())
-    }
-
-    /// The format; an unknown name (reported by `bad_attribute`) counts as the default.
-    pub fn format(&self) -> Format {
-        self.format_opt()
-            .and_then(|opt| Format::parse(opt.value.value()))
-            .unwrap_or(Format::Problem)
-    }
-
-    pub fn expose(&self) -> Option<&'i Ident> {
-        self.pick(|a| a.expose.as_ref())
-    }
-
-    pub fn allows(&self, rule: &str) -> bool {
-        [self.own, self.defaults]
-            .into_iter()
-            .flatten()
-            .any(|a| a.allow.iter().any(|r| r == rule))
-    }
-
-    /// The enum's headers whose names the variant does not set itself, then the variant's.
-    pub fn headers(&self) -> Vec<&'i HeaderOpt> {
-        let own: &[HeaderOpt] = self.own.map_or(&[], |a| &a.headers);
-        let inherited = self.defaults.map_or(&[][..], |a| &a.headers[..]);
-        inherited
-            .iter()
-            .filter(|h| !own.iter().any(|o| o.name().eq_ignore_ascii_case(h.name())))
-            .chain(own)
-            .collect()
-    }
-
-    pub fn has_header(&self, name: &str) -> bool {
-        [self.own, self.defaults]
-            .into_iter()
-            .flatten()
-            .flat_map(|a| &a.headers)
-            .any(|h| h.name().eq_ignore_ascii_case(name))
+    pub fn is_server_error(&self) -> bool {
+        self.code.and_then(|c| c.class()) == Some(Class::ServerError)
     }
 
     pub fn content_forbidden(&self) -> bool {
@@ -179,16 +235,206 @@ impl<'i, 'a> Resolved<'i, 'a> {
             .is_some_and(|info| info.content_forbidden)
     }
 
-    pub fn is_server_error(&self) -> bool {
-        self.code.and_then(|c| c.class()) == Some(Class::ServerError)
+    /// Whether an enum default of `key` applies to this variant. Problem-shaped defaults
+    /// (`type`, `instance`) do not apply to a 2xx/3xx: problem details describe errors.
+    fn inherits(&self, key: Key) -> bool {
+        !(self.is_success_like() && matches!(key, Key::Type | Key::Instance))
+    }
+
+    fn pick(&self, key: Key) -> Option<&'i Attr<'a>> {
+        if self.own.is_some_and(|a| a.has(key)) {
+            return self.own;
+        }
+        self.defaults
+            .filter(|a| a.has(key) && self.inherits(key))
+    }
+
+    /// A template option, own or inherited.
+    pub fn template(&self, key: Key) -> Option<(&'i Ident, &'i TemplateLit)> {
+        self.pick(key).and_then(|a| a.template(key))
+    }
+
+    /// Whether the option is the variant's own (not inherited).
+    pub fn is_own(&self, key: Key) -> bool {
+        self.own.is_some_and(|a| a.has(key))
+    }
+
+    pub fn message(&self) -> Option<(&'i Ident, &'i TemplateLit)> {
+        self.template(Key::Message)
+    }
+
+    pub fn machine_code(&self) -> Option<MachineCode<'i>> {
+        if let Some((_, template)) = self.template(Key::Code) {
+            return Some(MachineCode::Written(template));
+        }
+        let at = self.defaults.and_then(|a| a.str(Key::Codes))?;
+        let code = case::convert(&self.variant.name(), &at.text)?;
+        Some(MachineCode::Cased { code, at })
+    }
+
+    pub fn problem_type(&self) -> Option<(&'i Ident, &'i TemplateLit)> {
+        self.template(Key::Type)
+    }
+
+    pub fn instance(&self) -> Option<(&'i Ident, &'i TemplateLit)> {
+        self.template(Key::Instance)
+    }
+
+    pub fn reason(&self) -> Option<&'i StrLit> {
+        self.pick(Key::Reason).and_then(|a| a.str(Key::Reason))
+    }
+
+    pub fn expose(&self) -> Option<&'i Ident> {
+        self.pick(Key::Expose).and_then(|a| a.flag(Key::Expose))
+    }
+
+    /// The format option as written, own or inherited, and whether it is the variant's own.
+    pub fn format_written(&self) -> Option<(&'i Ident, &'i FormatSpec, bool)> {
+        if let Some((key, spec)) = self.own.and_then(|a| a.format()) {
+            return Some((key, spec, true));
+        }
+        self.defaults
+            .and_then(|a| a.format())
+            .map(|(key, spec)| (key, spec, false))
+    }
+
+    /// The body format: the variant's own choice; else the enum's (but the problem format
+    /// only for errors); else problem details for 4xx/5xx, and for 2xx/3xx no body, or text
+    /// when there is a message. An unknown name (reported by `bad_attribute`) counts as the
+    /// default.
+    pub fn format(&self) -> Format<'i> {
+        let written = self.format_written().and_then(|(_, spec, own)| {
+            let format = parse_format(spec)?;
+            let applies = own || !(self.is_success_like() && matches!(format, Format::Problem));
+            applies.then_some(format)
+        });
+        match written {
+            Some(format) => format,
+            None if self.is_success_like() => {
+                if self.message().is_some() {
+                    Format::Text
+                } else {
+                    Format::None
+                }
+            }
+            None => Format::Problem,
+        }
+    }
+
+    /// Whether the variant's warnings of `rule` are silenced, by its own `allow` or the enum's.
+    pub fn allows(&self, rule: &str) -> bool {
+        [self.own, self.defaults]
+            .into_iter()
+            .flatten()
+            .flat_map(Attr::allows)
+            .any(|r| r == rule)
+    }
+
+    /// The enum's headers whose names the variant does not set itself, then the variant's.
+    pub fn headers(&self) -> Vec<&'i HeaderOpt> {
+        let own: Vec<&HeaderOpt> = self.own.map(|a| a.headers().collect()).unwrap_or_default();
+        let inherited = self.defaults.into_iter().flat_map(Attr::headers);
+        inherited
+            .filter(|h| !own.iter().any(|o| o.name().eq_ignore_ascii_case(h.name())))
+            .chain(own.iter().copied())
+            .collect()
+    }
+
+    /// The headers named `name` (case-insensitive).
+    pub fn headers_named(&self, name: &str) -> Vec<&'i HeaderOpt> {
+        self.headers()
+            .into_iter()
+            .filter(|h| h.name().eq_ignore_ascii_case(name))
+            .collect()
+    }
+
+    pub fn has_header(&self, name: &str) -> bool {
+        !self.headers_named(name).is_empty()
     }
 
     /// The title of the body: `reason = …`, else the registry's phrase.
     pub fn title(&self) -> String {
         match (self.reason(), self.code.and_then(|c| c.info)) {
-            (Some(reason), _) => reason.value.value().to_owned(),
+            (Some(reason), _) => reason.text.clone(),
             (None, Some(info)) => info.reason.to_owned(),
             (None, None) => String::new(),
         }
+    }
+
+    /// Where a finding about the variant's status points: its own code; else its own
+    /// attribute; else the enum's code (for a variant that inherits everything, which is
+    /// checked once for all such variants).
+    pub fn status_span(&self) -> Span {
+        if let Some(code) = self.own.and_then(|a| a.code.as_ref()) {
+            return code.span();
+        }
+        if let Some(own) = self.own {
+            return syn::spanned::Spanned::span(own.original);
+        }
+        self.code.map_or_else(
+            || self.variant.ident.span(),
+            |code| code.spec.span(),
+        )
+    }
+
+    /// A variant without a `#[status]` of its own and without field attributes: everything it
+    /// is comes from the enum.
+    pub fn is_bare(&self) -> bool {
+        self.own.is_none()
+            && self.variant.is_enum_variant
+            && self.variant.fields.iter().all(|f| f.attr().is_none())
+    }
+}
+
+/// A header field the response must carry.
+pub struct Required {
+    pub name: &'static str,
+    pub spec: &'static str,
+    pub example: &'static str,
+    /// Why, when the registry's MUST does not say it all.
+    pub why: &'static str,
+}
+
+impl Resolved<'_, '_> {
+    /// The header fields the status requires: the registry's unconditional MUSTs, `Location`
+    /// on a redirect (a SHOULD that the derive raises: a redirect without a target is
+    /// useless), and `Connection: upgrade` beside `Upgrade` (RFC 9110 §7.8).
+    pub fn required_headers(&self) -> Vec<Required> {
+        let Some(info) = self.code.and_then(|c| c.info) else {
+            return Vec::new();
+        };
+        let mut required: Vec<Required> = info
+            .must_headers
+            .iter()
+            .filter(|rule| rule.condition.is_none())
+            .map(|rule| Required {
+                name: rule.name,
+                spec: rule.spec,
+                example: rule.example,
+                why: "",
+            })
+            .collect();
+        if info.redirect {
+            let example = info
+                .should_headers
+                .iter()
+                .find(|r| r.name == "Location")
+                .map_or("/other/location", |r| r.example);
+            required.push(Required {
+                name: "Location",
+                spec: info.spec,
+                example,
+                why: ": it is where the client goes (the RFC says SHOULD; the derive requires it, as a redirect without a target is useless)",
+            });
+        }
+        if required.iter().any(|r| r.name == "Upgrade") {
+            required.push(Required {
+                name: "Connection",
+                spec: "RFC 9110 §7.8",
+                example: "upgrade",
+                why: " with the `upgrade` option: a sender of Upgrade MUST also send it",
+            });
+        }
+        required
     }
 }

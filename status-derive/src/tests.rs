@@ -91,6 +91,12 @@ fn option() -> impl Strategy<Value = String> {
             "Content-Type",
             "Content-Length",
             "Content-Language",
+            "Content-Range",
+            "Connection",
+            "Upgrade",
+            "Cache-Control",
+            "Link",
+            "Keep-Alive",
             "X-Id",
             "Bad Name",
             "",
@@ -104,6 +110,8 @@ fn option() -> impl Strategy<Value = String> {
         "missing_location",
         "missing_content_range",
         "obsolete_code",
+        "header_leak",
+        "unused_allow",
         "unknown_code",
         "bad_attribute",
         "nonsense",
@@ -116,9 +124,19 @@ fn option() -> impl Strategy<Value = String> {
             literal(&n),
             literal(&v)
         )),
-        prop::sample::select(vec!["problem", "json", "text", "xml", ""])
+        prop::sample::select(vec!["problem", "json", "text", "serde", "none", "xml", ""])
             .prop_map(|f| format!("format = {}", literal(f))),
+        Just("format = my::Format".to_owned()),
+        Just("format = 404".to_owned()),
         text().prop_map(|t| format!("type = {}", literal(&t))),
+        text().prop_map(|t| format!("instance = {}", literal(&t))),
+        prop::sample::select(vec!["SCREAMING_SNAKE_CASE", "camelCase", "Title Case", ""])
+            .prop_map(|c| format!("codes = {}", literal(c))),
+        Just("extension".to_owned()),
+        Just("extension = \"x\"".to_owned()),
+        Just("flatten".to_owned()),
+        Just("delegate".to_owned()),
+        Just("expose = 1".to_owned()),
         text().prop_map(|t| format!("reason = {}", literal(&t))),
         Just("expose".to_owned()),
         Just("transparent".to_owned()),
@@ -174,12 +192,26 @@ fn fields() -> impl Strategy<Value = String> {
     let ty = prop::sample::select(vec![
         "u64", "String", "T", "&'a str", "Vec<T>", "Box<E>", "Inner",
     ]);
+    let field_attr = prop_oneof![
+        4 => Just(String::new()),
+        1 => Just("#[status(extension)] ".to_owned()),
+        1 => Just("#[status(extension = \"detail\")] ".to_owned()),
+        1 => Just("#[status(flatten)] ".to_owned()),
+        1 => Just("#[status(delegate)] ".to_owned()),
+        1 => status_attr().prop_map(|a| format!("{a} ")),
+    ];
+    let typed = (field_attr, ty).prop_map(|(a, t)| format!("{a}{t}"));
     let name = prop::sample::select(vec!["id", "name", "r#type", "retry_after", "source", "_x"]);
     prop_oneof![
         Just(String::new()),
-        prop::collection::vec(ty.clone(), 0..4).prop_map(|t| format!("({})", t.join(", "))),
-        prop::collection::btree_map(name, ty, 0..4).prop_map(|f| {
-            let fields: Vec<String> = f.into_iter().map(|(n, t)| format!("{n}: {t}")).collect();
+        prop::collection::vec(typed.clone(), 0..4).prop_map(|t| format!("({})", t.join(", "))),
+        prop::collection::btree_map(name, typed, 0..4).prop_map(|f| {
+            let fields: Vec<String> = f.into_iter().map(|(n, t)| {
+                match t.rsplit_once(' ') {
+                    Some((attr, ty)) => format!("{attr} {n}: {ty}"),
+                    None => format!("{n}: {t}"),
+                }
+            }).collect();
             format!("{{ {} }}", fields.join(", "))
         }),
     ]
@@ -310,7 +342,7 @@ fn every_rule_name_in_the_registry_is_a_warning_of_the_derive() {
     for info in status_core::iter() {
         for header in info.should_headers.iter().chain(info.may_headers) {
             if let Some(lint) = header.lint {
-                let rule = crate::diag::Rule::from_name(lint).unwrap_or_else(|| panic!("{lint}"));
+                let rule = crate::rules::Rule::from_name(lint).unwrap_or_else(|| panic!("{lint}"));
                 assert!(rule.is_warning(), "{lint}");
             }
         }

@@ -1,0 +1,81 @@
+//! What generated code names: `::http_status::__private::…`. Not a public API; it changes
+//! with the derive, which the runtime pins exactly.
+
+mod specialize;
+
+pub use crate::catalog::{
+    describe, header as header_description, member as member_description, Described,
+    HeaderDescription, MemberDescription, MemberSchema, ResponseCatalog, ValueKind,
+};
+pub use crate::format::{valid_content_type, BodyFormat, Format};
+pub use crate::problem::Member;
+pub use crate::render::headers::{add, add_checked, add_obs_text, add_required, InvalidRequired};
+pub use crate::render::writer::Writer;
+pub use crate::render::{
+    built, custom, delegate, empty, fixed, serde, text, Kind, Parts, Text, EMPTY, JSON, PROBLEM,
+    ROOM, SERDE, TEXT,
+};
+pub use crate::HttpStatus;
+pub use bytes::Bytes;
+pub use core::format_args;
+pub use http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
+pub use serde::Serialize;
+pub use specialize::*;
+
+/// The specialisation traits generated method bodies use, imported with `use …::traits::*`.
+pub mod traits {
+    pub use super::specialize::{
+        Fallback as _, ProbeError as _, ProbeOther as _, ViaBinary as _, ViaDebug as _,
+        ViaDisplay as _, ViaLowerExp as _, ViaLowerHex as _, ViaOctal as _, ViaPointer as _,
+        ViaSerialize as _, ViaUpperExp as _, ViaUpperHex as _,
+    };
+}
+pub use status_core::header::Grammar;
+
+/// The status code for a number the derive has checked to be in 100–599; evaluated in a
+/// `const` item by generated code, so the fallback arm never runs.
+pub const fn status_code(code: u16) -> StatusCode {
+    match StatusCode::from_u16(code) {
+        Ok(status) => status,
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+#[cfg(feature = "axum")]
+pub use crate::integrations::axum::response as axum_response;
+#[cfg(feature = "axum")]
+pub use axum_core;
+
+#[cfg(feature = "actix-web")]
+pub use crate::integrations::actix::{
+    response as actix_response, status_code as actix_status_code,
+};
+#[cfg(feature = "actix-web")]
+pub use actix_web;
+
+#[cfg(feature = "utoipa")]
+pub use crate::integrations::utoipa::{responses as utoipa_responses, schema_of, SchemaOf};
+/// The specialisation traits of `__http_status_schema!`.
+#[cfg(feature = "utoipa")]
+pub mod utoipa_schema {
+    pub use crate::integrations::utoipa::{NoSchema, ViaPartialSchema};
+}
+#[cfg(feature = "utoipa")]
+pub use std::collections::BTreeMap;
+#[cfg(feature = "utoipa")]
+pub use utoipa;
+
+#[cfg(feature = "tracing")]
+pub use crate::integrations::tracing::{ReportDisplay, ReportError, ReportOpaque, Reporter};
+
+/// The framework impls for a derived type: one per enabled feature. Generated code calls
+/// this because the derive cannot see which features of this crate are on.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_status_integrations {
+    ($($input:tt)*) => {
+        $crate::__http_status_axum! { $($input)* }
+        $crate::__http_status_actix! { $($input)* }
+        $crate::__http_status_utoipa! { $($input)* }
+    };
+}

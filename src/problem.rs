@@ -1,0 +1,244 @@
+//! [`Problem`]: the parts of one response, as custom [`Format`](crate::Format)s see them.
+
+use crate::serialize::{flatten_into, probe, MapSink};
+use http::StatusCode;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+/// The parts of one response, already filtered by the 5xx rule: text derived from a server
+/// error's value is `None` here unless the variant says `expose`, so a custom format cannot leak
+/// it.
+///
+/// `Problem` serializes as the RFC 9457 object with its members, so a format can start from it.
+///
+/// ```
+/// use http_status::http::StatusCode;
+/// use http_status::{Member, Problem};
+///
+/// let balance = 30;
+/// let members = [Member::new("balance", &balance)];
+/// let problem = Problem::new(StatusCode::FORBIDDEN, "Forbidden")
+///     .with_detail(Some("Your current balance is 30, but that costs 50."))
+///     .with_type_uri("https://example.com/probs/out-of-credit")
+///     .with_extensions(&members);
+/// assert_eq!(
+///     serde_json::to_string(&problem).unwrap(),
+///     r#"{"type":"https://example.com/probs/out-of-credit","title":"Forbidden","status":403,"detail":"Your current balance is 30, but that costs 50.","balance":30}"#
+/// );
+/// ```
+#[derive(Clone, Copy)]
+pub struct Problem<'a> {
+    status: StatusCode,
+    title: &'a str,
+    detail: Option<&'a str>,
+    code: Option<&'a str>,
+    type_uri: &'a str,
+    instance: Option<&'a str>,
+    members: &'a [Member<'a>],
+    request_id: Option<(&'a str, &'a str)>,
+}
+
+impl<'a> Problem<'a> {
+    /// A problem with a status and a title, no detail, code, instance or members, and the type
+    /// `about:blank`.
+    pub fn new(status: StatusCode, title: &'a str) -> Self {
+        Problem {
+            status,
+            title,
+            detail: None,
+            code: None,
+            type_uri: ABOUT_BLANK,
+            instance: None,
+            members: &[],
+            request_id: None,
+        }
+    }
+
+    /// Sets the detail.
+    #[must_use]
+    pub fn with_detail(mut self, detail: Option<&'a str>) -> Self {
+        self.detail = detail;
+        self
+    }
+
+    /// Sets the machine-readable code.
+    #[must_use]
+    pub fn with_code(mut self, code: Option<&'a str>) -> Self {
+        self.code = code;
+        self
+    }
+
+    /// Sets the problem type URI.
+    #[must_use]
+    pub fn with_type_uri(mut self, type_uri: &'a str) -> Self {
+        self.type_uri = type_uri;
+        self
+    }
+
+    /// Sets the instance URI.
+    #[must_use]
+    pub fn with_instance(mut self, instance: Option<&'a str>) -> Self {
+        self.instance = instance;
+        self
+    }
+
+    /// Sets the extension members.
+    #[must_use]
+    pub fn with_extensions(mut self, members: &'a [Member<'a>]) -> Self {
+        self.members = members;
+        self
+    }
+
+    /// Adds the request id member a `ProblemLayer` or `ProblemMiddleware` gives the response.
+    pub(crate) fn with_request_id(mut self, member: &'a str, id: &'a str) -> Self {
+        self.request_id = Some((member, id));
+        self
+    }
+
+    /// The status code.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The title: the reason phrase, or `reason = …`.
+    pub fn title(&self) -> &'a str {
+        self.title
+    }
+
+    /// What went wrong, for people; `None` when there is none or when it is hidden (a 5xx
+    /// without `expose`).
+    pub fn detail(&self) -> Option<&'a str> {
+        self.detail
+    }
+
+    /// The machine-readable code, if set.
+    pub fn code(&self) -> Option<&'a str> {
+        self.code
+    }
+
+    /// The problem type URI; `about:blank` unless set.
+    pub fn type_uri(&self) -> &'a str {
+        self.type_uri
+    }
+
+    /// The URI of this occurrence, if set (or given by the request context).
+    pub fn instance(&self) -> Option<&'a str> {
+        self.instance
+    }
+
+    /// The extension members (the fields marked `#[status(extension)]` and `#[status(flatten)]`,
+    /// and `request_id` under a `ProblemLayer`), as a map. A member whose `Serialize` fails is
+    /// left out, and so is a flattened entry whose key is a standard member's.
+    pub fn extensions(&self) -> Extensions<'a> {
+        Extensions {
+            members: self.members,
+            request_id: self.request_id,
+        }
+    }
+}
+
+impl std::fmt::Debug for Problem<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Problem")
+            .field("status", &self.status)
+            .field("title", &self.title)
+            .field("detail", &self.detail)
+            .field("code", &self.code)
+            .field("type_uri", &self.type_uri)
+            .field("instance", &self.instance)
+            .field("members", &self.members.len())
+            .finish()
+    }
+}
+
+pub(crate) const ABOUT_BLANK: &str = "about:blank";
+
+/// The names of the standard members of a problem body, which a flattened entry cannot take.
+pub(crate) const PROBLEM_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
+
+impl Serialize for Problem<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", self.type_uri)?;
+        map.serialize_entry("title", self.title)?;
+        map.serialize_entry("status", &self.status.as_u16())?;
+        if let Some(detail) = self.detail {
+            map.serialize_entry("detail", detail)?;
+        }
+        if let Some(instance) = self.instance {
+            map.serialize_entry("instance", instance)?;
+        }
+        if let Some(code) = self.code {
+            map.serialize_entry("code", code)?;
+        }
+        self.extensions().entries(&mut map)?;
+        map.end()
+    }
+}
+
+/// One extension member of a [`Problem`]: a named value, or a value whose map entries become
+/// members (`#[status(flatten)]`).
+#[derive(Clone, Copy)]
+pub struct Member<'a> {
+    name: Option<&'a str>,
+    value: &'a dyn erased_serde::Serialize,
+}
+
+impl<'a> Member<'a> {
+    /// A member `name` with `value`.
+    pub fn new<T: Serialize>(name: &'a str, value: &'a T) -> Self {
+        Member {
+            name: Some(name),
+            value,
+        }
+    }
+
+    /// The entries of the map `value` serializes to, each a member.
+    pub fn flatten<T: Serialize>(value: &'a T) -> Self {
+        Member { name: None, value }
+    }
+
+    /// The member's name; `None` for flattened entries.
+    pub fn name(&self) -> Option<&'a str> {
+        self.name
+    }
+}
+
+/// The extension members of a [`Problem`], serialized as a map.
+#[derive(Clone, Copy)]
+pub struct Extensions<'a> {
+    members: &'a [Member<'a>],
+    request_id: Option<(&'a str, &'a str)>,
+}
+
+impl Extensions<'_> {
+    /// Whether there are no members.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty() && self.request_id.is_none()
+    }
+
+    /// Writes the members into a map being serialized, skipping those that fail.
+    fn entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        for member in self.members {
+            match member.name {
+                Some(name) => {
+                    if probe(member.value) {
+                        map.serialize_entry(name, member.value)?;
+                    }
+                }
+                None => flatten_into(member.value, &mut MapSink::new(map, PROBLEM_MEMBERS))?,
+            }
+        }
+        if let Some((name, id)) = self.request_id {
+            map.serialize_entry(name, id)?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Extensions<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.entries(&mut map)?;
+        map.end()
+    }
+}

@@ -1,0 +1,503 @@
+//! Assembles responses for generated code. Everything that can be known at compile time
+//! arrives here pre-rendered as `&'static` data; what is left is formatting the interpolated
+//! values, serializing members, and putting the parts together.
+//!
+//! Nothing here panics: a `Display` or `Serialize` that fails drops its member, a header value
+//! that is not a valid field value is left out, a required one turns the response into a 500,
+//! and header insertion uses the fallible `try_*` methods.
+
+pub(crate) mod headers;
+pub(crate) mod writer;
+
+use crate::context::{self, Built, Context, Prefer};
+use crate::format::{BodyFormat, APPLICATION_JSON, PROBLEM_JSON, TEXT_PLAIN};
+use crate::problem::{Member, Problem};
+use crate::report;
+use crate::HttpStatus;
+use bytes::Bytes;
+use core::fmt;
+use headers::InvalidRequired;
+use http::header::{CONTENT_TYPE, VARY};
+use http::{HeaderMap, HeaderValue, Response, StatusCode};
+use writer::Writer;
+
+/// How a variant's body is written, known at compile time.
+#[derive(Clone, Copy)]
+pub struct Kind {
+    format: BodyFormat,
+    /// The 5xx text is exposed (for the log message).
+    exposed: bool,
+    /// The variant writes its own `instance`.
+    instance: bool,
+    /// The custom format's writer.
+    write: Option<fn(&Problem<'_>, &mut Vec<u8>)>,
+}
+
+impl Kind {
+    const fn of(format: BodyFormat) -> Self {
+        Kind {
+            format,
+            exposed: false,
+            instance: false,
+            write: None,
+        }
+    }
+
+    /// A 5xx whose value-derived text is sent (`expose`).
+    pub const fn exposed(mut self) -> Self {
+        self.exposed = true;
+        self
+    }
+
+    /// The variant sets `instance` itself.
+    pub const fn with_instance(mut self) -> Self {
+        self.instance = true;
+        self
+    }
+
+    /// A custom [`Format`](crate::Format).
+    pub const fn custom<F: crate::Format>() -> Self {
+        Kind {
+            write: Some(F::write),
+            ..Kind::of(BodyFormat::Custom {
+                content_type: F::CONTENT_TYPE,
+            })
+        }
+    }
+}
+
+/// The built-in kinds, under short names for generated code.
+pub const PROBLEM: Kind = Kind::of(BodyFormat::Problem);
+/// See [`PROBLEM`].
+pub const JSON: Kind = Kind::of(BodyFormat::Json);
+/// See [`PROBLEM`].
+pub const TEXT: Kind = Kind::of(BodyFormat::Text);
+/// See [`PROBLEM`].
+pub const SERDE: Kind = Kind::of(BodyFormat::Serde);
+/// See [`PROBLEM`].
+pub const EMPTY: Kind = Kind::of(BodyFormat::Empty);
+
+const PROBLEM_VALUE: HeaderValue = HeaderValue::from_static(PROBLEM_JSON);
+const JSON_VALUE: HeaderValue = HeaderValue::from_static(APPLICATION_JSON);
+const TEXT_VALUE: HeaderValue = HeaderValue::from_static(TEXT_PLAIN);
+const ACCEPT: HeaderValue = HeaderValue::from_static("Accept");
+
+/// The representation actually sent: the format's own, or the one the client negotiated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Repr {
+    Format,
+    Json,
+    Text,
+}
+
+impl Repr {
+    fn of(format: BodyFormat, cx: Option<&Context>) -> Repr {
+        match cx.map(|cx| cx.prefer) {
+            Some(Prefer::Json) if format == BodyFormat::Problem => Repr::Json,
+            Some(Prefer::Text) if format.is_builtin_json() => Repr::Text,
+            _ => Repr::Format,
+        }
+    }
+
+    fn content_type(self, format: BodyFormat) -> Option<HeaderValue> {
+        match (self, format) {
+            (Repr::Json, _) => Some(JSON_VALUE),
+            (Repr::Text, _) => Some(TEXT_VALUE),
+            (Repr::Format, BodyFormat::Problem) => Some(PROBLEM_VALUE),
+            (Repr::Format, BodyFormat::Json | BodyFormat::Serde) => Some(JSON_VALUE),
+            (Repr::Format, BodyFormat::Text) => Some(TEXT_VALUE),
+            (Repr::Format, BodyFormat::Custom { content_type }) => {
+                HeaderValue::from_str(content_type).ok()
+            }
+            (Repr::Format, BodyFormat::Empty) => None,
+        }
+    }
+}
+
+/// Room reserved for what is formatted at run time (quotes and escapes included): most
+/// messages fit, so the buffer is allocated once; a longer one grows it.
+pub const ROOM: usize = 64;
+
+/// A response with no body and no `Content-Type` (204, 205, 304, `format = "none"`).
+pub fn empty<T: HttpStatus + ?Sized>(value: &T, kind: Kind) -> Response<Bytes> {
+    let cx = context::current();
+    respond(value, kind, Repr::Format, Bytes::new(), cx.as_deref())
+}
+
+/// A response whose body was rendered at compile time; `text` is its text representation (the
+/// detail, else the title) for a client that accepts only text.
+pub fn fixed<T: HttpStatus + ?Sized>(
+    value: &T,
+    kind: Kind,
+    body: &'static str,
+    text: &'static str,
+) -> Response<Bytes> {
+    let Some(cx) = context::current() else {
+        return respond(
+            value,
+            kind,
+            Repr::Format,
+            Bytes::from_static(body.as_bytes()),
+            None,
+        );
+    };
+    let repr = Repr::of(kind.format, Some(&cx));
+    let body = match repr {
+        Repr::Text => Bytes::from_static(text.as_bytes()),
+        _ if kind.format.is_builtin_json() => {
+            let open = body.strip_suffix('}').unwrap_or(body);
+            let mut writer = Writer::json(body.len() + ROOM);
+            writer.raw(open);
+            close_with_context(&mut writer, kind, &cx);
+            Bytes::from(writer.into_bytes())
+        }
+        _ => Bytes::from_static(body.as_bytes()),
+    };
+    respond(value, kind, repr, body, Some(&cx))
+}
+
+/// A problem or json body with parts formatted now: `fill` writes the members (the object is
+/// closed here), `capacity` is the size of the static parts plus [`ROOM`], `text` the text
+/// representation when the detail is not formatted now.
+pub fn built<T: HttpStatus + ?Sized>(
+    value: &T,
+    kind: Kind,
+    capacity: usize,
+    text: &'static str,
+    fill: impl FnOnce(&mut Writer),
+) -> Response<Bytes> {
+    let cx = context::current();
+    let repr = Repr::of(kind.format, cx.as_deref());
+    let body = if repr == Repr::Text {
+        let mut writer = Writer::text();
+        fill(&mut writer);
+        match writer.captured() {
+            Some(detail) => Bytes::from(detail),
+            None => Bytes::from_static(text.as_bytes()),
+        }
+    } else {
+        let mut writer = Writer::json(capacity);
+        fill(&mut writer);
+        match &cx {
+            Some(cx) => close_with_context(&mut writer, kind, cx),
+            None => writer.close(),
+        }
+        Bytes::from(writer.into_bytes())
+    };
+    respond(value, kind, repr, body, cx.as_deref())
+}
+
+/// The members the request context adds, then the closing brace.
+fn close_with_context(writer: &mut Writer, kind: Kind, cx: &Context) {
+    if kind.format == BodyFormat::Problem && !kind.instance && !writer.instance {
+        writer.str_member("instance", &cx.path);
+    }
+    writer.str_member(&cx.member, cx.request_id());
+    writer.close();
+}
+
+/// A `text/plain` body formatted now; `fallback` (the reason phrase) if `Display` fails.
+pub fn text<T: HttpStatus + ?Sized>(
+    value: &T,
+    kind: Kind,
+    fallback: &'static str,
+    detail: fmt::Arguments<'_>,
+) -> Response<Bytes> {
+    let mut text = String::with_capacity(ROOM);
+    let body = match fmt::write(&mut text, detail) {
+        Ok(()) => Bytes::from(text),
+        Err(fmt::Error) => Bytes::from_static(fallback.as_bytes()),
+    };
+    let cx = context::current();
+    respond(value, kind, Repr::Format, body, cx.as_deref())
+}
+
+/// `format = "serde"`: the value itself, serialized. If its `Serialize` fails, the response
+/// is a 500 with the hidden server-error body.
+pub fn serde<T, V>(value: &T, kind: Kind, serialized: &V) -> Response<Bytes>
+where
+    T: HttpStatus + ?Sized,
+    V: serde::Serialize + ?Sized,
+{
+    let cx = context::current();
+    let mut body = Vec::with_capacity(ROOM * 2);
+    if !crate::serialize::write_json(&mut body, serialized) {
+        return degrade(value, kind, Failure::Body, cx.as_deref());
+    }
+    respond(value, kind, Repr::Format, Bytes::from(body), cx.as_deref())
+}
+
+/// A text known now or formatted now, for a custom format's [`Parts`].
+pub enum Text<'a> {
+    /// Known at compile time.
+    Static(&'static str),
+    /// Formatted now.
+    Args(fmt::Arguments<'a>),
+}
+
+impl Text<'_> {
+    fn resolve(self) -> Option<std::borrow::Cow<'static, str>> {
+        match self {
+            Text::Static(text) => Some(text.into()),
+            Text::Args(args) => {
+                let mut text = String::new();
+                fmt::write(&mut text, args).ok()?;
+                Some(text.into())
+            }
+        }
+    }
+}
+
+/// The parts of a response in a custom format, as generated code gives them.
+pub struct Parts<'a> {
+    /// The title.
+    pub title: &'static str,
+    /// The detail (`None` when there is none or it is hidden).
+    pub detail: Option<Text<'a>>,
+    /// The machine-readable code.
+    pub code: Option<Text<'a>>,
+    /// The problem type URI.
+    pub type_uri: Option<Text<'a>>,
+    /// The instance URI.
+    pub instance: Option<Text<'a>>,
+    /// The extension members.
+    pub members: &'a [Member<'a>],
+}
+
+impl Parts<'_> {
+    /// Parts with only a title.
+    pub fn titled(title: &'static str) -> Self {
+        Parts {
+            title,
+            detail: None,
+            code: None,
+            type_uri: None,
+            instance: None,
+            members: &[],
+        }
+    }
+}
+
+/// A body written by a custom [`Format`](crate::Format).
+pub fn custom<T: HttpStatus + ?Sized>(value: &T, kind: Kind, parts: Parts<'_>) -> Response<Bytes> {
+    let cx = context::current();
+    let uri = |text: Option<Text<'_>>| {
+        text.and_then(Text::resolve).filter(|uri| {
+            status_core::header::check_value(status_core::header::Grammar::UriReference, uri)
+                .is_ok()
+        })
+    };
+    let detail = parts.detail.and_then(Text::resolve);
+    let code = parts.code.and_then(Text::resolve);
+    let type_uri = uri(parts.type_uri);
+    let instance = uri(parts.instance);
+    let mut problem = Problem::new(value.status(), parts.title)
+        .with_detail(detail.as_deref())
+        .with_code(code.as_deref())
+        .with_instance(instance.as_deref())
+        .with_extensions(parts.members);
+    if let Some(type_uri) = type_uri.as_deref() {
+        problem = problem.with_type_uri(type_uri);
+    }
+    let body = write_custom(kind, problem, cx.as_deref());
+    respond(value, kind, Repr::Format, body, cx.as_deref())
+}
+
+/// The body `kind`'s custom format writes for `problem`, with the request context's instance
+/// and request id.
+fn write_custom<'a>(kind: Kind, mut problem: Problem<'a>, cx: Option<&'a Context>) -> Bytes {
+    if let Some(cx) = cx {
+        if problem.instance().is_none() {
+            problem = problem.with_instance(Some(&cx.path));
+        }
+        problem = problem.with_request_id(&cx.member, cx.request_id());
+    }
+    let mut body = Vec::with_capacity(ROOM * 2);
+    if let Some(write) = kind.write {
+        write(&problem, &mut body);
+    }
+    Bytes::from(body)
+}
+
+/// A `transparent` or `delegate` variant: the response of the field, built by `build` (the
+/// field type's `to_response`, named by generated code so that a type without `HttpStatus` is
+/// reported at the field). A 5xx is reported by the outer value, which knows the most.
+pub fn delegate<T: HttpStatus + ?Sized, F: ?Sized>(
+    outer: &T,
+    inner: &F,
+    build: fn(&F) -> Response<Bytes>,
+) -> Response<Bytes> {
+    let (response, exposed) = report::captured(|| build(inner));
+    if response.status().is_server_error() {
+        report::report(outer, exposed);
+    }
+    response
+}
+
+/// The status `to_response` sends, without building the body: a 500 when a required header's
+/// value is invalid, else `status()`.
+#[cfg(feature = "actix-web")]
+pub(crate) fn effective_status<T: HttpStatus + ?Sized>(value: &T) -> StatusCode {
+    let mut headers = HeaderMap::new();
+    match value.__http_status_headers(&mut headers) {
+        Ok(()) => value.status(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// Assembles the response of `value`: its status and headers, the Content-Type of the
+/// representation sent, and `body`. A 5xx is reported (the `tracing` feature logs it).
+fn respond<T: HttpStatus + ?Sized>(
+    value: &T,
+    kind: Kind,
+    repr: Repr,
+    body: Bytes,
+    cx: Option<&Context>,
+) -> Response<Bytes> {
+    let mut headers = HeaderMap::new();
+    if let Err(invalid) = value.__http_status_headers(&mut headers) {
+        return degrade(value, kind, Failure::Header(invalid), cx);
+    }
+    let status = value.status();
+    if status.is_server_error() {
+        report::report(value, kind.exposed);
+    }
+    finish(status, headers, kind.format, repr, body, cx)
+}
+
+fn finish(
+    status: StatusCode,
+    mut headers: HeaderMap,
+    format: BodyFormat,
+    repr: Repr,
+    body: Bytes,
+    cx: Option<&Context>,
+) -> Response<Bytes> {
+    if let Some(content_type) = repr.content_type(format) {
+        // Fails only past 32,768 fields, which a derived type cannot reach.
+        let _ = headers.try_insert(CONTENT_TYPE, content_type);
+    }
+    if let Some(cx) = cx {
+        let _ = headers.try_insert(cx.header.clone(), cx.request_id.clone());
+        if format.is_builtin_json() {
+            let _ = headers.try_append(VARY, ACCEPT);
+        }
+    }
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    *response.headers_mut() = headers;
+    if cx.is_some() {
+        response.extensions_mut().insert(Built);
+    }
+    response
+}
+
+/// Why a response could not be built as declared.
+enum Failure {
+    /// A required header's interpolated value was invalid.
+    Header(InvalidRequired),
+    /// The value's `Serialize` failed (`format = "serde"`).
+    Body,
+}
+
+/// The response that goes out instead of an invalid one: a 500 with the hidden server-error
+/// body in the variant's format (the problem format for `serde` and `none`), without the
+/// variant's headers.
+fn degrade<T: HttpStatus + ?Sized>(
+    value: &T,
+    kind: Kind,
+    failure: Failure,
+    cx: Option<&Context>,
+) -> Response<Bytes> {
+    #[cfg(feature = "tracing")]
+    crate::integrations::tracing::degraded(
+        core::any::type_name::<T>(),
+        match &failure {
+            Failure::Header(invalid) => Some(*invalid),
+            Failure::Body => None,
+        },
+    );
+    let _ = (value, failure);
+    let status = StatusCode::INTERNAL_SERVER_ERROR;
+    let problem = Problem::new(status, "Internal Server Error");
+    let format = match kind.format {
+        BodyFormat::Serde | BodyFormat::Empty => BodyFormat::Problem,
+        other => other,
+    };
+    let (format, body, repr) = render(problem, format, kind, cx);
+    finish(status, HeaderMap::new(), format, repr, body, cx)
+}
+
+/// The body of a problem that no derived variant describes (a degraded response, a
+/// framework's error), in `format`, negotiated by the context.
+fn render<'a>(
+    problem: Problem<'a>,
+    format: BodyFormat,
+    kind: Kind,
+    cx: Option<&'a Context>,
+) -> (BodyFormat, Bytes, Repr) {
+    let repr = Repr::of(format, cx);
+    let body = match (repr, format) {
+        (Repr::Text, _) | (_, BodyFormat::Text) => Bytes::from(
+            problem
+                .detail()
+                .unwrap_or(problem.title())
+                .as_bytes()
+                .to_vec(),
+        ),
+        (_, BodyFormat::Custom { .. }) => write_custom(kind, problem, cx),
+        (_, BodyFormat::Json) => {
+            let mut writer = Writer::json(ROOM * 2);
+            writer.raw("{");
+            writer.str_member("error", problem.title());
+            if let Some(detail) = problem.detail() {
+                writer.str_member("message", detail);
+            }
+            close(&mut writer, BodyFormat::Json, cx);
+            Bytes::from(writer.into_bytes())
+        }
+        _ => {
+            let mut writer = Writer::json(ROOM * 3);
+            writer.raw("{");
+            writer.str_member("type", problem.type_uri());
+            writer.str_member("title", problem.title());
+            writer.status(problem.status());
+            if let Some(detail) = problem.detail() {
+                writer.str_member("detail", detail);
+            }
+            close(&mut writer, BodyFormat::Problem, cx);
+            Bytes::from(writer.into_bytes())
+        }
+    };
+    (format, body, repr)
+}
+
+fn close(writer: &mut Writer, format: BodyFormat, cx: Option<&Context>) {
+    match cx {
+        Some(cx) => close_with_context(writer, Kind::of(format), cx),
+        None => writer.close(),
+    }
+}
+
+/// The problem body a `ProblemLayer` or `ProblemMiddleware` gives a framework's own error
+/// response (a rejection, the router's 404): status kept, title the reason phrase, `detail`
+/// the framework's text on a 4xx and nothing on a 5xx, with the request id and instance.
+#[cfg(any(feature = "tower", feature = "actix-web"))]
+pub(crate) fn framework_error(
+    status: StatusCode,
+    text: &str,
+    mut headers: HeaderMap,
+    cx: &Context,
+) -> Response<Bytes> {
+    let title = status_core::lookup(status.as_u16())
+        .map(|info| info.reason)
+        .or(status.canonical_reason())
+        .unwrap_or("Error");
+    let detail = text.trim();
+    let detail = (status.is_client_error() && !detail.is_empty()).then_some(detail);
+    let problem = Problem::new(status, title).with_detail(detail);
+    let (format, body, repr) = render(problem, BodyFormat::Problem, PROBLEM, Some(cx));
+    headers.remove(CONTENT_TYPE);
+    headers.remove(http::header::CONTENT_LENGTH);
+    finish(status, headers, format, repr, body, Some(cx))
+}

@@ -1,0 +1,261 @@
+//! The body of a problem or json response being written: static parts copied, interpolated
+//! text escaped as it is formatted, members serialized in place, all into one buffer sized in
+//! advance.
+//!
+//! A member that cannot be written (a `Display` or `Serialize` that fails, a `type` or
+//! `instance` that is not a URI reference) is left out, and the body stays a valid JSON
+//! object: commas are decided by what is already in the buffer, not by what was planned.
+
+use crate::serialize::{flatten_into, write_json, Sink};
+use core::cell::Cell;
+use core::fmt;
+use status_core::header::{check_value, Grammar};
+
+/// Writes one JSON object, or (when the client asked for text) only collects its detail.
+pub struct Writer {
+    buf: Vec<u8>,
+    mode: Mode,
+    /// An `instance` member was written.
+    pub(crate) instance: bool,
+    /// In text mode, the detail was collected.
+    captured: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Json,
+    /// Only the detail matters: the body will be `text/plain`.
+    Text,
+}
+
+impl Writer {
+    pub(crate) fn json(capacity: usize) -> Self {
+        Writer {
+            buf: Vec::with_capacity(capacity),
+            mode: Mode::Json,
+            instance: false,
+            captured: false,
+        }
+    }
+
+    pub(crate) fn text() -> Self {
+        Writer {
+            buf: Vec::new(),
+            mode: Mode::Text,
+            instance: false,
+            captured: false,
+        }
+    }
+
+    /// The JSON written.
+    pub(crate) fn into_bytes(self) -> Vec<u8> {
+        self.buf
+    }
+
+    /// In text mode, the detail collected, if there was one.
+    pub(crate) fn captured(self) -> Option<Vec<u8>> {
+        self.captured.then_some(self.buf)
+    }
+
+    /// Opens the object with parts known at compile time, e.g.
+    /// `{"type":"about:blank","title":"Not Found","status":404`.
+    pub fn raw(&mut self, head: &'static str) {
+        if self.mode == Mode::Json {
+            self.buf.extend_from_slice(head.as_bytes());
+        }
+    }
+
+    /// Members known at compile time, `"code":"X"` (several, comma-separated, allowed).
+    pub fn lit(&mut self, members: &'static str) {
+        if self.mode == Mode::Json {
+            self.comma();
+            self.buf.extend_from_slice(members.as_bytes());
+        }
+    }
+
+    /// The detail (problem) or message (json) member, `key` being `"detail":`, formatted now.
+    /// In text mode, the text itself is collected. Left out if its `Display` fails.
+    pub fn detail(&mut self, key: &'static str, text: fmt::Arguments<'_>) {
+        match self.mode {
+            Mode::Json => self.string(key, text),
+            Mode::Text => {
+                let mut out = String::new();
+                if fmt::write(&mut out, text).is_ok() {
+                    self.buf = out.into_bytes();
+                    self.captured = true;
+                }
+            }
+        }
+    }
+
+    /// A string member (`"code":`), formatted now and escaped as it is written; left out if
+    /// its `Display` fails.
+    pub fn string(&mut self, key: &'static str, text: fmt::Arguments<'_>) {
+        if self.mode == Mode::Text {
+            return;
+        }
+        let mark = self.buf.len();
+        self.comma();
+        self.buf.extend_from_slice(key.as_bytes());
+        let failed = Cell::new(false);
+        let guarded = Guard {
+            inner: text,
+            failed: &failed,
+        };
+        let written = serde::Serializer::collect_str(
+            &mut serde_json::Serializer::new(&mut self.buf),
+            &guarded,
+        );
+        if written.is_err() || failed.get() {
+            self.buf.truncate(mark);
+        }
+    }
+
+    /// The problem `type`, formatted now: a URI reference, else `about:blank` (the member is
+    /// required, so it is never left out).
+    pub fn type_uri(&mut self, key: &'static str, uri: fmt::Arguments<'_>) {
+        if self.mode == Mode::Text {
+            return;
+        }
+        let text = formatted_uri(uri);
+        self.comma();
+        self.buf.extend_from_slice(key.as_bytes());
+        write_json(
+            &mut self.buf,
+            text.as_deref().unwrap_or(crate::problem::ABOUT_BLANK),
+        );
+    }
+
+    /// The problem `instance`, formatted now; left out if it is not a URI reference.
+    pub fn instance(&mut self, key: &'static str, uri: fmt::Arguments<'_>) {
+        if self.mode == Mode::Text {
+            return;
+        }
+        if let Some(text) = formatted_uri(uri) {
+            self.comma();
+            self.buf.extend_from_slice(key.as_bytes());
+            write_json(&mut self.buf, &text);
+            self.instance = true;
+        }
+    }
+
+    /// A member from a field (`key` is `"name":`), serialized in place; left out if its
+    /// `Serialize` fails.
+    pub fn member<V: serde::Serialize + ?Sized>(&mut self, key: &'static str, value: &V) {
+        if self.mode == Mode::Text {
+            return;
+        }
+        let mark = self.buf.len();
+        self.comma();
+        self.buf.extend_from_slice(key.as_bytes());
+        if !write_json(&mut self.buf, value) {
+            self.buf.truncate(mark);
+        }
+    }
+
+    /// The entries of the map `value` serializes to, each a member, except those named in
+    /// `reserved` (the standard members, and the other members of the variant).
+    pub fn flatten<V: serde::Serialize + ?Sized>(
+        &mut self,
+        value: &V,
+        reserved: &'static [&'static str],
+    ) {
+        if self.mode == Mode::Text {
+            return;
+        }
+        let mut sink = BufferSink {
+            writer: self,
+            reserved,
+        };
+        let Ok(()) = flatten_into(value, &mut sink);
+    }
+
+    /// A member whose text is known at run time only (the request id, a framework's text).
+    pub(crate) fn str_member(&mut self, key: &str, value: &str) {
+        if self.mode == Mode::Json {
+            self.comma();
+            write_json(&mut self.buf, key);
+            self.buf.push(b':');
+            write_json(&mut self.buf, value);
+        }
+    }
+
+    /// `"status":<code>`.
+    pub(crate) fn status(&mut self, status: http::StatusCode) {
+        if self.mode == Mode::Json {
+            self.comma();
+            self.buf.extend_from_slice(b"\"status\":");
+            self.buf.extend_from_slice(status.as_str().as_bytes());
+        }
+    }
+
+    pub(crate) fn close(&mut self) {
+        if self.mode == Mode::Json {
+            self.buf.push(b'}');
+        }
+    }
+
+    /// A comma, unless the object is still empty.
+    fn comma(&mut self) {
+        if self.buf.last() != Some(&b'{') {
+            self.buf.push(b',');
+        }
+    }
+}
+
+/// A `type` or `instance` value: formatted, and checked as a URI reference by the same code
+/// that checks a literal one at compile time.
+fn formatted_uri(uri: fmt::Arguments<'_>) -> Option<String> {
+    let text = match uri.as_str() {
+        Some(text) => text.to_owned(),
+        None => {
+            let mut text = String::new();
+            fmt::write(&mut text, uri).ok()?;
+            text
+        }
+    };
+    check_value(Grammar::UriReference, &text).ok()?;
+    Some(text)
+}
+
+struct BufferSink<'w> {
+    writer: &'w mut Writer,
+    reserved: &'static [&'static str],
+}
+
+impl Sink for BufferSink<'_> {
+    type Error = core::convert::Infallible;
+
+    fn entry<V: serde::Serialize + ?Sized>(&mut self, key: &str, value: &V) -> Result<(), Self::Error> {
+        if self.reserved.contains(&key) {
+            return Ok(());
+        }
+        let buf = &mut self.writer.buf;
+        let mark = buf.len();
+        if buf.last() != Some(&b'{') {
+            buf.push(b',');
+        }
+        write_json(buf, key);
+        buf.push(b':');
+        if !write_json(buf, value) {
+            buf.truncate(mark);
+        }
+        Ok(())
+    }
+}
+
+/// Formats `inner`, but reports a failure through `failed` instead of as an error: serde_json
+/// panics when a `Display` it collects fails by itself (see `serialize::guarded`).
+struct Guard<'a, 'b> {
+    inner: fmt::Arguments<'a>,
+    failed: &'b Cell<bool>,
+}
+
+impl fmt::Display for Guard<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if fmt::Display::fmt(&self.inner, f).is_err() {
+            self.failed.set(true);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,227 @@
+//! Facts about the header fields a response of `http-status` can carry: which are valid names,
+//! which the HTTP library owns, which describe content, which are connection-specific, which
+//! may appear once, and the grammar each value follows ([`grammar`]). The derive checks literal
+//! values with these functions at compile time, and the runtime checks interpolated values with
+//! the same functions when the response is built.
+
+pub mod grammar;
+
+pub use grammar::{check_value, first_non_ascii, Grammar, ValueError};
+
+/// What the specifications say about one header field that `http-status` treats specially.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Field {
+    /// The name in its usual spelling.
+    pub name: &'static str,
+    /// The grammar of its value.
+    pub grammar: Grammar,
+    /// The field is defined as a single value: sending it twice makes the message invalid
+    /// (RFC 9110 §5.3: only list-based fields may be repeated).
+    pub singleton: bool,
+    /// The field describes the content of the response (RFC 9110 §8), so it has no place on a
+    /// response that has none.
+    pub describes_content: bool,
+    /// The field is connection-specific (RFC 9110 §7.6.1); HTTP/2 forbids it (RFC 9113
+    /// §8.2.2).
+    pub connection_specific: bool,
+    /// Who writes the field instead of the application, and why; `None` if the application may.
+    pub owner: Option<&'static str>,
+    /// The value is protocol data meant for the client (a delay, a URI, a challenge), as opposed
+    /// to diagnostic text that could carry what a 5xx body hides.
+    pub for_clients: bool,
+    /// The section that defines the field.
+    pub spec: &'static str,
+}
+
+const ORDINARY: Field = Field {
+    name: "",
+    grammar: Grammar::Any,
+    singleton: false,
+    describes_content: false,
+    connection_specific: false,
+    owner: None,
+    for_clients: true,
+    spec: "",
+};
+
+const fn field(name: &'static str, spec: &'static str) -> Field {
+    Field {
+        name,
+        spec,
+        ..ORDINARY
+    }
+}
+
+const fn grammar(mut field: Field, grammar: Grammar) -> Field {
+    field.grammar = grammar;
+    field
+}
+
+const fn singleton(mut field: Field) -> Field {
+    field.singleton = true;
+    field
+}
+
+const fn content(mut field: Field) -> Field {
+    field.describes_content = true;
+    field
+}
+
+const fn connection(mut field: Field) -> Field {
+    field.connection_specific = true;
+    field
+}
+
+const fn owned(mut field: Field, by: &'static str) -> Field {
+    field.owner = Some(by);
+    field
+}
+
+/// The fields `http-status` knows, in no particular order. Any other valid name is an ordinary
+/// field with an unchecked value, which `http-status` treats as diagnostic text on a 5xx.
+pub const FIELDS: &[Field] = &[
+    singleton(grammar(
+        field("Retry-After", "RFC 9110 §10.2.3"),
+        Grammar::RetryAfter,
+    )),
+    singleton(grammar(
+        field("Location", "RFC 9110 §10.2.2"),
+        Grammar::UriReference,
+    )),
+    singleton(content(grammar(
+        field("Content-Location", "RFC 9110 §8.7"),
+        Grammar::UriReference,
+    ))),
+    grammar(field("Allow", "RFC 9110 §10.2.1"), Grammar::Methods),
+    grammar(
+        field("WWW-Authenticate", "RFC 9110 §11.6.1"),
+        Grammar::Challenges,
+    ),
+    grammar(
+        field("Proxy-Authenticate", "RFC 9110 §11.7.1"),
+        Grammar::Challenges,
+    ),
+    connection(grammar(
+        field("Upgrade", "RFC 9110 §7.8"),
+        Grammar::Protocols,
+    )),
+    connection(grammar(
+        field("Connection", "RFC 9110 §7.6.1"),
+        Grammar::Tokens,
+    )),
+    connection(field("Keep-Alive", "RFC 9110 §7.6.1")),
+    connection(field("Proxy-Connection", "RFC 9110 §7.6.1")),
+    connection(field("TE", "RFC 9110 §10.1.4")),
+    connection(field("Trailer", "RFC 9110 §6.6.2")),
+    singleton(field("ETag", "RFC 9110 §8.8.3")),
+    singleton(grammar(
+        field("Date", "RFC 9110 §6.6.1"),
+        Grammar::HttpDate,
+    )),
+    singleton(grammar(
+        field("Last-Modified", "RFC 9110 §8.8.2"),
+        Grammar::HttpDate,
+    )),
+    singleton(grammar(
+        field("Expires", "RFC 9111 §5.3"),
+        Grammar::HttpDate,
+    )),
+    singleton(content(field("Content-Range", "RFC 9110 §14.4"))),
+    content(field("Content-Encoding", "RFC 9110 §8.4")),
+    content(field("Content-Language", "RFC 9110 §8.5")),
+    owned(
+        content(field("Content-Type", "RFC 9110 §8.3")),
+        "http-status sets it from `format`",
+    ),
+    owned(
+        content(field("Content-Length", "RFC 9110 §8.6")),
+        "the HTTP library computes it from the body, and it MUST NOT appear on 1xx or 204",
+    ),
+    owned(
+        field("Transfer-Encoding", "RFC 9112 §6.1"),
+        "the HTTP library chooses the message framing",
+    ),
+    field("Link", "RFC 8288 §3"),
+    field("Cache-Control", "RFC 9111 §5.2"),
+    field("Vary", "RFC 9110 §12.5.5"),
+];
+
+/// The facts about `name` (case-insensitive), if it is a field `http-status` knows.
+pub fn field_named(name: &str) -> Option<&'static Field> {
+    FIELDS.iter().find(|f| f.name.eq_ignore_ascii_case(name))
+}
+
+/// The grammar of `name`'s value: [`Grammar::Any`] for fields `http-status` does not know.
+pub fn grammar_of(name: &str) -> Grammar {
+    field_named(name).map_or(Grammar::Any, |f| f.grammar)
+}
+
+/// Whether a value of `name` is protocol data for the client rather than free text: every
+/// field in [`FIELDS`]; unknown fields (`X-Debug`) are free text.
+pub fn is_for_clients(name: &str) -> bool {
+    field_named(name).is_some_and(|f| f.for_clients)
+}
+
+/// Whether `name` is a field name: a non-empty RFC 9110 §5.6.2 token.
+pub const fn is_token(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    if bytes.is_empty() {
+        return false;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_tchar(bytes[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// `tchar` of RFC 9110 §5.6.2.
+pub const fn is_tchar(b: u8) -> bool {
+    matches!(b,
+        b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_' | b'`'
+        | b'|' | b'~' | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens() {
+        assert!(is_token("WWW-Authenticate"));
+        assert!(is_token("x-request-id"));
+        assert!(is_token("a!#$%&'*+-.^_`|~9"));
+        assert!(!is_token(""));
+        assert!(!is_token("Retry After"));
+        assert!(!is_token("X-Ünicode"));
+        assert!(!is_token("Name:"));
+        assert!(!is_token("(comment)"));
+    }
+
+    #[test]
+    fn facts() {
+        let owned = field_named("content-length").unwrap();
+        assert_eq!(owned.name, "Content-Length");
+        assert!(owned.owner.is_some() && owned.describes_content);
+        assert!(field_named("CONNECTION").unwrap().connection_specific);
+        assert!(field_named("Retry-After").unwrap().singleton);
+        assert!(!field_named("WWW-Authenticate").unwrap().singleton);
+        assert!(field_named("Content-Language").unwrap().describes_content);
+        assert!(field_named("Content-Security-Policy").is_none());
+        assert!(field_named("Content-Disposition").is_none());
+        assert_eq!(grammar_of("location"), Grammar::UriReference);
+        assert_eq!(grammar_of("X-Custom"), Grammar::Any);
+        assert!(is_for_clients("Retry-After"));
+        assert!(!is_for_clients("X-Debug"));
+        // One entry per name.
+        for (i, a) in FIELDS.iter().enumerate() {
+            assert!(FIELDS[i + 1..]
+                .iter()
+                .all(|b| !a.name.eq_ignore_ascii_case(b.name)));
+        }
+    }
+}

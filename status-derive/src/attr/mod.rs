@@ -1,0 +1,410 @@
+//! Parses `#[status(...)]` into an [`Attr`]: the status code, and a list of items whose keys
+//! and value shapes come from the vocabulary table (`options`). Only malformed syntax is an
+//! error here; everything that parses (unknown options, duplicates, options at the wrong
+//! place) is recorded for `valid`.
+
+pub mod error_text;
+pub mod options;
+
+use crate::template::{Template, TemplateError};
+use options::{Def, Key, Value};
+use proc_macro2::{Span, TokenTree};
+use syn::ext::IdentExt as _;
+use syn::parse::{ParseStream, Parser as _};
+use syn::spanned::Spanned as _;
+use syn::{Attribute, Ident, LitInt, LitStr, Path, Token};
+
+/// How the status code is written.
+pub enum CodeSpec {
+    Number(LitInt),
+    /// `NOT_FOUND`, or a path ending in one (`StatusCode::NOT_FOUND`).
+    Name(Path),
+}
+
+impl CodeSpec {
+    pub fn tokens(&self) -> &dyn quote::ToTokens {
+        match self {
+            CodeSpec::Number(lit) => lit,
+            CodeSpec::Name(path) => path,
+        }
+    }
+
+    /// One span for the code: the number, or the name at the end of the path. Warnings
+    /// (which carry a single span) point here.
+    pub fn span(&self) -> Span {
+        match self {
+            CodeSpec::Number(lit) => lit.span(),
+            CodeSpec::Name(path) => path
+                .segments
+                .last()
+                .map_or_else(|| path.span(), |s| s.ident.span()),
+        }
+    }
+}
+
+/// A string literal and its value, read once (`LitStr::value` unescapes on every call).
+pub struct StrLit {
+    pub lit: LitStr,
+    pub text: String,
+}
+
+impl StrLit {
+    fn new(lit: LitStr) -> Self {
+        StrLit {
+            text: lit.value(),
+            lit,
+        }
+    }
+}
+
+/// A string that may interpolate fields, and what parsing it gave.
+pub struct TemplateLit {
+    pub lit: LitStr,
+    pub text: String,
+    pub parsed: Result<Template, TemplateError>,
+}
+
+impl TemplateLit {
+    pub fn new(lit: LitStr) -> Self {
+        let text = lit.value();
+        let parsed = Template::parse(&text);
+        TemplateLit { lit, text, parsed }
+    }
+
+    /// The text, if it has no placeholder.
+    pub fn literal(&self) -> Option<String> {
+        self.parsed.as_ref().ok().and_then(Template::literal)
+    }
+}
+
+pub struct HeaderOpt {
+    pub name: StrLit,
+    pub value: TemplateLit,
+}
+
+impl HeaderOpt {
+    pub fn name(&self) -> &str {
+        &self.name.text
+    }
+}
+
+/// `format = "json"` or `format = my::Format`.
+pub enum FormatSpec {
+    Named(StrLit),
+    Type(Path),
+}
+
+/// The value of one item, shaped as its row in the vocabulary says.
+pub enum ItemValue {
+    Flag,
+    Str(StrLit),
+    Template(TemplateLit),
+    Header(HeaderOpt),
+    Rules(Vec<Ident>),
+    Format(FormatSpec),
+    Name(Option<StrLit>),
+}
+
+/// One option as written.
+pub struct Item {
+    pub key: Ident,
+    pub def: &'static Def,
+    pub value: ItemValue,
+}
+
+/// One `#[status(...)]` attribute.
+pub struct Attr<'a> {
+    pub original: &'a Attribute,
+    pub code: Option<CodeSpec>,
+    /// A code written after an option rather than first.
+    pub late_codes: Vec<Span>,
+    pub items: Vec<Item>,
+    pub unknown: Vec<Ident>,
+}
+
+impl<'a> Attr<'a> {
+    /// The first item of `key`.
+    pub fn get(&self, key: Key) -> Option<&Item> {
+        self.items.iter().find(|item| item.def.key == key)
+    }
+
+    pub fn has(&self, key: Key) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn template(&self, key: Key) -> Option<(&Ident, &TemplateLit)> {
+        self.items.iter().find_map(|item| match &item.value {
+            ItemValue::Template(template) if item.def.key == key => Some((&item.key, template)),
+            _ => None,
+        })
+    }
+
+    pub fn str(&self, key: Key) -> Option<&StrLit> {
+        self.items.iter().find_map(|item| match &item.value {
+            ItemValue::Str(lit) if item.def.key == key => Some(lit),
+            _ => None,
+        })
+    }
+
+    pub fn flag(&self, key: Key) -> Option<&Ident> {
+        self.get(key).map(|item| &item.key)
+    }
+
+    pub fn format(&self) -> Option<(&Ident, &FormatSpec)> {
+        self.items.iter().find_map(|item| match &item.value {
+            ItemValue::Format(format) => Some((&item.key, format)),
+            _ => None,
+        })
+    }
+
+    pub fn headers(&self) -> impl Iterator<Item = &HeaderOpt> {
+        self.items.iter().filter_map(|item| match &item.value {
+            ItemValue::Header(header) => Some(header),
+            _ => None,
+        })
+    }
+
+    pub fn allows(&self) -> impl Iterator<Item = &Ident> {
+        self.items.iter().flat_map(|item| match &item.value {
+            ItemValue::Rules(rules) => rules.as_slice(),
+            _ => &[],
+        })
+    }
+
+    /// The name of `#[status(extension = "name")]`, if given.
+    pub fn extension(&self) -> Option<(&Ident, Option<&StrLit>)> {
+        self.items.iter().find_map(|item| match &item.value {
+            ItemValue::Name(name) => Some((&item.key, name.as_ref())),
+            _ => None,
+        })
+    }
+}
+
+/// Parses one `#[status(...)]`.
+pub fn parse_status(attr: &Attribute) -> syn::Result<Attr<'_>> {
+    let mut out = Attr {
+        original: attr,
+        code: None,
+        late_codes: Vec::new(),
+        items: Vec::new(),
+        unknown: Vec::new(),
+    };
+    let list = match &attr.meta {
+        syn::Meta::List(list) => list,
+        _ => {
+            return Err(syn::Error::new_spanned(
+                attr,
+                "expected `#[status(CODE, ...)]`, e.g. `#[status(404)]` or `#[status(NOT_FOUND, message = \"...\")]`",
+            ))
+        }
+    };
+    let parser = |input: ParseStream| {
+        let mut first = true;
+        while !input.is_empty() {
+            parse_item(input, &mut out, first)?;
+            first = false;
+            if input.is_empty() {
+                break;
+            }
+            input.parse::<Token![,]>()?;
+        }
+        Ok(())
+    };
+    parser.parse2(list.tokens.clone())?;
+    Ok(out)
+}
+
+const EXPECTED: &str =
+    "expected a status code (`404`, `NOT_FOUND`) or an option (`message = \"...\"`)";
+
+fn parse_item(input: ParseStream, out: &mut Attr, first: bool) -> syn::Result<()> {
+    if input.peek(LitInt) {
+        let lit: LitInt = input.parse()?;
+        record_code(out, CodeSpec::Number(lit), first);
+        return Ok(());
+    }
+    if !input.peek(Ident::peek_any) {
+        let found: Option<TokenTree> = input.parse().ok();
+        let span = found.map_or_else(|| input.span(), |t| t.span());
+        return Err(syn::Error::new(span, EXPECTED));
+    }
+    if input.peek2(Token![::]) {
+        let path: Path = input.call(Path::parse_mod_style)?;
+        record_code(out, CodeSpec::Name(path), first);
+        return Ok(());
+    }
+    let key = input.call(Ident::parse_any)?;
+    let name = key.to_string();
+    let has_value = input.peek(Token![=]) || input.peek(syn::token::Paren);
+    match options::named(&name) {
+        Some(def) => {
+            let value = parse_value(input, &key, def)?;
+            out.items.push(Item { key, def, value });
+        }
+        None if has_value => {
+            skip_value(input)?;
+            out.unknown.push(key);
+        }
+        None if first => out.code = Some(CodeSpec::Name(Path::from(key))),
+        None if is_constant_case(&name) => out.late_codes.push(key.span()),
+        None => out.unknown.push(key),
+    }
+    Ok(())
+}
+
+fn record_code(out: &mut Attr, code: CodeSpec, first: bool) {
+    if first {
+        out.code = Some(code);
+    } else {
+        out.late_codes.push(code.span());
+    }
+}
+
+fn is_constant_case(name: &str) -> bool {
+    name.bytes().any(|b| b.is_ascii_uppercase()) && !name.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// Skips an unknown option's value so that the rest of the attribute is still read.
+fn skip_value(input: ParseStream) -> syn::Result<()> {
+    while !input.is_empty() && !input.peek(Token![,]) {
+        input.parse::<TokenTree>()?;
+    }
+    Ok(())
+}
+
+fn parse_value(input: ParseStream, key: &Ident, def: &Def) -> syn::Result<ItemValue> {
+    let name = def.name;
+    match def.value {
+        Value::Flag => {
+            if input.peek(Token![=]) || input.peek(syn::token::Paren) {
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("`{name}` is a flag and takes no value: write `{name}`"),
+                ));
+            }
+            Ok(ItemValue::Flag)
+        }
+        Value::OptionalName => {
+            if !input.peek(Token![=]) {
+                return Ok(ItemValue::Name(None));
+            }
+            input.parse::<Token![=]>()?;
+            Ok(ItemValue::Name(Some(StrLit::new(string_value(input, key, def)?))))
+        }
+        Value::Template => {
+            equals(input, key, def)?;
+            Ok(ItemValue::Template(TemplateLit::new(string_value(input, key, def)?)))
+        }
+        Value::Literal | Value::Case | Value::Path => {
+            equals(input, key, def)?;
+            Ok(ItemValue::Str(StrLit::new(string_value(input, key, def)?)))
+        }
+        Value::Format => {
+            equals(input, key, def)?;
+            if input.peek(LitStr) {
+                return Ok(ItemValue::Format(FormatSpec::Named(StrLit::new(input.parse()?))));
+            }
+            if input.peek(Ident::peek_any) {
+                return Ok(ItemValue::Format(FormatSpec::Type(
+                    input.call(Path::parse_mod_style)?,
+                )));
+            }
+            Err(syn::Error::new(
+                next_span(input, key),
+                "`format` is one of \"problem\", \"json\", \"text\", \"serde\", \"none\", or the path of a type implementing `http_status::Format`",
+            ))
+        }
+        Value::Header => {
+            let content;
+            if !input.peek(syn::token::Paren) {
+                return Err(syn::Error::new(
+                    key.span(),
+                    "`header` takes a name and a value: `header(\"Retry-After\" = \"120\")`",
+                ));
+            }
+            syn::parenthesized!(content in input);
+            Ok(ItemValue::Header(parse_header(&content, key)?))
+        }
+        Value::Rules => {
+            if !input.peek(syn::token::Paren) {
+                return Err(syn::Error::new(
+                    key.span(),
+                    "`allow` takes rule names: `allow(missing_retry_after)`",
+                ));
+            }
+            let content;
+            syn::parenthesized!(content in input);
+            let rules = content.parse_terminated(Ident::parse_any, Token![,])?;
+            Ok(ItemValue::Rules(rules.into_iter().collect()))
+        }
+    }
+}
+
+fn equals(input: ParseStream, key: &Ident, def: &Def) -> syn::Result<()> {
+    if input.peek(Token![=]) {
+        input.parse::<Token![=]>()?;
+        return Ok(());
+    }
+    Err(syn::Error::new(
+        key.span(),
+        format!("`{}` takes a value: `{}`", def.name, def.example),
+    ))
+}
+
+fn next_span(input: ParseStream, key: &Ident) -> Span {
+    input
+        .fork()
+        .parse::<TokenTree>()
+        .map_or_else(|_| key.span(), |t| t.span())
+}
+
+fn string_value(input: ParseStream, key: &Ident, def: &Def) -> syn::Result<LitStr> {
+    if input.peek(LitStr) {
+        return input.parse();
+    }
+    let help = match def.key {
+        Key::Code if input.peek(LitInt) => {
+            "`code` is the machine-readable error code, a string such as `code = \"USER_NOT_FOUND\"`; the status code comes first: `#[status(404, code = \"...\")]`".to_owned()
+        }
+        Key::Crate => "write the path as a string: `crate = \"my_reexport::http_status\"`".to_owned(),
+        _ => format!("`{}` takes a string literal: `{}`", def.name, def.example),
+    };
+    Err(syn::Error::new(next_span(input, key), help))
+}
+
+fn parse_header(content: ParseStream, key: &Ident) -> syn::Result<HeaderOpt> {
+    const SHAPE: &str = "expected `header(\"Header-Name\" = \"value\")`";
+    if !content.peek(LitStr) {
+        let help = if content.peek(Ident::peek_any) {
+            format!("{SHAPE}: the header name is a string, so that names such as `WWW-Authenticate` can be written")
+        } else {
+            SHAPE.to_owned()
+        };
+        return Err(syn::Error::new(next_span(content, key), help));
+    }
+    let name: LitStr = content.parse()?;
+    if !content.peek(Token![=]) {
+        return Err(syn::Error::new(
+            content.span(),
+            format!("{SHAPE}: a value is missing after {}", quote::quote!(#name)),
+        ));
+    }
+    content.parse::<Token![=]>()?;
+    if !content.peek(LitStr) {
+        return Err(syn::Error::new(
+            content.span(),
+            "the header value is a string: `\"120\"`, or `\"{field}\"` to take it from a field",
+        ));
+    }
+    let value: LitStr = content.parse()?;
+    if !content.is_empty() {
+        return Err(syn::Error::new(
+            content.span(),
+            "one header per `header(...)`: write `header(\"A\" = \"1\"), header(\"B\" = \"2\")`",
+        ));
+    }
+    Ok(HeaderOpt {
+        name: StrLit::new(name),
+        value: TemplateLit::new(value),
+    })
+}

@@ -1,0 +1,232 @@
+//! What generated code requires of field types, and where a missing trait is reported.
+//!
+//! A field type that mentions a type parameter gets the bound in the impl's where-clause: that
+//! is the bound inference thiserror does, and the error, if any, is at the use of the type.
+//! Any other field type is checked by an assertion spanned at the template or field that needs
+//! the trait, inside a function that is never called; the method bodies reach such fields
+//! through wrappers (`__private::specialize`) that compile either way, so the assertion is the
+//! only error. (A where-clause bound on a type without parameters is a "trivial bound", and
+//! rustc's error for it points at issue #48214 instead of the user's mistake.)
+
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use quote::{quote, quote_spanned, ToTokens};
+use syn::{Generics, Ident, Type};
+
+pub struct Bounds {
+    params: Vec<String>,
+    predicates: Vec<TokenStream>,
+    assertions: Vec<TokenStream>,
+    seen: Vec<String>,
+}
+
+impl Bounds {
+    pub fn new(generics: &Generics) -> Self {
+        Bounds {
+            params: generics
+                .type_params()
+                .map(|p| p.ident.to_string())
+                .collect(),
+            predicates: Vec::new(),
+            assertions: Vec::new(),
+            seen: Vec::new(),
+        }
+    }
+
+    /// Whether `ty` mentions a type parameter of the type.
+    pub fn is_generic(&self, ty: &Type) -> bool {
+        self.mentions_param_tokens(ty.to_token_stream())
+    }
+
+    /// Whether `tokens` mention a type parameter of the type.
+    pub fn mentions_param_tokens(&self, tokens: TokenStream) -> bool {
+        !self.params.is_empty() && self.mentions_param(tokens)
+    }
+
+    fn mentions_param(&self, tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|tt| match tt {
+            TokenTree::Ident(ident) => self.params.contains(&ident.to_string()),
+            TokenTree::Group(group) => self.mentions_param(group.stream()),
+            _ => false,
+        })
+    }
+
+    fn first(&mut self, key: String) -> bool {
+        if self.seen.contains(&key) {
+            return false;
+        }
+        self.seen.push(key);
+        true
+    }
+
+    /// Requires `ty: core::fmt::<Trait>` for a placeholder of `template_span`. Returns whether
+    /// the body must reach the field through the formatting wrapper (a type without
+    /// parameters).
+    pub fn require_fmt(&mut self, ty: &Type, format_trait: &Ident, span: Span) -> bool {
+        let key = format!("{}:fmt::{format_trait}", type_key(ty));
+        let generic = self.is_generic(ty);
+        if self.first(key) {
+            if generic {
+                self.predicates
+                    .push(respan(quote!(#ty: ::core::fmt::#format_trait), span));
+            } else {
+                let ty = respan(ty.to_token_stream(), span);
+                self.assertions.push(
+                    quote_spanned!(span=> let _ = <#ty as ::core::fmt::#format_trait>::fmt;),
+                );
+            }
+        }
+        !generic
+    }
+
+    /// Requires a member's type to be `Serialize`, reported at `span` (the field).
+    pub fn require_member(&mut self, rt: &TokenStream, ty: &Type, span: Span) {
+        let key = format!("{}:member", type_key(ty));
+        if !self.first(key) {
+            return;
+        }
+        if self.is_generic(ty) {
+            self.predicates
+                .push(respan(quote!(#ty: #rt::__private::Serialize), span));
+        } else {
+            let ty = respan(ty.to_token_stream(), span);
+            self.assertions.push(quote_spanned!(span=>
+                let _ = <#ty as #rt::__private::SerializableMember>::CHECKED;
+            ));
+        }
+    }
+
+    /// Requires the type itself to be `Serialize` (`format = "serde"`), reported at `span`.
+    pub fn require_serde(&mut self, rt: &TokenStream, self_ty: TokenStream, generic: bool, span: Span) {
+        if !self.first("Self:serde".to_owned()) {
+            return;
+        }
+        if generic {
+            self.predicates
+                .push(respan(quote!(#self_ty: #rt::__private::Serialize), span));
+        } else {
+            let self_ty = respan(self_ty, span);
+            self.assertions.push(quote_spanned!(span=>
+                let _ = <#self_ty as #rt::__private::SerializableBody>::CHECKED;
+            ));
+        }
+    }
+
+    /// Requires `ty: bound` if `ty` mentions a type parameter (bound inference for delegated
+    /// fields, whose body call reports a missing impl at the field itself).
+    pub fn require_if_generic(&mut self, ty: &Type, bound: TokenStream) {
+        if self.is_generic(ty) {
+            let predicate = quote!(#ty: #bound);
+            if self.first(predicate.to_string()) {
+                self.predicates.push(predicate);
+            }
+        }
+    }
+
+    /// Requires `predicate` if the type has type parameters (for bounds on `Self`).
+    pub fn require_if_any_param(&mut self, predicate: TokenStream) {
+        if !self.params.is_empty() && self.first(predicate.to_string()) {
+            self.predicates.push(predicate);
+        }
+    }
+
+    /// Adds a check of the whole type (spanned by the caller) to the assertion function.
+    pub fn assert(&mut self, check: TokenStream) {
+        self.assertions.push(check);
+    }
+
+    /// The where-clause predicates: the type's own, then the inferred ones.
+    pub fn where_predicates(&self, generics: &Generics) -> Vec<TokenStream> {
+        let own = generics
+            .where_clause
+            .iter()
+            .flat_map(|w| w.predicates.iter().map(ToTokens::to_token_stream));
+        own.chain(self.predicates.iter().cloned()).collect()
+    }
+
+    /// The assertions, in a function that is never called, with the type's generics in
+    /// scope (for lifetimes in field types).
+    pub fn assertions(&self, generics: &Generics) -> TokenStream {
+        if self.assertions.is_empty() {
+            return TokenStream::new();
+        }
+        let (impl_generics, _, where_clause) = generics.split_for_impl();
+        let assertions = &self.assertions;
+        quote! {
+            const _: () = {
+                #[allow(dead_code, unused_qualifications, clippy::all, clippy::pedantic)]
+                fn __http_status_assertions #impl_generics () #where_clause {
+                    #(#assertions)*
+                }
+            };
+        }
+    }
+}
+
+/// A string that tells types apart, made without stringifying token streams where it can
+/// (that is a call into the compiler, for every formatted field): `u64`,
+/// `std::string::String`, `&'a str`.
+fn type_key(ty: &Type) -> String {
+    match ty {
+        Type::Path(path)
+            if path.qself.is_none() && path.path.segments.iter().all(|s| s.arguments.is_none()) =>
+        {
+            let mut key = String::new();
+            if path.path.leading_colon.is_some() {
+                key.push_str("::");
+            }
+            for (i, segment) in path.path.segments.iter().enumerate() {
+                if i > 0 {
+                    key.push_str("::");
+                }
+                key.push_str(&segment.ident.to_string());
+            }
+            key
+        }
+        Type::Reference(reference) => {
+            let lifetime = reference
+                .lifetime
+                .as_ref()
+                .map(|l| l.ident.to_string())
+                .unwrap_or_default();
+            let mutability = if reference.mutability.is_some() {
+                "mut "
+            } else {
+                ""
+            };
+            format!("&'{lifetime} {mutability}{}", type_key(&reference.elem))
+        }
+        other => other.to_token_stream().to_string(),
+    }
+}
+
+/// `tokens` with every token's span set to `span`.
+pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let TokenTree::Group(group) = &tree {
+                let mut inner = Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = TokenTree::Group(inner);
+            }
+            tree.set_span(span);
+            tree
+        })
+        .collect()
+}
+
+/// The formatting trait a `format!` spec calls (`?` Debug, `x` LowerHex, … , else Display),
+/// and the wrapper method that reaches it.
+pub fn format_trait(spec: &str) -> (&'static str, &'static str) {
+    match spec.chars().next_back() {
+        Some('?') => ("Debug", "__hs_debug"),
+        Some('x') => ("LowerHex", "__hs_lower_hex"),
+        Some('X') => ("UpperHex", "__hs_upper_hex"),
+        Some('o') => ("Octal", "__hs_octal"),
+        Some('b') => ("Binary", "__hs_binary"),
+        Some('e') => ("LowerExp", "__hs_lower_exp"),
+        Some('E') => ("UpperExp", "__hs_upper_exp"),
+        Some('p') => ("Pointer", "__hs_pointer"),
+        _ => ("Display", "__hs_display"),
+    }
+}

@@ -1,0 +1,251 @@
+//! The match arms of `status`, `__http_status_headers` and `to_response`.
+
+use super::{arm_head, delegate_path, match_self, member_value, pattern, source_args, template_args, Cx};
+use crate::emit::Code;
+use crate::plan::{self, Plan, Source, Step, Text};
+use crate::resolve::Resolved;
+use status_core::header::{grammar_of, Grammar};
+use std::fmt::Write as _;
+
+fn status_expr(variant: &Resolved) -> String {
+    match variant.code {
+        Some(code) => match code.info.and_then(|info| info.http_name) {
+            Some(name) => format!("__hs::StatusCode::{name}"),
+            None => format!(
+                "{{ const STATUS: __hs::StatusCode = __hs::status_code({}); STATUS }}",
+                code.value
+            ),
+        },
+        None => "__hs::StatusCode::INTERNAL_SERVER_ERROR".to_owned(),
+    }
+}
+
+/// A delegating variant's arm: `method` of its field, called with `args` after the field.
+fn delegate_arm(cx: &mut Cx, code: &mut Code, variant: &Resolved, method: &str, prefix: &str, args: &str) {
+    let Some(field) = variant.delegate else { return };
+    let path = delegate_path(cx, field, method);
+    code.text(&arm_head(variant.variant, &[field.index]))
+        .text(prefix)
+        .tokens(path)
+        .text(&format!("({}{args}),", field.binding));
+}
+
+/// `status()`: one arm per status code, its variants joined in an or-pattern (the same machine
+/// code as an arm per variant, and less to compile); a `cfg`-ed or delegating variant gets an
+/// arm of its own.
+pub fn status(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
+    match_self(resolved.is_empty(), code, |arms| {
+        // (code, its expression, the patterns of its variants), in order of first appearance.
+        let mut groups: Vec<(Option<u16>, String, Vec<String>)> = Vec::new();
+        for variant in resolved {
+            if variant.delegates() {
+                delegate_arm(cx, arms, variant, "status", "", "");
+            } else if !variant.variant.cfgs.is_empty() {
+                arms.text(&arm_head(variant.variant, &[]))
+                    .text(&status_expr(variant))
+                    .text(",");
+            } else {
+                let value = variant.code.map(|c| c.value);
+                let pattern = pattern(variant.variant, &[]);
+                match groups.iter_mut().find(|(v, _, _)| *v == value) {
+                    Some((_, _, patterns)) => patterns.push(pattern),
+                    None => groups.push((value, status_expr(variant), vec![pattern])),
+                }
+            }
+        }
+        for (_, status, patterns) in groups {
+            arms.text(&patterns.join(" | "))
+                .text("=>")
+                .text(&status)
+                .text(",");
+        }
+    });
+}
+
+fn grammar_path(grammar: Grammar) -> &'static str {
+    match grammar {
+        Grammar::RetryAfter => "__hs::Grammar::RetryAfter",
+        Grammar::UriReference => "__hs::Grammar::UriReference",
+        Grammar::Methods => "__hs::Grammar::Methods",
+        Grammar::Challenges => "__hs::Grammar::Challenges",
+        Grammar::Protocols => "__hs::Grammar::Protocols",
+        Grammar::Tokens => "__hs::Grammar::Tokens",
+        Grammar::HttpDate => "__hs::Grammar::HttpDate",
+        _ => "__hs::Grammar::Any",
+    }
+}
+
+/// `__http_status_headers()`: literal values are `const` (validated and built at compile
+/// time); interpolated ones are checked when formatted, a required one failing the response.
+pub fn headers(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
+    match_self(resolved.is_empty(), code, |arms| {
+        let mut without = false;
+        for variant in resolved {
+            if variant.delegates() {
+                delegate_arm(cx, arms, variant, "__http_status_headers", "", ", __h");
+                continue;
+            }
+            let headers = variant.headers();
+            if headers.is_empty() {
+                without = true;
+                continue;
+            }
+            let required = variant.required_headers();
+            let type_variant = if variant.variant.is_enum_variant {
+                format!("{}::{}", cx.input.name(), variant.variant.name())
+            } else {
+                cx.input.name()
+            };
+            let mut used = Vec::new();
+            let mut body = String::from("{");
+            for header in headers {
+                let Ok(template) = &header.value.parsed else {
+                    continue;
+                };
+                let name = format!(
+                    "{{ const NAME: __hs::HeaderName = __hs::HeaderName::from_static({:?}); NAME }}",
+                    header.name().to_ascii_lowercase()
+                );
+                let _ = match template.literal() {
+                    Some(value) if value.is_ascii() => write!(
+                        body,
+                        "__hs::add(__h, {name}, {{ const VALUE: __hs::HeaderValue = __hs::HeaderValue::from_static({value:?}); VALUE }});"
+                    ),
+                    Some(value) => write!(body, "__hs::add_obs_text(__h, {name}, {value:?});"),
+                    None => {
+                        let args = template_args(cx, variant.variant, template, header.value.lit.span(), &mut used);
+                        let grammar = grammar_path(grammar_of(header.name()));
+                        if required.iter().any(|r| r.name.eq_ignore_ascii_case(header.name())) {
+                            write!(
+                                body,
+                                "__hs::add_required(__h, {name}, {grammar}, {args}, {type_variant:?}, {:?})?;",
+                                header.name()
+                            )
+                        } else {
+                            write!(body, "__hs::add_checked(__h, {name}, {grammar}, {args});")
+                        }
+                    }
+                };
+            }
+            body.push_str(" ::core::result::Result::Ok(()) }");
+            arms.text(&arm_head(variant.variant, &used))
+                .text(&body)
+                .text(",");
+        }
+        if without {
+            arms.text("_ => ::core::result::Result::Ok(()),");
+        }
+    });
+}
+
+/// `to_response()`: each arm one call of a runtime helper with what was rendered at compile
+/// time, and the `format_args!` of what is formatted now.
+pub fn response(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
+    match_self(resolved.is_empty(), code, |arms| {
+        for variant in resolved {
+            if let Some(field) = variant.delegate {
+                let path = delegate_path(cx, field, "to_response");
+                arms.text(&arm_head(variant.variant, &[field.index]))
+                    .text(&format!("__hs::delegate(self, {},", field.binding))
+                    .tokens(path)
+                    .text("),");
+                continue;
+            }
+            response_arm(cx, variant, arms);
+        }
+    });
+}
+
+fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
+    let planned = plan::plan(cx.input, variant);
+    let kind = planned.kind;
+    let mut used = Vec::new();
+    let call = match planned.plan {
+        Plan::Empty => format!("__hs::empty(self, {kind})"),
+        Plan::Fixed { body, text } => format!("__hs::fixed(self, {kind}, {body:?}, {text:?})"),
+        Plan::Text { fallback, source } => {
+            let args = source_args(cx, variant.variant, source, &mut used);
+            format!("__hs::text(self, {kind}, {fallback:?}, {args})")
+        }
+        Plan::Serde => {
+            let rt = cx.rt.clone();
+            let ty = &cx.input.original.ident;
+            let (_, ty_generics, _) = cx.input.original.generics.split_for_impl();
+            let generic = cx.input.original.generics.type_params().next().is_some();
+            let span = variant
+                .format_written()
+                .map_or_else(proc_macro2::Span::call_site, |(key, _, _)| key.span());
+            cx.bounds
+                .require_serde(&rt, quote::quote!(#ty #ty_generics), generic, span);
+            format!("__hs::serde(self, {kind}, (&&__hs::Ser(self)).__hs_ser())")
+        }
+        Plan::Built { capacity, text, steps } => {
+            let mut fill = String::new();
+            for step in steps {
+                step_code(cx, variant, step, &mut fill, &mut used);
+            }
+            format!("__hs::built(self, {kind}, {capacity}, {text:?}, |__w| {{ {fill} }})")
+        }
+        Plan::Custom {
+            title,
+            detail,
+            code,
+            type_uri,
+            instance,
+            members,
+        } => {
+            let text = |cx: &mut Cx, text: Option<Text>, used: &mut Vec<usize>| match text {
+                None => "::core::option::Option::None".to_owned(),
+                Some(Text::Static(text)) => {
+                    format!("::core::option::Option::Some(__hs::Text::Static({text:?}))")
+                }
+                Some(Text::Dynamic(source)) => format!(
+                    "::core::option::Option::Some(__hs::Text::Args({}))",
+                    source_args(cx, variant.variant, source, used)
+                ),
+            };
+            let detail = text(cx, detail, &mut used);
+            let code = text(cx, code, &mut used);
+            let type_uri = text(cx, type_uri, &mut used);
+            let instance = text(cx, instance, &mut used);
+            let mut list = String::new();
+            for member in members {
+                let value = member_value(cx, member.field, &mut used);
+                let _ = match member.name {
+                    Some(name) => write!(list, "__hs::Member::new({name:?}, {value}),"),
+                    None => write!(list, "__hs::Member::flatten({value}),"),
+                };
+            }
+            format!(
+                "__hs::custom(self, {kind}, __hs::Parts {{ title: {title:?}, detail: {detail}, code: {code}, type_uri: {type_uri}, instance: {instance}, members: &[{list}] }})"
+            )
+        }
+    };
+    arms.text(&arm_head(variant.variant, &used))
+        .text(&call)
+        .text(",");
+}
+
+fn step_code(cx: &mut Cx, variant: &Resolved, step: Step, out: &mut String, used: &mut Vec<usize>) {
+    let dynamic = |cx: &mut Cx, method: &str, key: &str, source: Source, used: &mut Vec<usize>| {
+        let args = source_args(cx, variant.variant, source, used);
+        format!("__w.{method}({key:?}, {args});")
+    };
+    let code = match step {
+        Step::Raw(run) => format!("__w.raw({run:?});"),
+        Step::Lit(run) => format!("__w.lit({run:?});"),
+        Step::Detail { key, source } => dynamic(cx, "detail", key, source, used),
+        Step::Code(source) => dynamic(cx, "string", "\"code\":", source, used),
+        Step::TypeUri(source) => dynamic(cx, "type_uri", "\"type\":", source, used),
+        Step::Instance(source) => dynamic(cx, "instance", "\"instance\":", source, used),
+        Step::Member { key, field } => {
+            let value = member_value(cx, field, used);
+            format!("__w.member({key:?}, {value});")
+        }
+        Step::Flatten { field, reserved } => {
+            let value = member_value(cx, field, used);
+            format!("__w.flatten({value}, &{reserved:?});")
+        }
+    };
+    out.push_str(&code);
+}

@@ -1,0 +1,289 @@
+//! Generates the impl from a model `valid` has accepted. No rule lives here.
+//!
+//! The method bodies are written as text through [`Code`] (see `emit` for why); the impl's
+//! where-clause and the assertion function, built as tokens, carry the spans that point at
+//! the user's code.
+
+mod arms;
+mod describe;
+
+use crate::ast::{Field, Input, Variant};
+use crate::bounds::{format_trait, Bounds};
+use crate::diag::Warning;
+use crate::emit::{source, Code};
+use crate::plan::Source;
+use crate::resolve::{Format, Resolved};
+use crate::template::Template;
+use crate::valid::is_success_status;
+use crate::warning;
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned, ToTokens};
+use std::fmt::Write as _;
+use syn::Path;
+
+/// The path generated code names the runtime by: `::http_status`, or `crate = "..."`.
+pub fn runtime_path(input: &Input) -> TokenStream {
+    input
+        .attrs
+        .first()
+        .and_then(|attr| attr.str(crate::attr::options::Key::Crate))
+        .and_then(|krate| krate.lit.parse::<Path>().ok())
+        .map_or_else(|| quote!(::http_status), |path| path.to_token_stream())
+}
+
+pub(crate) struct Cx<'i, 'a> {
+    pub input: &'i Input<'a>,
+    pub rt: TokenStream,
+    /// `rt` as source text.
+    pub rt_text: String,
+    pub bounds: Bounds,
+}
+
+pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> TokenStream {
+    let rt = runtime_path(input);
+    let mut cx = Cx {
+        input,
+        rt_text: source(&rt),
+        rt,
+        bounds: Bounds::new(&input.original.generics),
+    };
+    // The bodies first: writing them collects the bounds and assertions.
+    let status = method_body(&mut cx, |cx, code| arms::status(cx, resolved, code));
+    let headers = method_body(&mut cx, |cx, code| arms::headers(cx, resolved, code));
+    let response = method_body(&mut cx, |cx, code| arms::response(cx, resolved, code));
+    let describe = method_body(&mut cx, |cx, code| describe::descriptions(cx, resolved, code));
+    let format_checks = checks(&mut cx, resolved);
+
+    let rt = &cx.rt;
+    let ty = &input.original.ident;
+    let generics = &input.original.generics;
+    let (impl_generics, ty_generics, _) = generics.split_for_impl();
+    let predicates = cx.bounds.where_predicates(generics);
+    let assertions = cx.bounds.assertions(generics);
+    let display_bounds = display_bounds(input);
+    let warnings = warnings.iter().map(warning::tokens);
+    // A type reports its own 5xx, and those of the fields it delegates to (it knows more).
+    let report = resolved
+        .iter()
+        .any(|v| v.delegates() || v.is_server_error())
+        .then(|| {
+            quote! {
+                fn __http_status_report(&self, exposed: bool) {
+                    #rt::__http_status_report!(self, exposed);
+                }
+            }
+        });
+
+    quote! {
+        #(#warnings)*
+
+        #assertions
+
+        #format_checks
+
+        #[automatically_derived]
+        #[allow(unused_qualifications, clippy::match_single_binding, clippy::needless_return)]
+        impl #impl_generics #rt::HttpStatus for #ty #ty_generics where #(#predicates,)* {
+            fn status(&self) -> #rt::__private::StatusCode {
+                #status
+            }
+
+            fn headers(&self) -> #rt::__private::HeaderMap {
+                let mut headers = #rt::__private::HeaderMap::new();
+                let _ = #rt::HttpStatus::__http_status_headers(self, &mut headers);
+                headers
+            }
+
+            fn to_response(&self) -> #rt::__private::Response<#rt::__private::Bytes> {
+                #response
+            }
+
+            fn describe_responses(__catalog: &mut #rt::__private::ResponseCatalog)
+            where
+                Self: ::core::marker::Sized,
+            {
+                #describe
+            }
+
+            fn __http_status_headers(
+                &self,
+                __h: &mut #rt::__private::HeaderMap,
+            ) -> ::core::result::Result<(), #rt::__private::InvalidRequired> {
+                #headers
+            }
+
+            #report
+        }
+
+        #rt::__http_status_integrations! {
+            impl [#impl_generics] for [#ty #ty_generics] where [#(#predicates,)*] display [#display_bounds]
+        }
+    }
+}
+
+/// A method body: the local names generated code uses (short, to keep it small), then what
+/// `fill` writes.
+fn method_body(cx: &mut Cx, fill: impl FnOnce(&mut Cx, &mut Code)) -> TokenStream {
+    let mut code = Code::default();
+    code.text("#[allow(unused_imports)] use")
+        .text(&cx.rt_text)
+        .text("::__private::{self as __hs, format_args as __hs_format, traits::*};");
+    fill(cx, &mut code);
+    code.finish()
+}
+
+/// Checks of the whole type: a success status on a type that implements `Error` by hand (an
+/// assertion), and each custom format's Content-Type (returned as `const` items).
+fn checks(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
+    let rt = cx.rt.clone();
+    let generics = &cx.input.original.generics;
+    let concrete = generics.type_params().next().is_none();
+    if concrete && !cx.input.has_error_attributes() {
+        let first_success = resolved
+            .iter()
+            .filter(|v| !v.delegates())
+            .find_map(|v| v.code.filter(|c| is_success_status(*c)));
+        if let Some(code) = first_success {
+            let ty = &cx.input.original.ident;
+            let (_, ty_generics, _) = generics.split_for_impl();
+            let span = code.spec.span();
+            cx.bounds.assert(quote_spanned! {span=>
+                {
+                    #[allow(unused_imports)]
+                    use #rt::__private::traits::*;
+                    #rt::__private::success_allowed(
+                        (&&#rt::__private::ErrorProbe::<#ty #ty_generics>::new()).__hs_verdict(),
+                    );
+                }
+            });
+        }
+    }
+    let mut formats: Vec<String> = Vec::new();
+    let mut items = TokenStream::new();
+    for variant in resolved {
+        let Format::Custom(path) = variant.format() else {
+            continue;
+        };
+        let text = source(path);
+        if formats.contains(&text) || cx.bounds.mentions_param_tokens(path.to_token_stream()) {
+            continue;
+        }
+        formats.push(text);
+        let span = syn::spanned::Spanned::span(path);
+        items.extend(quote_spanned! {span=>
+            const _: () = ::core::assert!(
+                #rt::__private::valid_content_type(<#path as #rt::__private::Format>::CONTENT_TYPE),
+                "Format::CONTENT_TYPE is not a valid header value: non-empty visible ASCII, without outer whitespace"
+            );
+        });
+    }
+    items
+}
+
+/// The bounds actix-web's ResponseError needs, Debug + Display. Written as a higher-ranked
+/// bound (as thiserror works around trivial bounds), they make the impl apply only to types
+/// that have both, instead of failing to compile for those that have not.
+pub fn display_bounds(input: &Input) -> TokenStream {
+    let ty = &input.original.ident;
+    let (_, ty_generics, _) = input.original.generics.split_for_impl();
+    quote!(for<'__http_status> #ty #ty_generics: ::core::fmt::Debug + ::core::fmt::Display,)
+}
+
+/// `match self { … }`, or `match *self {}` for an empty enum.
+fn match_self(empty: bool, code: &mut Code, arms: impl FnOnce(&mut Code)) {
+    code.text(if empty { "match *self" } else { "match self" })
+        .braced(arms);
+}
+
+/// `#[cfg(...)] Self::V { a: __field_a, .. } =>`, binding only `used`; `Self { .. }` for a
+/// struct.
+fn arm_head(variant: &Variant, used: &[usize]) -> String {
+    let mut out = String::new();
+    for cfg in &variant.cfgs {
+        out.push_str(&source(cfg));
+    }
+    out.push_str(&pattern(variant, used));
+    out.push_str(" =>");
+    out
+}
+
+fn pattern(variant: &Variant, used: &[usize]) -> String {
+    let mut out = String::from("Self");
+    if variant.is_enum_variant {
+        let _ = write!(out, "::{}", variant.ident);
+    }
+    out.push_str(" {");
+    for field in variant.fields.iter().filter(|f| used.contains(&f.index)) {
+        for cfg in &field.cfgs {
+            out.push_str(&source(cfg));
+        }
+        let _ = write!(out, " {}: {},", field.member_text, field.binding);
+    }
+    out.push_str(" .. }");
+    out
+}
+
+/// `<FieldType as HttpStatus>::method`, spanned at the field's type so that a type without
+/// HttpStatus is reported there. (Not a where-clause bound, as for formatted fields: a type
+/// that contains itself, `Boxed(Box<Self>)`, would make it cyclic. A generic field type does
+/// get the bound, as inference.)
+fn delegate_path(cx: &mut Cx, field: &Field, method: &str) -> TokenStream {
+    let rt = &cx.rt;
+    let ty = field.ty;
+    cx.bounds.require_if_generic(ty, quote!(#rt::HttpStatus));
+    let method = proc_macro2::Ident::new(method, Span::call_site());
+    quote_spanned!(syn::spanned::Spanned::span(ty)=> <#ty as #rt::HttpStatus>::#method)
+}
+
+/// `__hs_format!("...", a, b)` (`format_args!`) for a template, recording the fields it binds,
+/// and requiring of each field's type the trait its spec formats with, reported at the
+/// template.
+fn template_args(cx: &mut Cx, variant: &Variant, template: &Template, span: Span, used: &mut Vec<usize>) -> String {
+    let mut out = format!("__hs_format!({:?}", template.format_string());
+    for placeholder in template.placeholders() {
+        let Some(field) = variant.field(&placeholder.member) else {
+            continue;
+        };
+        if !used.contains(&field.index) {
+            used.push(field.index);
+        }
+        let (trait_name, method) = format_trait(&placeholder.spec);
+        let trait_ident = proc_macro2::Ident::new(trait_name, Span::call_site());
+        if cx.bounds.require_fmt(field.ty, &trait_ident, span) {
+            let _ = write!(out, ", (&&__hs::Fmt({})).{method}()", field.binding);
+        } else {
+            let _ = write!(out, ", {}", field.binding);
+        }
+    }
+    out.push(')');
+    out
+}
+
+/// The `format_args!` of text formatted at run time.
+fn source_args(cx: &mut Cx, variant: &Variant, source: Source, used: &mut Vec<usize>) -> String {
+    match source {
+        Source::Template(lit, template) => template_args(cx, variant, template, lit.lit.span(), used),
+        Source::Display => {
+            let ty = &cx.input.original.ident;
+            let (_, ty_generics, _) = cx.input.original.generics.split_for_impl();
+            cx.bounds
+                .require_if_any_param(quote!(#ty #ty_generics: ::core::fmt::Display));
+            "__hs_format!(\"{}\", self)".to_owned()
+        }
+    }
+}
+
+/// A member's value in a method body: the field, through the serialization wrapper unless
+/// its type has parameters (then it has the bound).
+fn member_value(cx: &mut Cx, field: &Field, used: &mut Vec<usize>) -> String {
+    if !used.contains(&field.index) {
+        used.push(field.index);
+    }
+    let rt = cx.rt.clone();
+    cx.bounds.require_member(&rt, field.ty, field.span);
+    if cx.bounds.is_generic(field.ty) {
+        field.binding.to_string()
+    } else {
+        format!("(&&__hs::Ser({})).__hs_ser()", field.binding)
+    }
+}

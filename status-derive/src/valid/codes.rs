@@ -1,0 +1,291 @@
+//! Rules about the status code itself: `unknown_code`, `informational`, `reserved_code`,
+//! `success_in_error`, `obsolete_code`, `inconsistent_code`, and a variant with no code.
+
+use crate::ast::Input;
+use crate::attr::options::{self, Places};
+use crate::attr::CodeSpec;
+use crate::diag::{closest, Diagnostics};
+use crate::resolve::{Code, Resolved};
+use crate::rules::{Message, Rule};
+use status_core::{Class, Registry, StatusInfo};
+
+/// The variant's code if it is one a response can have; reports why not otherwise.
+pub fn status<'i>(input: &Input, variant: &Resolved<'i, '_>, diag: &mut Diagnostics) -> Option<Code<'i>> {
+    let Some(spec) = variant.code_spec() else {
+        no_code(input, variant, diag);
+        return None;
+    };
+    let Some(code) = variant.code.filter(|code| code.class().is_some()) else {
+        unknown_code(spec, diag);
+        return None;
+    };
+    if code.info.is_none() && variant.reason().is_none() {
+        unknown_code(spec, diag);
+        return None;
+    }
+    if informational(code, diag) {
+        return None;
+    }
+    Some(code)
+}
+
+/// `bad_attribute`: no status code and no enum default.
+fn no_code(input: &Input, variant: &Resolved, diag: &mut Diagnostics) {
+    let attrs = if input.is_struct() {
+        &input.attrs
+    } else {
+        &variant.variant.attrs
+    };
+    let unreadable =
+        !attrs.syntax_errors.is_empty() || attrs.status.iter().any(|a| !a.late_codes.is_empty());
+    if unreadable {
+        return;
+    }
+    let name = variant.variant.name();
+    let help = if input.is_struct() {
+        "add a code: #[status(404)]".to_owned()
+    } else {
+        format!("add #[status(CODE)] to `{name}`, or a default code on the enum, e.g. #[status(500)]")
+    };
+    let at: &dyn quote::ToTokens = match variant.own {
+        Some(own) => own.original,
+        None => variant.variant.ident,
+    };
+    diag.error(
+        at,
+        Message::new(
+            Rule::BadAttribute,
+            format!("{} `{name}` has no status code", variant.variant.what()),
+        )
+        .help(help),
+    );
+}
+
+/// `unknown_code`: a number outside 100–599, an unregistered number without `reason`, or a
+/// name the registry does not know.
+fn unknown_code(spec: &CodeSpec, diag: &mut Diagnostics) {
+    let message = match spec {
+        CodeSpec::Number(lit) => {
+            let digits = lit.base10_digits();
+            let suggestion = closest_code(digits);
+            match lit.base10_parse::<u16>().ok().and_then(|n| Class::of(n).map(|c| (n, c))) {
+                Some((value, class)) => {
+                    let fallback = status_core::lookup(class.fallback()).map_or("", |i| i.reason);
+                    Message::new(
+                        Rule::UnknownCode,
+                        format!(
+                            "{value} is not in the IANA status code registry; clients treat it as {} {fallback}",
+                            class.fallback()
+                        ),
+                    )
+                    .spec("RFC 9110 §15")
+                    .help_opt(suggestion.map(|info| format!("did you mean {} {}?", info.code, info.reason)))
+                    .help(format!(
+                        "to send an unregistered code on purpose, give it a reason phrase: #[status({value}, reason = \"...\")]"
+                    ))
+                }
+                None => Message::new(
+                    Rule::UnknownCode,
+                    format!("{digits} is not a status code: codes are three digits from 100 to 599"),
+                )
+                .spec("RFC 9110 §15")
+                .help(suggestion.map_or_else(
+                    || "use a registered code (listed by http_status::codes::iter()), e.g. 400 Bad Request or 500 Internal Server Error".to_owned(),
+                    |info| format!("did you mean {} {}?", info.code, info.reason),
+                )),
+            }
+        }
+        CodeSpec::Name(path) => {
+            let name = path
+                .segments
+                .last()
+                .map(|s| s.ident.to_string())
+                .unwrap_or_default();
+            let names: Vec<&str> = status_core::iter()
+                .flat_map(|info| std::iter::once(info.name).chain(info.aliases.iter().copied()))
+                .collect();
+            let suggestion = closest(&name, &names)
+                .and_then(|n| status_core::lookup_name(n).map(|info| (n, info)));
+            let option = if suggestion.is_none() {
+                closest(&name, &options::names_at(Places::VARIANT))
+            } else {
+                None
+            };
+            Message::new(Rule::UnknownCode, format!("unknown status code name `{name}`"))
+                .help_opt(suggestion.map(|(n, info)| format!("did you mean {n} ({})?", info.code)))
+                .help_opt(option.map(|o| format!("did you mean the option `{o}`?")))
+                .help_opt((suggestion.is_none() && option.is_none()).then(|| {
+                    "write the number, e.g. #[status(404)], or a name such as NOT_FOUND".to_owned()
+                }))
+        }
+    };
+    diag.error(spec.tokens(), message);
+}
+
+/// The registered code whose digits are one edit away from `digits`, if exactly one is
+/// (for 4044 → 404; 499 is as close to 409 as to 429, so nothing is suggested).
+fn closest_code(digits: &str) -> Option<&'static StatusInfo> {
+    let mut near = status_core::iter()
+        .filter(|info| info.final_response && info.registry == Registry::Assigned)
+        .filter(|info| strsim::damerau_levenshtein(digits, &info.code.to_string()) <= 1);
+    match (near.next(), near.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
+}
+
+/// `informational`: a 1xx is interim and can never be the response a value stands for.
+fn informational(code: Code, diag: &mut Diagnostics) -> bool {
+    let is_final = code
+        .info
+        .map_or(code.class() != Some(Class::Informational), |i| i.final_response);
+    if is_final {
+        return false;
+    }
+    diag.error(
+        code.spec.tokens(),
+        Message::new(
+            Rule::Informational,
+            format!(
+                "{} is an informational (1xx) status: an interim response, never the final response to a request",
+                code.describe()
+            ),
+        )
+        .spec("RFC 9110 §15.2")
+        .help("HTTP servers send 1xx codes themselves; use the 2xx–5xx code that describes the outcome"),
+    );
+    true
+}
+
+/// `reserved_code`: 306 and 418 are reserved ("(Unused)"), 305 is deprecated, and 206 needs
+/// range content the derive cannot produce.
+pub fn reserved_code(code: Code, diag: &mut Diagnostics) {
+    let Some(info) = code.info else { return };
+    let (problem, help) = match (info.registry, info.code) {
+        (Registry::Reserved, _) => (
+            "is reserved by IANA: it is unused and cannot be sent",
+            "use 400 Bad Request, or the 4xx code that describes the problem",
+        ),
+        (Registry::Deprecated, _) => (
+            "is deprecated, for security reasons (RFC 7231 Appendix B): clients do not follow it",
+            "for a redirect, use 307 Temporary Redirect or 308 Permanent Redirect",
+        ),
+        (_, 206) => (
+            "answers a Range request with part of a representation, and the derive cannot produce range content (Content-Range, multipart/byteranges)",
+            "serve ranges with a file or range service (tower-http's ServeFile, actix-files); for errors use 416 Range Not Satisfiable",
+        ),
+        _ => return,
+    };
+    let help = match info.class {
+        Class::Redirection if info.registry == Registry::Reserved => {
+            "for a redirect, use 307 Temporary Redirect or 308 Permanent Redirect"
+        }
+        _ => help,
+    };
+    diag.error(
+        code.spec.tokens(),
+        Message::new(Rule::ReservedCode, format!("{} {} {problem}", info.code, info.reason))
+            .spec(info.spec)
+            .help(help),
+    );
+}
+
+/// `success_in_error`: a 2xx or 304 on a type that thiserror makes an error type. (A type that
+/// implements `Error` by hand is caught by a check the expansion emits.)
+pub fn success_in_error(input: &Input, code: Code, diag: &mut Diagnostics) {
+    if !is_success_status(code) || !input.has_error_attributes() {
+        return;
+    }
+    diag.error(
+        code.spec.tokens(),
+        Message::new(
+            Rule::SuccessInError,
+            format!(
+                "{} is a success code, but `{}` is an error type (it has #[error] attributes): clients would take the failure for a success",
+                code.describe(),
+                input.original.ident
+            ),
+        )
+        .spec("RFC 9110 §15.3")
+        .help("use the 4xx or 5xx code that describes the failure, e.g. 400 Bad Request, 409 Conflict or 500 Internal Server Error"),
+    );
+}
+
+/// A code an error type must not answer with: any 2xx, and 304.
+pub fn is_success_status(code: Code) -> bool {
+    code.class() == Some(Class::Success) || code.value == 304
+}
+
+pub fn obsolete_applies(_: &Resolved, code: Code) -> bool {
+    code.info
+        .is_some_and(|info| info.registry == Registry::Obsoleted || info.reserved_for_future_use)
+}
+
+/// `obsolete_code` (warning): 510 (obsoleted) and 402 (reserved for future use).
+pub fn obsolete_code(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
+    let Some(info) = code.info else { return };
+    let (problem, help) = if info.registry == Registry::Obsoleted {
+        (
+            "is obsoleted: RFC 2774, which defines it, is Historic",
+            "use the 5xx that describes the failure, e.g. 500 Internal Server Error or 501 Not Implemented",
+        )
+    } else {
+        (
+            "is reserved for future use and has no defined meaning yet",
+            "use 403 Forbidden or 400 Bad Request, with a `code` that says payment is required",
+        )
+    };
+    diag.warning(
+        variant.status_span(),
+        Message::new(Rule::ObsoleteCode, format!("{} {} {problem}", info.code, info.reason))
+            .spec(info.spec)
+            .help(help),
+    );
+}
+
+/// `inconsistent_code`: one literal `code` used with two statuses in one type.
+pub fn inconsistent_code(resolved: &[Resolved], diag: &mut Diagnostics) {
+    // (code, status, where) of each variant with a literal code, in order.
+    let mut seen: Vec<(String, Code, proc_macro2::Span)> = Vec::new();
+    // Only codes that are sent: a format without a code, or a status without content, sends
+    // none.
+    let sends_code = |v: &&Resolved| !v.delegates() && !v.content_forbidden() && v.format().takes_code();
+    for variant in resolved.iter().filter(sends_code) {
+        let (Some(machine_code), Some(code)) = (variant.machine_code(), variant.code) else {
+            continue;
+        };
+        let Some(text) = machine_code.literal() else {
+            continue;
+        };
+        let at = if variant.is_own(crate::attr::options::Key::Code) {
+            machine_code.span()
+        } else {
+            variant.status_span()
+        };
+        match seen.iter().find(|(t, c, _)| *t == text && c.value != code.value) {
+            Some((_, first, first_at)) => {
+                diag.error_at(
+                    at,
+                    Message::new(
+                        Rule::InconsistentCode,
+                        format!(
+                            "the code \"{text}\" is used with {} here and with {} elsewhere in this type: one code should mean one thing",
+                            code.describe(),
+                            first.describe()
+                        ),
+                    )
+                    .help("give each status its own code, or use the same status for both"),
+                );
+                diag.note_at(
+                    *first_at,
+                    format!("\"{text}\" is first used with {} here", first.describe()),
+                );
+            }
+            None => {
+                if !seen.iter().any(|(t, c, _)| *t == text && c.value == code.value) {
+                    seen.push((text, code, at));
+                }
+            }
+        }
+    }
+}

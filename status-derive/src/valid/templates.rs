@@ -1,0 +1,61 @@
+//! `unknown_field`: a placeholder that names no field of the variant, in any template the
+//! variant uses (its own or the enum's).
+
+use crate::attr::options::Key;
+use crate::attr::TemplateLit;
+use crate::diag::{closest, Diagnostics};
+use crate::resolve::Resolved;
+use crate::rules::{Message, Rule};
+use crate::template::MemberName;
+
+pub fn unknown_field(variant: &Resolved, diag: &mut Diagnostics) {
+    if variant.delegates() {
+        return;
+    }
+    let mut templates: Vec<(&TemplateLit, String)> = Vec::new();
+    for key in [Key::Message, Key::Code, Key::Type, Key::Instance] {
+        if let Some((ident, template)) = variant.template(key) {
+            templates.push((template, format!("`{ident}`")));
+        }
+    }
+    for header in variant.headers() {
+        templates.push((&header.value, format!("the `{}` header", header.name())));
+    }
+    for (template, place) in templates {
+        let Ok(parsed) = &template.parsed else {
+            continue;
+        };
+        for placeholder in parsed.placeholders() {
+            if variant.variant.field(&placeholder.member).is_some() {
+                continue;
+            }
+            diag.error(&template.lit, problem(variant, &placeholder.member, &placeholder.written, &place));
+        }
+    }
+}
+
+fn problem(variant: &Resolved, member: &MemberName, written: &str, place: &str) -> Message {
+    let v = variant.variant;
+    let (owner, name) = (v.what(), v.name());
+    let fields: Vec<String> = v.fields.iter().map(|f| format!("{{{}}}", f.name)).collect();
+    if fields.is_empty() {
+        return Message::new(
+            Rule::UnknownField,
+            format!("{written} in {place} names a field, but {owner} `{name}` has no fields"),
+        )
+        .help("remove the placeholder, or add the field to the variant");
+    }
+    let suggestion = match member {
+        MemberName::Named(n) => {
+            let names: Vec<String> = v.fields.iter().map(|f| f.name.to_string()).collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            closest(n, &names).map(|s| format!("did you mean {{{s}}}?"))
+        }
+        MemberName::Index(_) => None,
+    };
+    Message::new(
+        Rule::UnknownField,
+        format!("{written} in {place} names no field of {owner} `{name}`"),
+    )
+    .help(suggestion.unwrap_or_else(|| format!("its fields are {}", fields.join(", "))))
+}
