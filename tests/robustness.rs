@@ -257,3 +257,181 @@ fn status_and_headers_never_panic() {
         Ok(())
     });
 }
+
+/// A member value: any JSON (any Unicode in strings and keys, nested maps and arrays), or one
+/// whose `Serialize` fails, at the top or deep inside.
+#[derive(Debug, Clone)]
+enum Member {
+    Json(Value),
+    Fails,
+    FailsInside(Vec<Member>),
+}
+
+impl serde::Serialize for Member {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Member::Json(value) => value.serialize(serializer),
+            Member::Fails => Err(serde::ser::Error::custom("fails")),
+            Member::FailsInside(items) => items.serialize(serializer),
+        }
+    }
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        // Floats that parse back exactly (serde_json's parser rounds some others differently).
+        (-100_000i32..100_000).prop_map(|n| Value::from(f64::from(n) / 8.0)),
+        nasty().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::btree_map(nasty(), inner, 0..8)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+fn member() -> impl Strategy<Value = Member> {
+    prop_oneof![
+        6 => json_value().prop_map(Member::Json),
+        1 => Just(Member::Fails),
+        1 => prop::collection::vec(
+            prop_oneof![json_value().prop_map(Member::Json), Just(Member::Fails)],
+            0..4
+        )
+        .prop_map(Member::FailsInside),
+    ]
+}
+
+#[derive(Debug, HttpStatus)]
+enum WithMembers {
+    #[status(422, message = "{note}")]
+    Problem {
+        note: String,
+        #[status(extension)]
+        first: Member,
+        #[status(extension)]
+        second: Member,
+        #[status(flatten)]
+        rest: std::collections::BTreeMap<String, Member>,
+    },
+    #[status(200, format = "json")]
+    Json {
+        #[status(extension)]
+        only: Member,
+        #[status(flatten)]
+        rest: Member,
+    },
+}
+
+#[test]
+fn arbitrary_members_always_give_valid_json() {
+    let rest = prop::collection::btree_map(nasty(), member(), 0..6);
+    check(
+        (nasty(), member(), member(), rest, member(), member()),
+        |(note, first, second, rest, only, flat)| {
+            let value = WithMembers::Problem {
+                note: note.clone(),
+                first: first.clone(),
+                second,
+                rest,
+            };
+            let body = json(&value.to_response())?;
+            prop_assert_eq!(&body["detail"], &Value::String(note));
+            prop_assert_eq!(&body["status"], 422);
+            prop_assert_eq!(&body["title"], "Unprocessable Content");
+            if let Member::Json(expected) = &first {
+                prop_assert_eq!(&body["first"], expected);
+            }
+            if matches!(first, Member::Fails) {
+                prop_assert!(body.get("first").is_none());
+            }
+            let value = WithMembers::Json { only, rest: flat };
+            let response = value.to_response();
+            prop_assert_eq!(response.status(), 200);
+            let body = json(&response)?;
+            prop_assert!(body.is_object());
+            Ok(())
+        },
+    );
+}
+
+#[derive(Debug, HttpStatus)]
+enum Required {
+    #[status(401, header("WWW-Authenticate" = "{0}"))]
+    Challenge(String),
+    #[status(407, header("Proxy-Authenticate" = "Basic {0}"))]
+    Proxy(String),
+    #[status(405, header("Allow" = "{0}"))]
+    Methods(String),
+    #[status(308, header("Location" = "/{0}"), header("Retry-After" = "{0}"))]
+    Moved(String),
+    #[status(426, header("Upgrade" = "{0}"), header("Connection" = "upgrade"))]
+    Upgrade(String),
+    #[status(429, header("Retry-After" = "{0}"), header("X-Note" = "{0}"))]
+    Limited(String),
+}
+
+/// Values near the grammars: valid ones, and the ways they go wrong.
+fn header_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        nasty(),
+        prop::sample::select(vec![
+            "", " ", "Bearer", "Bearer realm=\"api\"", "realm=api", ",", "GET, HEAD", "GET;HEAD",
+            "websocket", "TLS/1.2", "a b", "120", "Wed, 21 Oct 2015 07:28:00 GMT", "users/1",
+            "%zz", "x\r\ny", "é",
+        ])
+        .prop_map(str::to_owned),
+    ]
+}
+
+#[test]
+fn required_headers_are_never_missing_or_invalid_and_every_value_passes_its_grammar() {
+    use http_status::codes::header::grammar_of;
+    check(header_text(), |text| {
+        let values = [
+            Required::Challenge(text.clone()),
+            Required::Proxy(text.clone()),
+            Required::Methods(text.clone()),
+            Required::Moved(text.clone()),
+            Required::Upgrade(text.clone()),
+            Required::Limited(text.clone()),
+        ];
+        for value in values {
+            let declared = value.status();
+            let response = value.to_response();
+            let status = response.status();
+            for (name, sent) in response.headers() {
+                let sent = std::str::from_utf8(sent.as_bytes());
+                if name == "content-type" {
+                    continue;
+                }
+                // Every value sent passes the grammar the derive checks literals with.
+                let sent = sent.map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(check_value(grammar_of(name.as_str()), sent), Ok(()), "{}: {:?}", name, sent);
+            }
+            if status == 500 {
+                // The fallback: no header of the variant, the hidden body.
+                prop_assert_eq!(response.headers().len(), 1);
+                continue;
+            }
+            prop_assert_eq!(status, declared);
+            let required: &[&str] = match declared.as_u16() {
+                401 => &["www-authenticate"],
+                407 => &["proxy-authenticate"],
+                405 => &["allow"],
+                308 => &["location"],
+                426 => &["upgrade", "connection"],
+                _ => &[],
+            };
+            for name in required {
+                prop_assert!(response.headers().contains_key(*name), "{} missing on {}", name, status);
+            }
+        }
+        Ok(())
+    });
+}

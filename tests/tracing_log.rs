@@ -96,3 +96,99 @@ fn a_type_without_display_is_logged_by_name() {
     assert!(logs.contains("status=502"), "{logs}");
     assert!(logs.contains("error=\"tracing_log::Opaque\""), "{logs}");
 }
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum Storage {
+    #[error("replica {0} is read-only")]
+    #[status(503, allow(missing_retry_after))]
+    ReadOnly(&'static str, #[source] Socket),
+    #[error("upstream said {0}")]
+    #[status(502, expose)]
+    Upstream(&'static str),
+}
+
+/// Wraps a storage error with what was being done.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[error("saving order {order}")]
+struct Saving {
+    order: u32,
+    #[source]
+    #[status(delegate)]
+    cause: Storage,
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum Outer {
+    #[error(transparent)]
+    #[status(transparent)]
+    Saving(#[from] Saving),
+}
+
+#[test]
+fn a_delegated_5xx_is_logged_once_by_the_outer_value_with_the_whole_chain() {
+    let logs = logs_of(|| {
+        let response = Saving {
+            order: 42,
+            cause: Storage::ReadOnly("db-2", Socket),
+        }
+        .to_response();
+        assert_eq!(response.status(), 503);
+    });
+    assert_eq!(logs.lines().count(), 1, "{logs}");
+    assert!(logs.contains("error=saving order 42"), "{logs}");
+    assert!(
+        logs.contains("sources=replica db-2 is read-only: connection refused by 10.0.3.7:5432"),
+        "{logs}"
+    );
+    assert!(logs.contains("the client does not see this text"), "{logs}");
+
+    // Through a transparent variant too: the outermost value reports (its text is the
+    // wrapped one's, as thiserror's transparent says).
+    let logs = logs_of(|| {
+        let _ = Outer::Saving(Saving {
+            order: 7,
+            cause: Storage::ReadOnly("db-3", Socket),
+        })
+        .to_response();
+    });
+    assert_eq!(logs.lines().count(), 1, "{logs}");
+    assert!(logs.contains("error=saving order 7"), "{logs}");
+}
+
+#[test]
+fn an_exposed_5xx_does_not_say_the_client_cannot_see_it() {
+    let logs = logs_of(|| {
+        let response = Storage::Upstream("timeout").to_response();
+        assert!(std::str::from_utf8(response.body()).unwrap().contains("upstream said timeout"));
+    });
+    assert!(logs.contains("error=upstream said timeout"), "{logs}");
+    assert!(logs.contains("server error response"), "{logs}");
+    assert!(!logs.contains("does not see"), "{logs}");
+    // Exposed through a delegation, too.
+    let logs = logs_of(|| {
+        let _ = Saving {
+            order: 1,
+            cause: Storage::Upstream("503"),
+        }
+        .to_response();
+    });
+    assert!(!logs.contains("does not see"), "{logs}");
+    assert!(logs.contains("error=saving order 1"), "{logs}");
+}
+
+#[derive(Debug, HttpStatus)]
+enum Auth {
+    #[status(401, header("WWW-Authenticate" = "{0}"))]
+    Challenge(&'static str),
+}
+
+#[test]
+fn a_response_degraded_to_500_is_logged_with_the_variant_and_header() {
+    let logs = logs_of(|| {
+        assert_eq!(Auth::Challenge("").to_response().status(), 500);
+    });
+    assert!(logs.contains("status=500"), "{logs}");
+    assert!(logs.contains("variant=\"Auth::Challenge\""), "{logs}");
+    assert!(logs.contains("header=\"WWW-Authenticate\""), "{logs}");
+    assert!(logs.contains("the value of a required header was invalid"), "{logs}");
+}
