@@ -22,8 +22,14 @@ fn show(label: &str, value: &impl HttpStatus) {
 
 fn main() {
     let errors = BTreeMap::from([
-        ("Email".to_owned(), vec!["The Email field is not a valid e-mail address.".to_owned()]),
-        ("Name".to_owned(), vec!["The Name field is required.".to_owned()]),
+        (
+            "Email".to_owned(),
+            vec!["The Email field is not a valid e-mail address.".to_owned()],
+        ),
+        (
+            "Name".to_owned(),
+            vec!["The Name field is required.".to_owned()],
+        ),
     ]);
     show("ValidationFailed", &ValidationFailed { errors });
     show(
@@ -41,5 +47,8 @@ fn main() {
         },
     );
     show("ShopError::OutOfStock", &ShopError::OutOfStock { left: 0 });
-    show("ShopError::Inventory", &ShopError::Inventory("10.0.0.7 refused".to_owned()));
+    show(
+        "ShopError::Inventory",
+        &ShopError::Inventory("10.0.0.7 refused".to_owned()),
+    );
 }

@@ -48,6 +48,11 @@ use crate::problem::Problem;
 /// let response = ApiError::Database("secret".into()).to_response();
 /// assert_eq!(response.body(), r#"{"code":"DB","msg":"Internal Server Error"}"#);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a body format: it does not implement `http_status::Format`",
+    label = "`format = …` names a format: \"problem\", \"json\", \"text\", \"serde\", \"none\", or a type implementing `Format`",
+    note = "rule: bad_attribute"
+)]
 pub trait Format {
     /// The Content-Type of every body this format writes.
     const CONTENT_TYPE: &'static str;
@@ -116,6 +121,7 @@ pub(crate) const TEXT_PLAIN: &str = "text/plain; charset=utf-8";
 
 /// Whether `content_type` can be sent as a `Content-Type` value (checked at compile time for
 /// every custom format, by a `const` assertion the derive emits).
+#[doc(hidden)]
 pub const fn valid_content_type(content_type: &str) -> bool {
     let bytes = content_type.as_bytes();
     if bytes.is_empty() {

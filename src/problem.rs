@@ -153,7 +153,8 @@ impl std::fmt::Debug for Problem<'_> {
 pub(crate) const ABOUT_BLANK: &str = "about:blank";
 
 /// The names of the standard members of a problem body, which a flattened entry cannot take.
-pub(crate) const PROBLEM_MEMBERS: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
+pub(crate) const PROBLEM_MEMBERS: &[&str] =
+    &["type", "title", "status", "detail", "instance", "code"];
 
 impl Serialize for Problem<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -157,8 +157,14 @@ enum Custom {
 fn custom_format_writes_from_the_parts() {
     let response = Custom::NoUser(7).to_response();
     assert_eq!(response.status(), 404);
-    assert_eq!(content_type(&response), Some("application/vnd.example+json"));
-    assert_eq!(text(&response), r#"{"code":"USER_NOT_FOUND","msg":"user 7 not found"}"#);
+    assert_eq!(
+        content_type(&response),
+        Some("application/vnd.example+json")
+    );
+    assert_eq!(
+        text(&response),
+        r#"{"code":"USER_NOT_FOUND","msg":"user 7 not found"}"#
+    );
     let limit = Custom::Limit {
         max: 3,
         extra: BTreeMap::from([("type", 1), ("window", 60)]),
@@ -174,7 +180,10 @@ fn custom_format_writes_from_the_parts() {
 fn a_custom_format_never_sees_hidden_text() {
     let response = Custom::Database("10.0.0.7".into()).to_response();
     assert_eq!(response.status(), 500);
-    assert_eq!(text(&response), r#"{"code":"DB","msg":"Internal Server Error"}"#);
+    assert_eq!(
+        text(&response),
+        r#"{"code":"DB","msg":"Internal Server Error"}"#
+    );
     // A 5xx hides the detail but not the code, type and instance the variant writes.
     assert_eq!(
         text(&Custom::Raw("quota".into()).to_response()),
@@ -186,7 +195,10 @@ fn a_custom_format_never_sees_hidden_text() {
 fn problem_serializes_as_rfc_9457() {
     let balance = 30;
     let links = ["/account/12345/msgs/abc"];
-    let members = [Member::new("balance", &balance), Member::new("accounts", &links)];
+    let members = [
+        Member::new("balance", &balance),
+        Member::new("accounts", &links),
+    ];
     let problem = Problem::new(StatusCode::FORBIDDEN, "You do not have enough credit.")
         .with_type_uri("https://example.com/probs/out-of-credit")
         .with_detail(Some("Your current balance is 30, but that costs 50."))
@@ -205,7 +217,12 @@ enum Templates {
     UserNotFound,
     #[status(409, code = "taken")]
     EmailTaken,
-    #[status(422, code = "INVALID_{field}", type = "https://example.com/probs/{kind}", instance = "/forms/{form}#{field}")]
+    #[status(
+        422,
+        code = "INVALID_{field}",
+        type = "https://example.com/probs/{kind}",
+        instance = "/forms/{form}#{field}"
+    )]
     Invalid {
         field: &'static str,
         kind: &'static str,

@@ -39,6 +39,56 @@ pub mod no_prelude {
         /// Value.
         #[status(400, message = "{0:?}")]
         Value(T),
+        /// A generic member.
+        #[status(422, format = "json")]
+        Member(#[status(extension = "value")] T),
+    }
+
+    /// A custom format.
+    pub struct Plain;
+
+    impl ::http_status::Format for Plain {
+        const CONTENT_TYPE: &'static str = "text/plain";
+        fn write(problem: &::http_status::Problem<'_>, body: &mut ::std::vec::Vec<u8>) {
+            body.extend_from_slice(problem.title().as_bytes());
+        }
+    }
+
+    /// Every body shape.
+    #[derive(::core::fmt::Debug, ::serde::Serialize, ::http_status::HttpStatus)]
+    #[status(codes = "SCREAMING_SNAKE_CASE")]
+    pub enum Bodies {
+        /// Members.
+        #[status(403, type = "https://example.com/{kind}", instance = "/x/{kind}")]
+        Members {
+            /// Kind.
+            kind: &'static str,
+            /// Balance.
+            #[status(extension)]
+            balance: i64,
+            /// More.
+            #[status(flatten)]
+            more: ::std::collections::BTreeMap<::std::string::String, u8>,
+        },
+        /// Custom.
+        #[status(400, format = Plain, message = "{0}")]
+        Custom(u8),
+        /// Serialized.
+        #[status(409, format = "serde")]
+        Serialized,
+        /// Created.
+        #[status(201, format = "json", header("Location" = "/x/{0}"))]
+        Created(#[status(extension = "id")] u64),
+    }
+
+    /// Delegation.
+    #[derive(::core::fmt::Debug, ::http_status::HttpStatus)]
+    pub struct Delegating {
+        /// Kind.
+        #[status(delegate)]
+        pub kind: Bodies,
+        /// Note.
+        pub note: &'static str,
     }
 }
 
@@ -108,6 +158,13 @@ pub mod shadowing {
         /// Unregistered.
         #[status(499, reason = "Client Closed Request")]
         Closed,
+        /// A member.
+        #[status(400, format = "json")]
+        Member {
+            /// Field.
+            #[status(extension)]
+            field: u8,
+        },
     }
 }
 
@@ -133,6 +190,27 @@ fn clean_code_behaves() {
     assert_eq!(
         wrapped.to_response().body(),
         r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"5"}"#
+    );
+    assert_eq!(
+        no_prelude::Bodies::Custom(1).to_response().body(),
+        "Bad Request"
+    );
+    assert_eq!(
+        no_prelude::Bodies::Serialized.to_response().body(),
+        r#""Serialized""#
+    );
+    assert_eq!(
+        no_prelude::Bodies::Created(4).to_response().body(),
+        r#"{"id":4}"#
+    );
+    let delegating = no_prelude::Delegating {
+        kind: no_prelude::Bodies::Serialized,
+        note: "n",
+    };
+    assert_eq!((delegating.status().as_u16(), delegating.note), (409, "n"));
+    assert_eq!(
+        no_prelude::Generic::Member(7u8).to_response().body(),
+        r#"{"error":"Unprocessable Content","value":7}"#
     );
     assert_eq!(shadowing::ApiError::Closed.status(), 499);
     assert_eq!(

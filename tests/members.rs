@@ -48,7 +48,10 @@ enum Payment {
         kept: bool,
     },
     #[status(400, code = "BAD")]
-    Tuple(#[status(extension = "field")] String, #[status(extension = "line")] u32),
+    Tuple(
+        #[status(extension = "field")] String,
+        #[status(extension = "line")] u32,
+    ),
     #[status(500, message = "storage failed")]
     Internal {
         #[status(extension)]
@@ -63,8 +66,14 @@ fn extension_members_follow_the_standard_ones() {
         price: 50,
         account_id: 12345,
         accounts: vec![
-            Account { id: 1, currency: "EUR" },
-            Account { id: 2, currency: "USD" },
+            Account {
+                id: 1,
+                currency: "EUR",
+            },
+            Account {
+                id: 2,
+                currency: "USD",
+            },
         ],
     };
     // RFC 9457's own example, byte for byte, with one more member.
@@ -83,7 +92,10 @@ fn json_format_members() {
     let error = Payment::Invalid {
         errors: BTreeMap::from([
             ("email".to_owned(), vec!["is taken".to_owned()]),
-            ("age".to_owned(), vec!["must be positive".to_owned(), "must be a number".to_owned()]),
+            (
+                "age".to_owned(),
+                vec!["must be positive".to_owned(), "must be a number".to_owned()],
+            ),
         ]),
     };
     assert_eq!(
@@ -168,12 +180,28 @@ enum WithFragile {
 #[test]
 fn a_member_that_fails_to_serialize_is_left_out() {
     for (first, second, expected) in [
-        (Fragile::Error, Fragile::Fine(2), r#"{"error":"Bad Request","second":2,"ok":1}"#),
-        (Fragile::FailingDisplay, Fragile::Error, r#"{"error":"Bad Request","ok":1}"#),
-        (Fragile::Fine(1), Fragile::FailingDisplay, r#"{"error":"Bad Request","first":1,"ok":1}"#),
+        (
+            Fragile::Error,
+            Fragile::Fine(2),
+            r#"{"error":"Bad Request","second":2,"ok":1}"#,
+        ),
+        (
+            Fragile::FailingDisplay,
+            Fragile::Error,
+            r#"{"error":"Bad Request","ok":1}"#,
+        ),
+        (
+            Fragile::Fine(1),
+            Fragile::FailingDisplay,
+            r#"{"error":"Bad Request","first":1,"ok":1}"#,
+        ),
     ] {
         let rest = BTreeMap::from([("bad", Fragile::FailingDisplay), ("ok", Fragile::Fine(1))]);
-        let value = WithFragile::Members { first, second, rest };
+        let value = WithFragile::Members {
+            first,
+            second,
+            rest,
+        };
         let body = body(&value);
         assert_eq!(body, expected);
         serde_json::from_str::<Value>(&body).unwrap();
@@ -204,7 +232,10 @@ fn success_bodies_carry_members_without_an_error_member() {
     assert_eq!(response.headers()["content-type"], "application/json");
     assert_eq!(response.body(), r#"{"id":7}"#);
     assert_eq!(
-        body(&Success::Balance { balance: None, more: None }),
+        body(&Success::Balance {
+            balance: None,
+            more: None
+        }),
         r#"{"balance":null}"#
     );
     assert_eq!(

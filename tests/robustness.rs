@@ -381,9 +381,23 @@ fn header_text() -> impl Strategy<Value = String> {
     prop_oneof![
         nasty(),
         prop::sample::select(vec![
-            "", " ", "Bearer", "Bearer realm=\"api\"", "realm=api", ",", "GET, HEAD", "GET;HEAD",
-            "websocket", "TLS/1.2", "a b", "120", "Wed, 21 Oct 2015 07:28:00 GMT", "users/1",
-            "%zz", "x\r\ny", "é",
+            "",
+            " ",
+            "Bearer",
+            "Bearer realm=\"api\"",
+            "realm=api",
+            ",",
+            "GET, HEAD",
+            "GET;HEAD",
+            "websocket",
+            "TLS/1.2",
+            "a b",
+            "120",
+            "Wed, 21 Oct 2015 07:28:00 GMT",
+            "users/1",
+            "%zz",
+            "x\r\ny",
+            "é",
         ])
         .prop_map(str::to_owned),
     ]
@@ -412,7 +426,13 @@ fn required_headers_are_never_missing_or_invalid_and_every_value_passes_its_gram
                 }
                 // Every value sent passes the grammar the derive checks literals with.
                 let sent = sent.map_err(|e| TestCaseError::fail(e.to_string()))?;
-                prop_assert_eq!(check_value(grammar_of(name.as_str()), sent), Ok(()), "{}: {:?}", name, sent);
+                prop_assert_eq!(
+                    check_value(grammar_of(name.as_str()), sent),
+                    Ok(()),
+                    "{}: {:?}",
+                    name,
+                    sent
+                );
             }
             if status == 500 {
                 // The fallback: no header of the variant, the hidden body.
@@ -429,7 +449,12 @@ fn required_headers_are_never_missing_or_invalid_and_every_value_passes_its_gram
                 _ => &[],
             };
             for name in required {
-                prop_assert!(response.headers().contains_key(*name), "{} missing on {}", name, status);
+                prop_assert!(
+                    response.headers().contains_key(*name),
+                    "{} missing on {}",
+                    name,
+                    status
+                );
             }
         }
         Ok(())

@@ -13,13 +13,22 @@ fn content_type(response: &Response<Bytes>) -> Option<&str> {
 }
 
 #[derive(Debug, HttpStatus)]
-#[status(format = "problem", type = "https://example.com/probs/default", code = "DEFAULT")]
+#[status(
+    format = "problem",
+    type = "https://example.com/probs/default",
+    code = "DEFAULT"
+)]
 enum Outcome {
     #[status(201, header("Location" = "/users/{0}"))]
     Created(u64),
     #[status(202, message = "queued as job {job}")]
     Queued { job: u32 },
-    #[status(200, format = "json", message = "deleted {count} items", code = "DELETED")]
+    #[status(
+        200,
+        format = "json",
+        message = "deleted {count} items",
+        code = "DELETED"
+    )]
     Deleted { count: u32 },
     #[status(301, header("Location" = "https://example.com/new"))]
     Moved,

@@ -159,7 +159,9 @@ fn a_delegated_5xx_is_logged_once_by_the_outer_value_with_the_whole_chain() {
 fn an_exposed_5xx_does_not_say_the_client_cannot_see_it() {
     let logs = logs_of(|| {
         let response = Storage::Upstream("timeout").to_response();
-        assert!(std::str::from_utf8(response.body()).unwrap().contains("upstream said timeout"));
+        assert!(std::str::from_utf8(response.body())
+            .unwrap()
+            .contains("upstream said timeout"));
     });
     assert!(logs.contains("error=upstream said timeout"), "{logs}");
     assert!(logs.contains("server error response"), "{logs}");
@@ -190,5 +192,8 @@ fn a_response_degraded_to_500_is_logged_with_the_variant_and_header() {
     assert!(logs.contains("status=500"), "{logs}");
     assert!(logs.contains("variant=\"Auth::Challenge\""), "{logs}");
     assert!(logs.contains("header=\"WWW-Authenticate\""), "{logs}");
-    assert!(logs.contains("the value of a required header was invalid"), "{logs}");
+    assert!(
+        logs.contains("the value of a required header was invalid"),
+        "{logs}"
+    );
 }

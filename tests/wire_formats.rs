@@ -14,12 +14,21 @@ fn body(value: &impl HttpStatus) -> String {
 #[test]
 fn aspnet_validation_problem_details() {
     let errors = BTreeMap::from([
-        ("Email".to_owned(), vec!["The Email field is not a valid e-mail address.".to_owned()]),
-        ("Name".to_owned(), vec!["The Name field is required.".to_owned()]),
+        (
+            "Email".to_owned(),
+            vec!["The Email field is not a valid e-mail address.".to_owned()],
+        ),
+        (
+            "Name".to_owned(),
+            vec!["The Name field is required.".to_owned()],
+        ),
     ]);
     let response = ValidationFailed { errors }.to_response();
     assert_eq!(response.status(), 400);
-    assert_eq!(response.headers()["content-type"], "application/problem+json");
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
     // What ASP.NET Core sends for [ApiController] model validation (without its traceId,
     // which a ProblemLayer adds as `request_id`, or under that name if configured).
     assert_eq!(
@@ -73,5 +82,8 @@ fn code_and_msg() {
     // A 5xx keeps its text on the server: the format gets the title instead.
     let upstream = ShopError::Inventory("10.0.0.7 refused".to_owned()).to_response();
     assert_eq!(upstream.status(), 502);
-    assert_eq!(upstream.body(), r#"{"code":"UPSTREAM","msg":"Bad Gateway"}"#);
+    assert_eq!(
+        upstream.body(),
+        r#"{"code":"UPSTREAM","msg":"Bad Gateway"}"#
+    );
 }

@@ -7,7 +7,7 @@ use http_status::{Format, HttpStatus, Problem};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// 1. ASP.NET Core's `ValidationProblemDetails`: a map of per-field errors under one key.
+/// ASP.NET Core's `ValidationProblemDetails`: a map of per-field errors under one key.
 #[derive(Debug, HttpStatus)]
 #[status(
     400,
@@ -19,7 +19,7 @@ pub struct ValidationFailed {
     pub errors: BTreeMap<String, Vec<String>>,
 }
 
-/// 2. An internally tagged enum with `rename_all`: the body is the value itself, so the wire
+/// An internally tagged enum with `rename_all`: the body is the value itself, so the wire
 /// format lives in one place, serde's attributes.
 #[derive(Debug, Serialize, HttpStatus)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -37,10 +37,13 @@ pub enum PaymentError {
         message: &'static str,
     },
     #[status(400)]
-    InvalidParameter { param: &'static str, message: String },
+    InvalidParameter {
+        param: &'static str,
+        message: String,
+    },
 }
 
-/// 3. `{"code": …, "msg": …}`: a custom format with two members.
+/// `{"code": …, "msg": …}`: a custom format with two members.
 pub struct CodeMsg;
 
 impl Format for CodeMsg {

@@ -119,6 +119,7 @@ macro_rules! __http_status_report {
     ($value:expr, $exposed:expr) => {{
         #[allow(unused_imports)]
         use $crate::__private::{ReportDisplay as _, ReportError as _, ReportOpaque as _};
-        (&&&$crate::__private::Reporter($value)).report($crate::HttpStatus::status($value), $exposed);
+        (&&&$crate::__private::Reporter($value))
+            .report($crate::HttpStatus::status($value), $exposed);
     }};
 }

@@ -3,7 +3,9 @@
 //! person reads, typed headers, the body schema of the chosen format with its extension
 //! members, and an example body. Use the type in `#[utoipa::path(responses(...))]`.
 
-use crate::{BodyFormat, HttpStatus, MemberSchema, ResponseCatalog, ResponseDescription, ValueKind};
+use crate::{
+    BodyFormat, HttpStatus, MemberSchema, ResponseCatalog, ResponseDescription, ValueKind,
+};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use std::marker::PhantomData;

@@ -26,8 +26,8 @@ pub use specialize::*;
 pub mod traits {
     pub use super::specialize::{
         Fallback as _, ProbeError as _, ProbeOther as _, ViaBinary as _, ViaDebug as _,
-        ViaDisplay as _, ViaLowerExp as _, ViaLowerHex as _, ViaOctal as _, ViaPointer as _,
-        ViaSerialize as _, ViaUpperExp as _, ViaUpperHex as _,
+        ViaDisplay as _, ViaFormat as _, ViaLowerExp as _, ViaLowerHex as _, ViaOctal as _,
+        ViaPointer as _, ViaSerialize as _, ViaUpperExp as _, ViaUpperHex as _,
     };
 }
 pub use status_core::header::Grammar;

@@ -76,10 +76,50 @@ pub trait Fallback {
     fn __hs_ser(&self) -> &'static NotSerialize {
         &NotSerialize
     }
+    /// See [`ViaFormat`].
+    fn __hs_kind(&self) -> crate::render::Kind {
+        crate::render::PROBLEM
+    }
+    /// See [`ViaFormat`].
+    fn __hs_body_format(&self) -> crate::BodyFormat {
+        crate::BodyFormat::Problem
+    }
 }
 
 impl<T: ?Sized> Fallback for Fmt<'_, T> {}
 impl<T: ?Sized> Fallback for Ser<'_, T> {}
+impl<F: ?Sized> Fallback for FormatProbe<F> {}
+
+/// A custom format, reached through its trait only when it has it (else the assertion the
+/// derive emits at the `format = …` path is the one error).
+pub struct FormatProbe<F: ?Sized>(core::marker::PhantomData<F>);
+
+impl<F: ?Sized> FormatProbe<F> {
+    /// The probe for `F`.
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        FormatProbe(core::marker::PhantomData)
+    }
+}
+
+/// The kind and body format of a custom format.
+pub trait ViaFormat {
+    /// How its bodies are written.
+    fn __hs_kind(&self) -> crate::render::Kind;
+    /// What the catalogue says of it.
+    fn __hs_body_format(&self) -> crate::BodyFormat;
+}
+
+impl<F: crate::Format> ViaFormat for &FormatProbe<F> {
+    fn __hs_kind(&self) -> crate::render::Kind {
+        crate::render::Kind::custom::<F>()
+    }
+    fn __hs_body_format(&self) -> crate::BodyFormat {
+        crate::BodyFormat::Custom {
+            content_type: F::CONTENT_TYPE,
+        }
+    }
+}
 
 macro_rules! via {
     ($($via:ident $method:ident $trait:ident;)*) => {
@@ -147,6 +187,7 @@ pub trait SerializableMember {
     const CHECKED: () = ();
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Serialize + ?Sized> SerializableMember for T {}
 
 /// The assertion that a type with `format = "serde"` is `Serialize`.
@@ -161,6 +202,7 @@ pub trait SerializableBody {
     const CHECKED: () = ();
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: Serialize + ?Sized> SerializableBody for T {}
 
 /// Whether a type implements `std::error::Error`, found by autoref specialisation.
@@ -215,6 +257,7 @@ impl SuccessAllowed for NotAnError {}
 pub fn success_allowed<V: SuccessAllowed>(_: V) {}
 
 #[cfg(test)]
+#[allow(clippy::needless_borrow)] // the autoref is the mechanism under test
 mod tests {
     use super::*;
 

@@ -394,7 +394,8 @@ fn finish(
 
 /// Why a response could not be built as declared.
 enum Failure {
-    /// A required header's interpolated value was invalid.
+    /// A required header's interpolated value was invalid (logged with `tracing`).
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     Header(InvalidRequired),
     /// The value's `Serialize` failed (`format = "serde"`).
     Body,

@@ -226,7 +226,11 @@ struct BufferSink<'w> {
 impl Sink for BufferSink<'_> {
     type Error = core::convert::Infallible;
 
-    fn entry<V: serde::Serialize + ?Sized>(&mut self, key: &str, value: &V) -> Result<(), Self::Error> {
+    fn entry<V: serde::Serialize + ?Sized>(
+        &mut self,
+        key: &str,
+        value: &V,
+    ) -> Result<(), Self::Error> {
         if self.reserved.contains(&key) {
             return Ok(());
         }

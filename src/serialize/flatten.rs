@@ -369,11 +369,7 @@ impl Serializer for KeyText {
         Err(NotText)
     }
 
-    fn serialize_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStruct, NotText> {
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, NotText> {
         Err(NotText)
     }
 

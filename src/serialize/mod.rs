@@ -97,10 +97,15 @@ mod tests {
 
     impl Sink for Collect {
         type Error = std::convert::Infallible;
-        fn entry<V: Serialize + ?Sized>(&mut self, key: &str, value: &V) -> Result<(), Self::Error> {
+        fn entry<V: Serialize + ?Sized>(
+            &mut self,
+            key: &str,
+            value: &V,
+        ) -> Result<(), Self::Error> {
             let mut buf = Vec::new();
             if write_json(&mut buf, value) {
-                self.0.push((key.to_owned(), String::from_utf8(buf).unwrap()));
+                self.0
+                    .push((key.to_owned(), String::from_utf8(buf).unwrap()));
             }
             Ok(())
         }
@@ -129,7 +134,10 @@ mod tests {
         let map = BTreeMap::from([(1, "one"), (2, "two")]);
         assert_eq!(
             flattened(&map),
-            [("1".into(), "\"one\"".into()), ("2".into(), "\"two\"".into())]
+            [
+                ("1".into(), "\"one\"".into()),
+                ("2".into(), "\"two\"".into())
+            ]
         );
         assert_eq!(
             flattened(&Fields {

@@ -238,7 +238,12 @@ fn fields(fields: &Fields) -> Vec<Field<'_>> {
                 Some(ident) => {
                     let bare = ident.unraw_string();
                     let binding = format_ident!("__field_{}", bare, span = ident.span());
-                    (ident.to_string(), MemberName::Named(bare), binding, ident.span())
+                    (
+                        ident.to_string(),
+                        MemberName::Named(bare),
+                        binding,
+                        ident.span(),
+                    )
                 }
                 None => (
                     index.to_string(),

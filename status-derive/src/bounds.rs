@@ -70,9 +70,8 @@ impl Bounds {
                     .push(respan(quote!(#ty: ::core::fmt::#format_trait), span));
             } else {
                 let ty = respan(ty.to_token_stream(), span);
-                self.assertions.push(
-                    quote_spanned!(span=> let _ = <#ty as ::core::fmt::#format_trait>::fmt;),
-                );
+                self.assertions
+                    .push(quote_spanned!(span=> let _ = <#ty as ::core::fmt::#format_trait>::fmt;));
             }
         }
         !generic
@@ -96,7 +95,13 @@ impl Bounds {
     }
 
     /// Requires the type itself to be `Serialize` (`format = "serde"`), reported at `span`.
-    pub fn require_serde(&mut self, rt: &TokenStream, self_ty: TokenStream, generic: bool, span: Span) {
+    pub fn require_serde(
+        &mut self,
+        rt: &TokenStream,
+        self_ty: TokenStream,
+        generic: bool,
+        span: Span,
+    ) {
         if !self.first("Self:serde".to_owned()) {
             return;
         }

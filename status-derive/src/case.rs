@@ -2,7 +2,10 @@
 //! split into words by heck (so `HTTPVersion` is `HTTP_VERSION`, where serde would write
 //! `H_T_T_P_VERSION`).
 
-use heck::{ToKebabCase, ToLowerCamelCase, ToShoutyKebabCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+use heck::{
+    ToKebabCase, ToLowerCamelCase, ToShoutyKebabCase, ToShoutySnakeCase, ToSnakeCase,
+    ToUpperCamelCase,
+};
 
 /// `name` in `case`; `None` for a case serde does not name (reported by `bad_attribute`).
 pub fn convert(name: &str, case: &str) -> Option<String> {
@@ -38,7 +41,10 @@ mod tests {
         ] {
             assert_eq!(convert(name, case).as_deref(), Some(expected), "{case}");
         }
-        assert_eq!(convert("HTTPVersion", "SCREAMING_SNAKE_CASE").as_deref(), Some("HTTP_VERSION"));
+        assert_eq!(
+            convert("HTTPVersion", "SCREAMING_SNAKE_CASE").as_deref(),
+            Some("HTTP_VERSION")
+        );
         assert_eq!(convert(name, "Title Case"), None);
     }
 }

@@ -26,7 +26,10 @@ pub struct Diagnostics {
 impl Diagnostics {
     /// An error at the tokens of `at` (their whole span).
     pub fn error(&mut self, at: &dyn ToTokens, message: Message) {
-        self.push(syn::Error::new_spanned(at.to_token_stream(), message.render()));
+        self.push(syn::Error::new_spanned(
+            at.to_token_stream(),
+            message.render(),
+        ));
     }
 
     /// Whether `rule` has not yet reported the enum-level option at `written` (and records

@@ -42,7 +42,10 @@ pub enum Step<'i> {
     /// Members known now (`"code":"X"`), after a part that may have been left out.
     Lit(String),
     /// The detail or message, formatted now; `key` is `"detail":`.
-    Detail { key: &'static str, source: Source<'i> },
+    Detail {
+        key: &'static str,
+        source: Source<'i>,
+    },
     /// `"code":`, formatted now.
     Code(Source<'i>),
     /// `"type":`, formatted now.
@@ -52,7 +55,10 @@ pub enum Step<'i> {
     /// A member from a field; `key` is `"name":`.
     Member { key: String, field: &'i Field<'i> },
     /// The entries of a field, except `reserved`.
-    Flatten { field: &'i Field<'i>, reserved: Vec<String> },
+    Flatten {
+        field: &'i Field<'i>,
+        reserved: Vec<String>,
+    },
 }
 
 /// A member for a custom format.
@@ -73,7 +79,10 @@ pub enum Plan<'i> {
         steps: Vec<Step<'i>>,
     },
     /// A text body formatted at run time; `fallback` if `Display` fails.
-    Text { fallback: String, source: Source<'i> },
+    Text {
+        fallback: String,
+        source: Source<'i>,
+    },
     /// The value serialized with serde.
     Serde,
     /// A custom format's body from the parts.
@@ -133,7 +142,10 @@ pub fn plan<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Planned<'i> {
         Format::Text => "__hs::TEXT".to_owned(),
         Format::Serde => "__hs::SERDE".to_owned(),
         Format::None => "__hs::EMPTY".to_owned(),
-        Format::Custom(path) => format!("__hs::Kind::custom::<{}>()", crate::emit::source(path)),
+        Format::Custom(path) => format!(
+            "(&&__hs::FormatProbe::<{}>::new()).__hs_kind()",
+            crate::emit::source(path)
+        ),
     };
     if variant.is_server_error() && variant.expose().is_some() {
         kind.push_str(".exposed()");
@@ -233,7 +245,12 @@ impl<'i> Object<'i> {
     }
 }
 
-fn json_body<'i>(input: &'i Input, variant: &Resolved<'i, '_>, format: Format, title: String) -> Plan<'i> {
+fn json_body<'i>(
+    input: &'i Input,
+    variant: &Resolved<'i, '_>,
+    format: Format,
+    title: String,
+) -> Plan<'i> {
     let status = variant.code.map_or(500, |c| c.value);
     let detail = detail(input, variant);
     let error = variant
@@ -245,7 +262,10 @@ fn json_body<'i>(input: &'i Input, variant: &Resolved<'i, '_>, format: Format, t
                 let mut object = Object::open("{".to_owned());
                 object.step(Step::TypeUri(source));
                 object.started = true;
-                object.member(&format!("\"title\":{},\"status\":{status}", json_string(&title)));
+                object.member(&format!(
+                    "\"title\":{},\"status\":{status}",
+                    json_string(&title)
+                ));
                 object
             }
             static_type => {
@@ -278,7 +298,9 @@ fn json_body<'i>(input: &'i Input, variant: &Resolved<'i, '_>, format: Format, t
     }
     if matches!(format, Format::Problem) {
         match variant.instance().and_then(|(_, t)| Text::of(t)) {
-            Some(Text::Static(uri)) => object.member(&format!("\"instance\":{}", json_string(&uri))),
+            Some(Text::Static(uri)) => {
+                object.member(&format!("\"instance\":{}", json_string(&uri)))
+            }
             Some(Text::Dynamic(source)) => object.step(Step::Instance(source)),
             None => {}
         }
@@ -289,7 +311,11 @@ fn json_body<'i>(input: &'i Input, variant: &Resolved<'i, '_>, format: Format, t
         None => {}
     }
     let standard = crate::valid::standard_members(format);
-    let named: Vec<String> = variant.members.iter().filter_map(|m| m.name.clone()).collect();
+    let named: Vec<String> = variant
+        .members
+        .iter()
+        .filter_map(|m| m.name.clone())
+        .collect();
     for member in &variant.members {
         match &member.name {
             Some(name) => object.step(Step::Member {

@@ -175,7 +175,8 @@ impl<'i, 'a> Resolved<'i, 'a> {
                     .filter_map(|field| {
                         let attr = field.attr()?;
                         if let Some((key, name)) = attr.extension() {
-                            let name = name.map_or_else(|| field.name.to_string(), |n| n.text.clone());
+                            let name =
+                                name.map_or_else(|| field.name.to_string(), |n| n.text.clone());
                             return Some(MemberField {
                                 field,
                                 name: Some(name),
@@ -245,8 +246,7 @@ impl<'i, 'a> Resolved<'i, 'a> {
         if self.own.is_some_and(|a| a.has(key)) {
             return self.own;
         }
-        self.defaults
-            .filter(|a| a.has(key) && self.inherits(key))
+        self.defaults.filter(|a| a.has(key) && self.inherits(key))
     }
 
     /// A template option, own or inherited.
@@ -371,10 +371,8 @@ impl<'i, 'a> Resolved<'i, 'a> {
         if let Some(own) = self.own {
             return syn::spanned::Spanned::span(own.original);
         }
-        self.code.map_or_else(
-            || self.variant.ident.span(),
-            |code| code.spec.span(),
-        )
+        self.code
+            .map_or_else(|| self.variant.ident.span(), |code| code.spec.span())
     }
 
     /// A variant without a `#[status]` of its own and without field attributes: everything it

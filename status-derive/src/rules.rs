@@ -80,7 +80,10 @@ impl Rule {
     }
 
     pub fn from_name(name: &str) -> Option<Rule> {
-        RULES.iter().find(|def| def.name == name).map(|def| def.rule)
+        RULES
+            .iter()
+            .find(|def| def.name == name)
+            .map(|def| def.rule)
     }
 
     pub fn is_warning(self) -> bool {
@@ -183,7 +186,9 @@ mod tests {
     /// the workspace README is not around, as in a packaged crate.)
     #[test]
     fn readme_lists_every_rule() {
-        let Ok(readme) = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")) else {
+        let Ok(readme) =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+        else {
             return;
         };
         for def in RULES {

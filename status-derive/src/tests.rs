@@ -206,12 +206,13 @@ fn fields() -> impl Strategy<Value = String> {
         Just(String::new()),
         prop::collection::vec(typed.clone(), 0..4).prop_map(|t| format!("({})", t.join(", "))),
         prop::collection::btree_map(name, typed, 0..4).prop_map(|f| {
-            let fields: Vec<String> = f.into_iter().map(|(n, t)| {
-                match t.rsplit_once(' ') {
+            let fields: Vec<String> = f
+                .into_iter()
+                .map(|(n, t)| match t.rsplit_once(' ') {
                     Some((attr, ty)) => format!("{attr} {n}: {ty}"),
                     None => format!("{n}: {t}"),
-                }
-            }).collect();
+                })
+                .collect();
             format!("{{ {} }}", fields.join(", "))
         }),
     ]

@@ -11,7 +11,7 @@ enum ApiError {
     Disabled,
     #[status(407, header("Proxy-Authenticate" = "Basic realm=\"proxy\""))]
     ProxyAuth,
-    #[status(426, header("Upgrade" = "TLS/1.2, HTTP/1.1"))]
+    #[status(426, header("Upgrade" = "TLS/1.2, HTTP/1.1"), header("Connection" = "upgrade"))]
     UseTls,
     #[status(303, header("Location" = "/login"))]
     Login,

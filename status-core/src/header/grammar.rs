@@ -51,7 +51,9 @@ impl Grammar {
             }
             Grammar::Protocols => "a comma-separated list of protocols (`websocket`, `HTTP/2.0`)",
             Grammar::Tokens => "a comma-separated list of connection options (`upgrade`)",
-            Grammar::HttpDate => "an HTTP-date in IMF-fixdate form (`Wed, 21 Oct 2015 07:28:00 GMT`)",
+            Grammar::HttpDate => {
+                "an HTTP-date in IMF-fixdate form (`Wed, 21 Oct 2015 07:28:00 GMT`)"
+            }
         }
     }
 }
@@ -79,9 +81,7 @@ impl fmt::Display for ValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ValueError::Empty => f.write_str("the value is empty"),
-            ValueError::OuterWhitespace => {
-                f.write_str("the value begins or ends with whitespace")
-            }
+            ValueError::OuterWhitespace => f.write_str("the value begins or ends with whitespace"),
             ValueError::Forbidden { byte, .. } => match byte {
                 b'\r' => f.write_str("the value contains a carriage return (CR)"),
                 b'\n' => f.write_str("the value contains a line feed (LF)"),
@@ -122,10 +122,10 @@ pub fn check_value(grammar: Grammar, value: &str) -> Result<(), ValueError> {
         Grammar::Any => true,
         Grammar::RetryAfter => is_digits(value) || is_http_date(value),
         Grammar::UriReference => iri_string::types::UriReferenceStr::new(value).is_ok(),
-        Grammar::Methods => list(value, |element| is_token(element)),
+        Grammar::Methods => list(value, is_token),
         Grammar::Challenges => is_challenge_list(value),
         Grammar::Protocols => list(value, is_protocol),
-        Grammar::Tokens => list(value, |element| is_token(element)),
+        Grammar::Tokens => list(value, is_token),
         Grammar::HttpDate => is_http_date(value),
     };
     if valid {
@@ -173,9 +173,7 @@ fn is_token(value: &str) -> bool {
 /// `#element` as a sender writes it: elements separated by commas and optional whitespace, none
 /// of them empty (RFC 9110 §5.6.1: "a sender MUST NOT generate empty list elements").
 fn list(value: &str, element: impl Fn(&str) -> bool) -> bool {
-    value
-        .split(',')
-        .all(|e| element(e.trim_matches(OWS)))
+    value.split(',').all(|e| element(e.trim_matches(OWS)))
 }
 
 /// `protocol-name ["/" protocol-version]`, both tokens.
@@ -194,7 +192,11 @@ fn is_http_date(value: &str) -> bool {
         return false;
     };
     let mut written = Buffer::default();
-    fmt::write(&mut written, format_args!("{}", httpdate::HttpDate::from(time))).is_ok()
+    fmt::write(
+        &mut written,
+        format_args!("{}", httpdate::HttpDate::from(time)),
+    )
+    .is_ok()
         && written.as_str() == Some(value)
 }
 
@@ -294,9 +296,9 @@ fn is_auth_param(value: &str) -> bool {
 fn is_token68(value: &str) -> bool {
     let body = value.trim_end_matches('=');
     !body.is_empty()
-        && body
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'+' | b'/'))
+        && body.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'+' | b'/')
+        })
 }
 
 /// `quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE`.

@@ -115,10 +115,7 @@ pub const FIELDS: &[Field] = &[
     connection(field("TE", "RFC 9110 §10.1.4")),
     connection(field("Trailer", "RFC 9110 §6.6.2")),
     singleton(field("ETag", "RFC 9110 §8.8.3")),
-    singleton(grammar(
-        field("Date", "RFC 9110 §6.6.1"),
-        Grammar::HttpDate,
-    )),
+    singleton(grammar(field("Date", "RFC 9110 §6.6.1"), Grammar::HttpDate)),
     singleton(grammar(
         field("Last-Modified", "RFC 9110 §8.8.2"),
         Grammar::HttpDate,

@@ -289,11 +289,15 @@ fn parse_value(input: ParseStream, key: &Ident, def: &Def) -> syn::Result<ItemVa
                 return Ok(ItemValue::Name(None));
             }
             input.parse::<Token![=]>()?;
-            Ok(ItemValue::Name(Some(StrLit::new(string_value(input, key, def)?))))
+            Ok(ItemValue::Name(Some(StrLit::new(string_value(
+                input, key, def,
+            )?))))
         }
         Value::Template => {
             equals(input, key, def)?;
-            Ok(ItemValue::Template(TemplateLit::new(string_value(input, key, def)?)))
+            Ok(ItemValue::Template(TemplateLit::new(string_value(
+                input, key, def,
+            )?)))
         }
         Value::Literal | Value::Case | Value::Path => {
             equals(input, key, def)?;
@@ -302,7 +306,9 @@ fn parse_value(input: ParseStream, key: &Ident, def: &Def) -> syn::Result<ItemVa
         Value::Format => {
             equals(input, key, def)?;
             if input.peek(LitStr) {
-                return Ok(ItemValue::Format(FormatSpec::Named(StrLit::new(input.parse()?))));
+                return Ok(ItemValue::Format(FormatSpec::Named(StrLit::new(
+                    input.parse()?,
+                ))));
             }
             if input.peek(Ident::peek_any) {
                 return Ok(ItemValue::Format(FormatSpec::Type(

@@ -85,7 +85,13 @@ pub struct Def {
     pub example: &'static str,
 }
 
-const fn def(key: Key, name: &'static str, value: Value, places: Places, example: &'static str) -> Def {
+const fn def(
+    key: Key,
+    name: &'static str,
+    value: Value,
+    places: Places,
+    example: &'static str,
+) -> Def {
     Def {
         key,
         name,
@@ -109,21 +115,105 @@ const fn body(mut def: Def) -> Def {
 
 /// Every option, in the README's order.
 pub const OPTIONS: &[Def] = &[
-    body(def(Key::Message, "message", Value::Template, ANYWHERE, "message = \"user {id} not found\"")),
-    body(def(Key::Code, "code", Value::Template, ANYWHERE, "code = \"USER_NOT_FOUND\"")),
-    def(Key::Codes, "codes", Value::Case, Places::ENUM, "codes = \"SCREAMING_SNAKE_CASE\""),
-    repeatable(def(Key::Header, "header", Value::Header, ANYWHERE, "header(\"Retry-After\" = \"120\")")),
-    body(def(Key::Format, "format", Value::Format, ANYWHERE, "format = \"json\"")),
-    body(def(Key::Type, "type", Value::Template, ANYWHERE, "type = \"https://example.com/probs/out-of-credit\"")),
-    body(def(Key::Instance, "instance", Value::Template, ANYWHERE, "instance = \"/accounts/{id}\"")),
-    def(Key::Reason, "reason", Value::Literal, ANYWHERE, "reason = \"Client Closed Request\""),
+    body(def(
+        Key::Message,
+        "message",
+        Value::Template,
+        ANYWHERE,
+        "message = \"user {id} not found\"",
+    )),
+    body(def(
+        Key::Code,
+        "code",
+        Value::Template,
+        ANYWHERE,
+        "code = \"USER_NOT_FOUND\"",
+    )),
+    def(
+        Key::Codes,
+        "codes",
+        Value::Case,
+        Places::ENUM,
+        "codes = \"SCREAMING_SNAKE_CASE\"",
+    ),
+    repeatable(def(
+        Key::Header,
+        "header",
+        Value::Header,
+        ANYWHERE,
+        "header(\"Retry-After\" = \"120\")",
+    )),
+    body(def(
+        Key::Format,
+        "format",
+        Value::Format,
+        ANYWHERE,
+        "format = \"json\"",
+    )),
+    body(def(
+        Key::Type,
+        "type",
+        Value::Template,
+        ANYWHERE,
+        "type = \"https://example.com/probs/out-of-credit\"",
+    )),
+    body(def(
+        Key::Instance,
+        "instance",
+        Value::Template,
+        ANYWHERE,
+        "instance = \"/accounts/{id}\"",
+    )),
+    def(
+        Key::Reason,
+        "reason",
+        Value::Literal,
+        ANYWHERE,
+        "reason = \"Client Closed Request\"",
+    ),
     body(def(Key::Expose, "expose", Value::Flag, ANYWHERE, "expose")),
-    repeatable(def(Key::Allow, "allow", Value::Rules, ANYWHERE, "allow(missing_retry_after)")),
-    def(Key::Crate, "crate", Value::Path, TYPE, "crate = \"my_app::http_status\""),
-    def(Key::Transparent, "transparent", Value::Flag, RESPONSE, "#[status(transparent)]"),
-    body(def(Key::Extension, "extension", Value::OptionalName, Places::FIELD, "#[status(extension)]")),
-    body(def(Key::Flatten, "flatten", Value::Flag, Places::FIELD, "#[status(flatten)]")),
-    def(Key::Delegate, "delegate", Value::Flag, Places::FIELD, "#[status(delegate)]"),
+    repeatable(def(
+        Key::Allow,
+        "allow",
+        Value::Rules,
+        ANYWHERE,
+        "allow(missing_retry_after)",
+    )),
+    def(
+        Key::Crate,
+        "crate",
+        Value::Path,
+        TYPE,
+        "crate = \"my_app::http_status\"",
+    ),
+    def(
+        Key::Transparent,
+        "transparent",
+        Value::Flag,
+        RESPONSE,
+        "#[status(transparent)]",
+    ),
+    body(def(
+        Key::Extension,
+        "extension",
+        Value::OptionalName,
+        Places::FIELD,
+        "#[status(extension)]",
+    )),
+    body(def(
+        Key::Flatten,
+        "flatten",
+        Value::Flag,
+        Places::FIELD,
+        "#[status(flatten)]",
+    )),
+    def(
+        Key::Delegate,
+        "delegate",
+        Value::Flag,
+        Places::FIELD,
+        "#[status(delegate)]",
+    ),
 ];
 
 /// The option named `name`.

@@ -1,6 +1,8 @@
 //! The match arms of `status`, `__http_status_headers` and `to_response`.
 
-use super::{arm_head, delegate_path, match_self, member_value, pattern, source_args, template_args, Cx};
+use super::{
+    arm_head, delegate_path, match_self, member_value, pattern, source_args, template_args, Cx,
+};
 use crate::emit::Code;
 use crate::plan::{self, Plan, Source, Step, Text};
 use crate::resolve::Resolved;
@@ -21,8 +23,17 @@ fn status_expr(variant: &Resolved) -> String {
 }
 
 /// A delegating variant's arm: `method` of its field, called with `args` after the field.
-fn delegate_arm(cx: &mut Cx, code: &mut Code, variant: &Resolved, method: &str, prefix: &str, args: &str) {
-    let Some(field) = variant.delegate else { return };
+fn delegate_arm(
+    cx: &mut Cx,
+    code: &mut Code,
+    variant: &Resolved,
+    method: &str,
+    prefix: &str,
+    args: &str,
+) {
+    let Some(field) = variant.delegate else {
+        return;
+    };
     let path = delegate_path(cx, field, method);
     code.text(&arm_head(variant.variant, &[field.index]))
         .text(prefix)
@@ -179,7 +190,11 @@ fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
                 .require_serde(&rt, quote::quote!(#ty #ty_generics), generic, span);
             format!("__hs::serde(self, {kind}, (&&__hs::Ser(self)).__hs_ser())")
         }
-        Plan::Built { capacity, text, steps } => {
+        Plan::Built {
+            capacity,
+            text,
+            steps,
+        } => {
             let mut fill = String::new();
             for step in steps {
                 step_code(cx, variant, step, &mut fill, &mut used);

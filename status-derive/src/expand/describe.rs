@@ -3,6 +3,7 @@
 //! names.
 
 use super::{delegate_path, Cx};
+use crate::ast::Variant;
 use crate::attr::error_text::ErrorText;
 use crate::attr::TemplateLit;
 use crate::emit::{source, Code};
@@ -10,7 +11,6 @@ use crate::kind;
 use crate::plan::{self, Plan};
 use crate::resolve::{Format, MachineCode, Resolved};
 use crate::template::{Piece, Template};
-use crate::ast::Variant;
 use std::fmt::Write as _;
 
 /// `Some("…")` or `None` as generated code writes them.
@@ -90,11 +90,12 @@ fn describe(cx: &Cx, variant: &Resolved) -> String {
         Format::Serde => "__hs::BodyFormat::Serde".to_owned(),
         Format::None => "__hs::BodyFormat::Empty".to_owned(),
         Format::Custom(path) => format!(
-            "__hs::BodyFormat::Custom {{ content_type: <{} as __hs::Format>::CONTENT_TYPE }}",
+            "(&&__hs::FormatProbe::<{}>::new()).__hs_body_format()",
             source(path)
         ),
     };
-    let has_body = !variant.content_forbidden() && !matches!(variant.format(), Format::None | Format::Serde);
+    let has_body =
+        !variant.content_forbidden() && !matches!(variant.format(), Format::None | Format::Serde);
     let message = if has_body {
         match plan::detail(cx.input, variant) {
             Some(plan::Text::Static(text)) => Some(text),
@@ -123,7 +124,8 @@ fn describe(cx: &Cx, variant: &Resolved) -> String {
         Some(MachineCode::Cased { code, .. }) => (Some(code), false),
         None => (None, false),
     };
-    let problem_shaped = has_body && matches!(variant.format(), Format::Problem | Format::Custom(_));
+    let problem_shaped =
+        has_body && matches!(variant.format(), Format::Problem | Format::Custom(_));
     let problem_type = variant
         .problem_type()
         .filter(|_| problem_shaped)

@@ -51,7 +51,9 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
     let status = method_body(&mut cx, |cx, code| arms::status(cx, resolved, code));
     let headers = method_body(&mut cx, |cx, code| arms::headers(cx, resolved, code));
     let response = method_body(&mut cx, |cx, code| arms::response(cx, resolved, code));
-    let describe = method_body(&mut cx, |cx, code| describe::descriptions(cx, resolved, code));
+    let describe = method_body(&mut cx, |cx, code| {
+        describe::descriptions(cx, resolved, code)
+    });
     let format_checks = checks(&mut cx, resolved);
 
     let rt = &cx.rt;
@@ -173,7 +175,7 @@ fn checks(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
         items.extend(quote_spanned! {span=>
             const _: () = ::core::assert!(
                 #rt::__private::valid_content_type(<#path as #rt::__private::Format>::CONTENT_TYPE),
-                "Format::CONTENT_TYPE is not a valid header value: non-empty visible ASCII, without outer whitespace"
+                "Format::CONTENT_TYPE is not a valid header value: it must be non-empty visible ASCII without leading or trailing whitespace (RFC 9110 §5.5; rule: bad_attribute)"
             );
         });
     }
@@ -238,7 +240,13 @@ fn delegate_path(cx: &mut Cx, field: &Field, method: &str) -> TokenStream {
 /// `__hs_format!("...", a, b)` (`format_args!`) for a template, recording the fields it binds,
 /// and requiring of each field's type the trait its spec formats with, reported at the
 /// template.
-fn template_args(cx: &mut Cx, variant: &Variant, template: &Template, span: Span, used: &mut Vec<usize>) -> String {
+fn template_args(
+    cx: &mut Cx,
+    variant: &Variant,
+    template: &Template,
+    span: Span,
+    used: &mut Vec<usize>,
+) -> String {
     let mut out = format!("__hs_format!({:?}", template.format_string());
     for placeholder in template.placeholders() {
         let Some(field) = variant.field(&placeholder.member) else {
@@ -262,7 +270,9 @@ fn template_args(cx: &mut Cx, variant: &Variant, template: &Template, span: Span
 /// The `format_args!` of text formatted at run time.
 fn source_args(cx: &mut Cx, variant: &Variant, source: Source, used: &mut Vec<usize>) -> String {
     match source {
-        Source::Template(lit, template) => template_args(cx, variant, template, lit.lit.span(), used),
+        Source::Template(lit, template) => {
+            template_args(cx, variant, template, lit.lit.span(), used)
+        }
         Source::Display => {
             let ty = &cx.input.original.ident;
             let (_, ty_generics, _) = cx.input.original.generics.split_for_impl();

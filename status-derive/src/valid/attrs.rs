@@ -184,17 +184,15 @@ fn check_value_of(
                 allow_rule(rule, diag);
             }
         }
-        (ItemValue::Header(header), _) => {
-            if !malformed_template(&header.value, diag) {
-                let allowed = |rule: Rule| {
-                    [Some(attr), enum_attr]
-                        .into_iter()
-                        .flatten()
-                        .flat_map(Attr::allows)
-                        .any(|r| r == rule.name())
-                };
-                literal_header(header, &allowed, diag);
-            }
+        (ItemValue::Header(header), _) if !malformed_template(&header.value, diag) => {
+            let allowed = |rule: Rule| {
+                [Some(attr), enum_attr]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(Attr::allows)
+                    .any(|r| r == rule.name())
+            };
+            literal_header(header, &allowed, diag);
         }
         (ItemValue::Name(Some(name)), _) => member_name(name, diag),
         _ => {}
@@ -266,7 +264,9 @@ fn reason(lit: &StrLit, diag: &mut Diagnostics) {
         );
         return;
     }
-    let visible = text.bytes().all(|b| b == b'\t' || b == b' ' || (0x21..0x7f).contains(&b));
+    let visible = text
+        .bytes()
+        .all(|b| b == b'\t' || b == b' ' || (0x21..0x7f).contains(&b));
     if text.trim().is_empty() || !visible {
         diag.error(
             &lit.lit,
@@ -289,7 +289,10 @@ fn codes_case(lit: &StrLit, diag: &mut Diagnostics) {
         &lit.lit,
         Message::new(Rule::BadAttribute, format!("unknown case \"{}\"", lit.text))
             .help_opt(suggestion)
-            .help(format!("the cases are serde's rename_all names: {}", CASES.join(", "))),
+            .help(format!(
+                "the cases are serde's rename_all names: {}",
+                CASES.join(", ")
+            )),
     );
 }
 
@@ -327,7 +330,10 @@ fn allow_rule(rule: &syn::Ident, diag: &mut Diagnostics) {
                 Rule::BadAttribute,
                 format!("`{name}` is an error, and errors cannot be allowed"),
             )
-            .help(format!("only warnings can be allowed: {}", warnings.join(", "))),
+            .help(format!(
+                "only warnings can be allowed: {}",
+                warnings.join(", ")
+            )),
         ),
         None => {
             let suggestion = closest(&name, &warnings);

@@ -42,20 +42,30 @@ pub fn body_forbidden(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
         }
     }
     for member in &variant.members {
-        forbid(member.key, &format!("the member `{}`", member.field.name), diag);
+        forbid(
+            member.key,
+            &format!("the member `{}`", member.field.name),
+            diag,
+        );
     }
     for header in variant.headers() {
         let Some(field) = field_named(header.name()).filter(|f| f.describes_content) else {
             continue;
         };
         // A 304 repeats some of them from the 200 it stands for (RFC 9110 §15.4.5).
-        if info.must_headers.iter().any(|r| r.name.eq_ignore_ascii_case(field.name)) {
+        if info
+            .must_headers
+            .iter()
+            .any(|r| r.name.eq_ignore_ascii_case(field.name))
+        {
             continue;
         }
         if field.owner.is_some() {
             continue; // reported where it is written
         }
-        let own = variant.own.is_some_and(|a| a.headers().any(|h| std::ptr::eq(h, header)));
+        let own = variant
+            .own
+            .is_some_and(|a| a.headers().any(|h| std::ptr::eq(h, header)));
         if !own && !diag.first_for(header, Rule::BodyForbidden) {
             continue;
         }
@@ -68,7 +78,10 @@ pub fn body_forbidden(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
             header.name.lit.span(),
             Message::new(
                 Rule::BodyForbidden,
-                format!("`{}` describes content, and {status} responses have none", header.name()),
+                format!(
+                    "`{}` describes content, and {status} responses have none",
+                    header.name()
+                ),
             )
             .spec("RFC 9110 §6.4.1")
             .help(format!("remove header(\"{}\" = ...)", header.name())),
@@ -142,7 +155,9 @@ pub fn format_options(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
                 ),
             )
             .help(match key {
-                Key::Type | Key::Instance => "remove it, or use format = \"problem\" (or a custom format, which sees it)",
+                Key::Type | Key::Instance => {
+                    "remove it, or use format = \"problem\" (or a custom format, which sees it)"
+                }
                 _ => "remove it, or use format = \"problem\" or \"json\"",
             }),
         );
@@ -199,7 +214,11 @@ pub fn members(variant: &Resolved, diag: &mut Diagnostics) {
     }
     let format = variant.format();
     if !format.takes_members() {
-        let help = if variant.is_success_like() && matches!(format, crate::resolve::Format::None | crate::resolve::Format::Text) {
+        let help = if variant.is_success_like()
+            && matches!(
+                format,
+                crate::resolve::Format::None | crate::resolve::Format::Text
+            ) {
             "a 2xx/3xx has no body by default: add format = \"json\" to send members"
         } else {
             "use format = \"problem\" or \"json\" (or a custom format, which sees them)"
@@ -209,7 +228,11 @@ pub fn members(variant: &Resolved, diag: &mut Diagnostics) {
                 member.key,
                 Message::new(
                     Rule::BadAttribute,
-                    format!("the {} format has no members, so `{}` would never be sent", format.name(), member.field.name),
+                    format!(
+                        "the {} format has no members, so `{}` would never be sent",
+                        format.name(),
+                        member.field.name
+                    ),
                 )
                 .help(help),
             );
@@ -220,30 +243,49 @@ pub fn members(variant: &Resolved, diag: &mut Diagnostics) {
     for (i, member) in variant.members.iter().enumerate() {
         let Some(name) = &member.name else { continue };
         let unnamed_tuple = matches!(member.field.name, crate::template::MemberName::Index(_))
-            && member.field.attr().and_then(|a| a.extension()).is_some_and(|(_, n)| n.is_none());
+            && member
+                .field
+                .attr()
+                .and_then(|a| a.extension())
+                .is_some_and(|(_, n)| n.is_none());
         if unnamed_tuple {
             diag.error(
                 member.key,
                 Message::new(
                     Rule::BadAttribute,
-                    format!("field {} of a tuple has no name to be a member under", member.field.name),
+                    format!(
+                        "field {} of a tuple has no name to be a member under",
+                        member.field.name
+                    ),
                 )
                 .help("name the member: #[status(extension = \"balance\")]"),
             );
             continue;
         }
         let clash = if standard.contains(&name.as_str()) {
-            Some(format!("\"{name}\" is a standard member of the {} format", format.name()))
-        } else if variant.members[..i].iter().any(|m| m.name.as_ref() == Some(name)) {
-            Some(format!("\"{name}\" is already a member of this {}", variant.variant.what()))
+            Some(format!(
+                "\"{name}\" is a standard member of the {} format",
+                format.name()
+            ))
+        } else if variant.members[..i]
+            .iter()
+            .any(|m| m.name.as_ref() == Some(name))
+        {
+            Some(format!(
+                "\"{name}\" is already a member of this {}",
+                variant.variant.what()
+            ))
         } else {
             None
         };
         if let Some(problem) = clash {
             diag.error(
                 member.key,
-                Message::new(Rule::BadAttribute, format!("{problem}, so the body would have it twice"))
-                    .help("rename it: #[status(extension = \"another_name\")]"),
+                Message::new(
+                    Rule::BadAttribute,
+                    format!("{problem}, so the body would have it twice"),
+                )
+                .help("rename it: #[status(extension = \"another_name\")]"),
             );
         }
     }
@@ -277,8 +319,11 @@ pub fn delegation(variant: &Resolved, diag: &mut Diagnostics) {
     for extra in delegates.iter().skip(1) {
         diag.error(
             *extra,
-            Message::new(Rule::BadAttribute, "only one field can give the response: there is already a `delegate`")
-                .help("keep one #[status(delegate)]"),
+            Message::new(
+                Rule::BadAttribute,
+                "only one field can give the response: there is already a `delegate`",
+            )
+            .help("keep one #[status(delegate)]"),
         );
     }
     if delegates.is_empty() {
@@ -300,16 +345,23 @@ pub fn delegation(variant: &Resolved, diag: &mut Diagnostics) {
                 &item.key,
                 Message::new(
                     Rule::BadAttribute,
-                    format!("the response comes from the `delegate` field, so `{}` has no effect", item.key),
+                    format!(
+                        "the response comes from the `delegate` field, so `{}` has no effect",
+                        item.key
+                    ),
                 )
-                .help(format!("remove `{}`, or remove #[status(delegate)]", item.key)),
+                .help(format!(
+                    "remove `{}`, or remove #[status(delegate)]",
+                    item.key
+                )),
             );
         }
     }
 }
 
 pub fn missing_error_body_applies(variant: &Resolved, code: Code) -> bool {
-    code.info.map_or(code.value >= 400, |i| i.is_error()) && matches!(variant.format(), Format::None)
+    code.info.map_or(code.value >= 400, |i| i.is_error())
+        && matches!(variant.format(), Format::None)
 }
 
 /// `missing_error_body` (warning): an error response without a body.
@@ -324,7 +376,7 @@ pub fn missing_error_body(variant: &Resolved, code: Code, diag: &mut Diagnostics
             format!("{} is an error, and format = \"none\" sends no body to explain it: the server SHOULD say what went wrong and whether it is temporary", code.describe()),
         )
         .spec(if variant.is_server_error() { "RFC 9110 §15.6" } else { "RFC 9110 §15.5" })
-        .help("use format = \"problem\" or \"json\" (with a message), or allow(missing_error_body) to match an API that sends none"),
+        .help("use format = \"problem\" or \"json\" (with a message); to match an API that sends no body, allow it"),
     );
 }
 

@@ -10,7 +10,11 @@ use crate::rules::{Message, Rule};
 use status_core::{Class, Registry, StatusInfo};
 
 /// The variant's code if it is one a response can have; reports why not otherwise.
-pub fn status<'i>(input: &Input, variant: &Resolved<'i, '_>, diag: &mut Diagnostics) -> Option<Code<'i>> {
+pub fn status<'i>(
+    input: &Input,
+    variant: &Resolved<'i, '_>,
+    diag: &mut Diagnostics,
+) -> Option<Code<'i>> {
     let Some(spec) = variant.code_spec() else {
         no_code(input, variant, diag);
         return None;
@@ -45,7 +49,9 @@ fn no_code(input: &Input, variant: &Resolved, diag: &mut Diagnostics) {
     let help = if input.is_struct() {
         "add a code: #[status(404)]".to_owned()
     } else {
-        format!("add #[status(CODE)] to `{name}`, or a default code on the enum, e.g. #[status(500)]")
+        format!(
+            "add #[status(CODE)] to `{name}`, or a default code on the enum, e.g. #[status(500)]"
+        )
     };
     let at: &dyn quote::ToTokens = match variant.own {
         Some(own) => own.original,
@@ -111,12 +117,15 @@ fn unknown_code(spec: &CodeSpec, diag: &mut Diagnostics) {
             } else {
                 None
             };
-            Message::new(Rule::UnknownCode, format!("unknown status code name `{name}`"))
-                .help_opt(suggestion.map(|(n, info)| format!("did you mean {n} ({})?", info.code)))
-                .help_opt(option.map(|o| format!("did you mean the option `{o}`?")))
-                .help_opt((suggestion.is_none() && option.is_none()).then(|| {
-                    "write the number, e.g. #[status(404)], or a name such as NOT_FOUND".to_owned()
-                }))
+            Message::new(
+                Rule::UnknownCode,
+                format!("unknown status code name `{name}`"),
+            )
+            .help_opt(suggestion.map(|(n, info)| format!("did you mean {n} ({})?", info.code)))
+            .help_opt(option.map(|o| format!("did you mean the option `{o}`?")))
+            .help_opt((suggestion.is_none() && option.is_none()).then(|| {
+                "write the number, e.g. #[status(404)], or a name such as NOT_FOUND".to_owned()
+            }))
         }
     };
     diag.error(spec.tokens(), message);
@@ -138,7 +147,9 @@ fn closest_code(digits: &str) -> Option<&'static StatusInfo> {
 fn informational(code: Code, diag: &mut Diagnostics) -> bool {
     let is_final = code
         .info
-        .map_or(code.class() != Some(Class::Informational), |i| i.final_response);
+        .map_or(code.class() != Some(Class::Informational), |i| {
+            i.final_response
+        });
     if is_final {
         return false;
     }
@@ -184,9 +195,12 @@ pub fn reserved_code(code: Code, diag: &mut Diagnostics) {
     };
     diag.error(
         code.spec.tokens(),
-        Message::new(Rule::ReservedCode, format!("{} {} {problem}", info.code, info.reason))
-            .spec(info.spec)
-            .help(help),
+        Message::new(
+            Rule::ReservedCode,
+            format!("{} {} {problem}", info.code, info.reason),
+        )
+        .spec(info.spec)
+        .help(help),
     );
 }
 
@@ -201,7 +215,7 @@ pub fn success_in_error(input: &Input, code: Code, diag: &mut Diagnostics) {
         Message::new(
             Rule::SuccessInError,
             format!(
-                "{} is a success code, but `{}` is an error type (it has #[error] attributes): clients would take the failure for a success",
+                "{} is not an error status, but `{}` is an error type (it has #[error] attributes): clients would take the failure for a success",
                 code.describe(),
                 input.original.ident
             ),
@@ -237,9 +251,12 @@ pub fn obsolete_code(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
     };
     diag.warning(
         variant.status_span(),
-        Message::new(Rule::ObsoleteCode, format!("{} {} {problem}", info.code, info.reason))
-            .spec(info.spec)
-            .help(help),
+        Message::new(
+            Rule::ObsoleteCode,
+            format!("{} {} {problem}", info.code, info.reason),
+        )
+        .spec(info.spec)
+        .help(help),
     );
 }
 
@@ -249,7 +266,8 @@ pub fn inconsistent_code(resolved: &[Resolved], diag: &mut Diagnostics) {
     let mut seen: Vec<(String, Code, proc_macro2::Span)> = Vec::new();
     // Only codes that are sent: a format without a code, or a status without content, sends
     // none.
-    let sends_code = |v: &&Resolved| !v.delegates() && !v.content_forbidden() && v.format().takes_code();
+    let sends_code =
+        |v: &&Resolved| !v.delegates() && !v.content_forbidden() && v.format().takes_code();
     for variant in resolved.iter().filter(sends_code) {
         let (Some(machine_code), Some(code)) = (variant.machine_code(), variant.code) else {
             continue;
@@ -262,7 +280,10 @@ pub fn inconsistent_code(resolved: &[Resolved], diag: &mut Diagnostics) {
         } else {
             variant.status_span()
         };
-        match seen.iter().find(|(t, c, _)| *t == text && c.value != code.value) {
+        match seen
+            .iter()
+            .find(|(t, c, _)| *t == text && c.value != code.value)
+        {
             Some((_, first, first_at)) => {
                 diag.error_at(
                     at,
@@ -282,7 +303,10 @@ pub fn inconsistent_code(resolved: &[Resolved], diag: &mut Diagnostics) {
                 );
             }
             None => {
-                if !seen.iter().any(|(t, c, _)| *t == text && c.value == code.value) {
+                if !seen
+                    .iter()
+                    .any(|(t, c, _)| *t == text && c.value == code.value)
+                {
                     seen.push((text, code, at));
                 }
             }

@@ -62,7 +62,10 @@ pub fn literal_header(header: &HeaderOpt, allowed: &dyn Fn(Rule) -> bool, diag: 
     }
     if let Some(index) = first_non_ascii(&text) {
         if !allowed(Rule::NonAsciiHeaderValue) {
-            let c = text[index..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            let c = text[index..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
             diag.warning(
                 lit.span(),
                 Message::new(
@@ -202,7 +205,10 @@ fn grammar_example(grammar: Grammar, name: &str) -> String {
 /// The same singleton field twice in one attribute: the message would be invalid (RFC 9110
 /// §5.3). (A variant's header replaces an enum header of the same name, so only one goes
 /// out.)
-pub fn repeated_singletons<'h>(headers: impl Iterator<Item = &'h HeaderOpt>, diag: &mut Diagnostics) {
+pub fn repeated_singletons<'h>(
+    headers: impl Iterator<Item = &'h HeaderOpt>,
+    diag: &mut Diagnostics,
+) {
     let headers: Vec<&HeaderOpt> = headers.collect();
     for (i, header) in headers.iter().enumerate() {
         let Some(field) = field_named(header.name()).filter(|f| f.singleton) else {
@@ -218,7 +224,10 @@ pub fn repeated_singletons<'h>(headers: impl Iterator<Item = &'h HeaderOpt>, dia
             &header.name.lit,
             Message::new(
                 Rule::InvalidHeader,
-                format!("`{}` is a single-value field, and it is set twice", field.name),
+                format!(
+                    "`{}` is a single-value field, and it is set twice",
+                    field.name
+                ),
             )
             .spec("RFC 9110 §5.3")
             .help("keep one; two values of this field make the response invalid"),
@@ -363,7 +372,13 @@ pub fn advises(code: Code, rule: Rule) -> bool {
 }
 
 /// A warning that the status asks for a header the variant does not send.
-pub fn advised_header(rule: Rule, why: &str, variant: &Resolved, code: Code, diag: &mut Diagnostics) {
+pub fn advised_header(
+    rule: Rule,
+    why: &str,
+    variant: &Resolved,
+    code: Code,
+    diag: &mut Diagnostics,
+) {
     let Some(header) = advised(code, rule) else {
         return;
     };
@@ -374,7 +389,10 @@ pub fn advised_header(rule: Rule, why: &str, variant: &Resolved, code: Code, dia
         Level::May => "MAY",
         _ => "SHOULD",
     };
-    let condition = header.condition.map(|c| format!(" {c}")).unwrap_or_default();
+    let condition = header
+        .condition
+        .map(|c| format!(" {c}"))
+        .unwrap_or_default();
     let mut message = Message::new(
         rule,
         format!(
@@ -393,25 +411,43 @@ pub fn advised_header(rule: Rule, why: &str, variant: &Resolved, code: Code, dia
 
 /// `missing_blocked_by` (warning): 451 without `Link: <…>; rel="blocked-by"`.
 pub fn missing_blocked_by(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
-    let blocked_by = variant.headers_named("Link").iter().any(|link| match link.value.literal() {
+    let Some(header) = advised(code, Rule::MissingBlockedBy) else {
+        return;
+    };
+    let links = variant.headers_named("Link");
+    let blocked_by = links.iter().any(|link| match link.value.literal() {
         Some(value) => value.contains("rel=\"blocked-by\"") || value.contains("rel=blocked-by"),
+        // Interpolated: the relation may be in the value.
         None => true,
     });
-    if !blocked_by {
-        advised_header(
-            Rule::MissingBlockedBy,
-            " with rel=\"blocked-by\" identifying who demanded the block",
-            variant,
-            code,
-            diag,
-        );
+    if blocked_by {
+        return;
     }
+    let what = if links.is_empty() {
+        "has no Link header"
+    } else {
+        "has a Link header, but none with rel=\"blocked-by\""
+    };
+    diag.warning(
+        variant.status_span(),
+        Message::new(
+            Rule::MissingBlockedBy,
+            format!(
+                "{} {what} identifying who demanded the block ({}: the response SHOULD carry one)",
+                code.describe(),
+                header.spec
+            ),
+        )
+        .help(format!("add {}", snippet(header.name, header.example))),
+    );
 }
 
 /// `storable_error` applies to the statuses caches MUST NOT store (428, 429, 431, 511) that
 /// carry `Cache-Control`.
 pub fn storable_applies(variant: &Resolved, code: Code) -> bool {
-    code.info.is_some_and(|info| info.cache == Cache::MustNotStore) && variant.has_header("Cache-Control")
+    code.info
+        .is_some_and(|info| info.cache == Cache::MustNotStore)
+        && variant.has_header("Cache-Control")
 }
 
 /// `storable_error` (warning): `Cache-Control` that lets a cache store such a response.
@@ -428,7 +464,10 @@ pub fn storable_error(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
             header,
             Message::new(
                 Rule::StorableError,
-                format!("`Cache-Control: {value}` lets caches store {}, which they MUST NOT", on(variant, header, code)),
+                format!(
+                    "`Cache-Control: {value}` lets caches store {}, which they MUST NOT",
+                    on(variant, header, code)
+                ),
             )
             .spec(code.info.map_or("RFC 6585", |i| i.spec))
             .help("use header(\"Cache-Control\" = \"no-store\"), or remove it"),
@@ -439,7 +478,8 @@ pub fn storable_error(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
 
 /// `challenge_on_511` applies to a 511 with a challenge.
 pub fn challenge_applies(variant: &Resolved, code: Code) -> bool {
-    code.value == 511 && (variant.has_header("WWW-Authenticate") || variant.has_header("Proxy-Authenticate"))
+    code.value == 511
+        && (variant.has_header("WWW-Authenticate") || variant.has_header("Proxy-Authenticate"))
 }
 
 /// `challenge_on_511` (warning): a 511 is for the network's login page, not a challenge.

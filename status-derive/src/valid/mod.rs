@@ -32,7 +32,13 @@ fn warnings() -> [(Rule, Applies, Check); 10] {
             Rule::MissingRetryAfter,
             |_, code| headers::advises(code, Rule::MissingRetryAfter),
             |v, code, diag| {
-                headers::advised_header(Rule::MissingRetryAfter, ", so clients cannot tell when to retry", v, code, diag);
+                headers::advised_header(
+                    Rule::MissingRetryAfter,
+                    ", so clients cannot tell when to retry",
+                    v,
+                    code,
+                    diag,
+                );
             },
         ),
         (
@@ -51,7 +57,13 @@ fn warnings() -> [(Rule, Applies, Check); 10] {
             Rule::MissingContentRange,
             |_, code| headers::advises(code, Rule::MissingContentRange),
             |v, code, diag| {
-                headers::advised_header(Rule::MissingContentRange, ", so clients cannot tell the length of the representation", v, code, diag);
+                headers::advised_header(
+                    Rule::MissingContentRange,
+                    ", so clients cannot tell the length of the representation",
+                    v,
+                    code,
+                    diag,
+                );
             },
         ),
         (
@@ -59,16 +71,36 @@ fn warnings() -> [(Rule, Applies, Check); 10] {
             |_, code| headers::advises(code, Rule::MissingBlockedBy),
             headers::missing_blocked_by,
         ),
-        (Rule::ObsoleteCode, codes::obsolete_applies, codes::obsolete_code),
-        (Rule::StorableError, headers::storable_applies, headers::storable_error),
-        (Rule::ChallengeOn511, headers::challenge_applies, headers::challenge_on_511),
-        (Rule::HeaderLeak, headers::header_leak_applies, headers::header_leak),
+        (
+            Rule::ObsoleteCode,
+            codes::obsolete_applies,
+            codes::obsolete_code,
+        ),
+        (
+            Rule::StorableError,
+            headers::storable_applies,
+            headers::storable_error,
+        ),
+        (
+            Rule::ChallengeOn511,
+            headers::challenge_applies,
+            headers::challenge_on_511,
+        ),
+        (
+            Rule::HeaderLeak,
+            headers::header_leak_applies,
+            headers::header_leak,
+        ),
         (
             Rule::MissingErrorBody,
             bodies::missing_error_body_applies,
             bodies::missing_error_body,
         ),
-        (Rule::CustomTitle, bodies::custom_title_applies, bodies::custom_title),
+        (
+            Rule::CustomTitle,
+            bodies::custom_title_applies,
+            bodies::custom_title,
+        ),
     ]
 }
 
@@ -76,8 +108,11 @@ pub fn check(input: &Input, resolved: &[Resolved], diag: &mut Diagnostics) {
     if let Shape::Union(span) = input.shape {
         diag.error_at(
             span,
-            Message::new(Rule::BadAttribute, "HttpStatus cannot be derived for a union")
-                .help("derive it for an enum (one status per variant) or a struct"),
+            Message::new(
+                Rule::BadAttribute,
+                "HttpStatus cannot be derived for a union",
+            )
+            .help("derive it for an enum (one status per variant) or a struct"),
         );
         return;
     }
@@ -150,7 +185,12 @@ fn has_non_ascii_header(variant: &Resolved) -> bool {
 
 /// `unused_allow` (warning): an `allow(rule)` for a warning that cannot fire where it is
 /// written, which would hide nothing (and hide a future mistake if the status changes).
-fn unused_allow(input: &Input, resolved: &[Resolved], applicable: &[Vec<Rule>], diag: &mut Diagnostics) {
+fn unused_allow(
+    input: &Input,
+    resolved: &[Resolved],
+    applicable: &[Vec<Rule>],
+    diag: &mut Diagnostics,
+) {
     let enum_allows_it = input
         .attrs
         .first()
@@ -160,7 +200,11 @@ fn unused_allow(input: &Input, resolved: &[Resolved], applicable: &[Vec<Rule>], 
             rule_ident.span(),
             Message::new(
                 Rule::UnusedAllow,
-                format!("`allow({})` silences nothing: {} cannot fire on {place}", rule.name(), rule.name()),
+                format!(
+                    "`allow({})` silences nothing: {} cannot fire on {place}",
+                    rule.name(),
+                    rule.name()
+                ),
             )
             .help(format!("remove `{}` from allow(...)", rule.name())),
         );
@@ -178,7 +222,11 @@ fn unused_allow(input: &Input, resolved: &[Resolved], applicable: &[Vec<Rule>], 
             let Some(rule) = Rule::from_name(&ident.to_string()).filter(|r| r.is_warning()) else {
                 continue;
             };
-            if rule == Rule::UnusedAllow || can_fire.contains(&rule) || own_allows_it || enum_allows_it {
+            if rule == Rule::UnusedAllow
+                || can_fire.contains(&rule)
+                || own_allows_it
+                || enum_allows_it
+            {
                 continue;
             }
             let place = variant
@@ -194,7 +242,10 @@ fn unused_allow(input: &Input, resolved: &[Resolved], applicable: &[Vec<Rule>], 
         let Some(rule) = Rule::from_name(&ident.to_string()).filter(|r| r.is_warning()) else {
             continue;
         };
-        if rule == Rule::UnusedAllow || enum_allows_it || applicable.iter().any(|rules| rules.contains(&rule)) {
+        if rule == Rule::UnusedAllow
+            || enum_allows_it
+            || applicable.iter().any(|rules| rules.contains(&rule))
+        {
             continue;
         }
         let place = if input.is_struct() {

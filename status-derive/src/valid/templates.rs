@@ -29,7 +29,10 @@ pub fn unknown_field(variant: &Resolved, diag: &mut Diagnostics) {
             if variant.variant.field(&placeholder.member).is_some() {
                 continue;
             }
-            diag.error(&template.lit, problem(variant, &placeholder.member, &placeholder.written, &place));
+            diag.error(
+                &template.lit,
+                problem(variant, &placeholder.member, &placeholder.written, &place),
+            );
         }
     }
 }

@@ -2,8 +2,8 @@ use http_status::HttpStatus;
 
 #[derive(HttpStatus)]
 enum ApiError {
-    #[status(400, header("X-Reason" = "données invalides"))]
-    Invalid,
+    #[status(404, instance = "/users/not found")]
+    UserNotFound,
 }
 
 fn main() {}

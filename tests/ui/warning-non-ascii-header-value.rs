@@ -1,0 +1,11 @@
+#![deny(deprecated)]
+
+use http_status::HttpStatus;
+
+#[derive(HttpStatus)]
+enum ApiError {
+    #[status(400, header("X-Reason" = "données invalides"))]
+    Invalid,
+}
+
+fn main() {}
