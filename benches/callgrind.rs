@@ -70,6 +70,10 @@ fn main() {
         child(&spec);
         return;
     }
+    if let Err(difference) = types::same_bytes() {
+        eprintln!("the two sides must write the same bytes: {difference}");
+        std::process::exit(1);
+    }
     // `cargo bench` passes `--bench`; nothing else is expected.
     let exe = std::env::current_exe().expect("own path");
     let exe = exe.to_str().expect("UTF-8 path");

@@ -8,7 +8,7 @@
 //! Without a layer the thread-local is empty and `to_response` pays one lookup for it.
 
 use http::{HeaderName, HeaderValue};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 /// What the client's `Accept` asks for, among the representations of an error body.
@@ -47,10 +47,18 @@ impl Context {
 
 thread_local! {
     static CURRENT: RefCell<Option<Arc<Context>>> = const { RefCell::new(None) };
+    /// Whether `CURRENT` holds a context: a `Cell<bool>` has no destructor to register, so
+    /// reading it is a plain thread-local load, the whole cost of a response built without a
+    /// layer.
+    static ACTIVE: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The context of the request being handled on this thread, if a layer set one.
+#[inline]
 pub(crate) fn current() -> Option<Arc<Context>> {
+    if !ACTIVE.with(Cell::get) {
+        return None;
+    }
     CURRENT.with(|current| current.borrow().clone())
 }
 
@@ -61,10 +69,12 @@ pub(crate) fn within<R>(context: &Arc<Context>, f: impl FnOnce() -> R) -> R {
     impl Drop for Restore {
         fn drop(&mut self) {
             let previous = self.0.take();
+            ACTIVE.with(|active| active.set(previous.is_some()));
             CURRENT.with(|current| *current.borrow_mut() = previous);
         }
     }
     let previous = CURRENT.with(|current| current.borrow_mut().replace(Arc::clone(context)));
+    ACTIVE.with(|active| active.set(true));
     let _restore = Restore(previous);
     f()
 }

@@ -201,7 +201,7 @@ fn clean_code_behaves() {
     );
     assert_eq!(
         no_prelude::Bodies::Created(4).to_response().body(),
-        r#"{"id":4}"#
+        r#"{"code":"CREATED","id":4}"#
     );
     let delegating = no_prelude::Delegating {
         kind: no_prelude::Bodies::Serialized,

@@ -260,7 +260,7 @@ fn describe_responses_lists_every_variant_and_transparent_types() {
     assert_eq!(rate.message, None);
     assert_eq!(rate.format, BodyFormat::Problem);
     assert_eq!(
-        rate.example,
+        rate.example.as_deref(),
         Some(r#"{"type":"about:blank","title":"Too Many Requests","status":429}"#)
     );
     let described: Vec<(&str, &str, ValueKind)> = rate
@@ -286,6 +286,16 @@ fn describe_responses_lists_every_variant_and_transparent_types() {
     );
     assert!(!gateway.detail_hidden);
     assert_eq!(gateway.example, None);
+    // A body known at compile time is the catalogue's example, byte for byte.
+    for (value, described) in [Defaults::Broken, Defaults::Down, Defaults::Text]
+        .iter()
+        .zip([&defaults[0], &defaults[1], &defaults[3]])
+    {
+        assert_eq!(
+            described.example.as_deref().map(str::as_bytes),
+            Some(value.to_response().body().as_ref())
+        );
+    }
     assert_eq!(defaults[3].format, BodyFormat::Text);
     // The text format carries no code.
     assert_eq!(defaults[3].code, None);

@@ -1,6 +1,7 @@
 //! The catalogue of the responses a type can produce: for people (Markdown), for tools (JSON,
 //! OpenAPI), and for a test that keeps codes consistent ([`ResponseCatalog::conflicts`]).
 
+mod example;
 mod markdown;
 
 use crate::format::BodyFormat;
@@ -52,7 +53,7 @@ impl Serialize for ValueKind {
 }
 
 /// A header field of a described response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct HeaderDescription {
     /// The field name, as written.
@@ -65,18 +66,16 @@ pub struct HeaderDescription {
 }
 
 /// An extension member of a described response (`#[status(extension)]`, `#[status(flatten)]`).
-#[derive(Clone, Copy, Serialize)]
+#[derive(Clone, Copy)]
 #[non_exhaustive]
 pub struct MemberDescription {
     /// The member's name; `None` for a flattened field, whose entries are members.
     pub name: Option<&'static str>,
     /// The field's Rust type, as written.
-    #[serde(rename = "type")]
     pub type_name: &'static str,
     /// The kind of value.
     pub kind: ValueKind,
     /// The field type's OpenAPI schema (feature `utoipa`).
-    #[serde(skip)]
     pub schema: MemberSchema,
 }
 
@@ -99,11 +98,10 @@ pub struct MemberSchema {
 }
 
 /// One response a type can produce: one per variant (or per struct).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ResponseDescription {
     /// The status code.
-    #[serde(serialize_with = "status_number")]
     pub status: StatusCode,
     /// The title (problem format) or error phrase (json format): the reason phrase unless
     /// `reason = …` sets another.
@@ -123,7 +121,6 @@ pub struct ResponseDescription {
     /// Whether `code` is interpolated from a field (and so differs between responses).
     pub code_varies: bool,
     /// The body format.
-    #[serde(serialize_with = "format_name")]
     pub format: BodyFormat,
     /// The problem `type` URI, readable, if set.
     pub problem_type: Option<&'static str>,
@@ -134,18 +131,50 @@ pub struct ResponseDescription {
     /// The extension members.
     pub members: Vec<MemberDescription>,
     /// The exact body when nothing in it is interpolated.
-    pub example: Option<&'static str>,
+    pub example: Option<String>,
 }
 
-fn status_number<S: Serializer>(status: &StatusCode, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_u16(status.as_u16())
+/// The JSON shape of the catalogue (written out, so the runtime needs no serde_derive).
+impl Serialize for ResponseDescription {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("ResponseDescription", 15)?;
+        out.serialize_field("status", &self.status.as_u16())?;
+        out.serialize_field("title", self.title)?;
+        out.serialize_field("source", self.source)?;
+        out.serialize_field("doc", &self.doc)?;
+        out.serialize_field("format", self.format.name())?;
+        out.serialize_field("content_type", &self.format.content_type())?;
+        out.serialize_field("message", &self.message)?;
+        out.serialize_field("detail_hidden", &self.detail_hidden)?;
+        out.serialize_field("code", &self.code)?;
+        out.serialize_field("code_varies", &self.code_varies)?;
+        out.serialize_field("type", &self.problem_type)?;
+        out.serialize_field("instance", &self.instance)?;
+        out.serialize_field("headers", &self.headers)?;
+        out.serialize_field("members", &self.members)?;
+        out.serialize_field("example", &self.example)?;
+        out.end()
+    }
 }
 
-fn format_name<S: Serializer>(format: &BodyFormat, serializer: S) -> Result<S::Ok, S::Error> {
-    let mut out = serializer.serialize_struct("Format", 2)?;
-    out.serialize_field("name", format.name())?;
-    out.serialize_field("content_type", &format.content_type())?;
-    out.end()
+impl Serialize for HeaderDescription {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("HeaderDescription", 3)?;
+        out.serialize_field("name", self.name)?;
+        out.serialize_field("value", self.value)?;
+        out.serialize_field("kind", &self.kind)?;
+        out.end()
+    }
+}
+
+impl Serialize for MemberDescription {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("MemberDescription", 3)?;
+        out.serialize_field("name", &self.name)?;
+        out.serialize_field("type", self.type_name)?;
+        out.serialize_field("kind", &self.kind)?;
+        out.end()
+    }
 }
 
 impl ResponseDescription {
@@ -339,9 +368,11 @@ impl Serialize for ResponseCatalog {
     }
 }
 
-/// What generated code describes a variant with (see `__private::describe`).
+/// What generated code describes a variant with: in a `static` for most variants (data rustc
+/// evaluates once, with no code to compile), built in `describe_responses` for the few whose
+/// description depends on a type (members, generics).
 #[doc(hidden)]
-pub struct Described {
+pub struct Described<'a> {
     pub status: StatusCode,
     pub title: &'static str,
     pub source: &'static str,
@@ -353,17 +384,82 @@ pub struct Described {
     pub format: BodyFormat,
     pub problem_type: Option<&'static str>,
     pub instance: Option<&'static str>,
-    pub example: Option<&'static str>,
+    /// The body is known at compile time: the catalogue renders it from the parts.
+    pub static_body: bool,
+    pub headers: &'a [HeaderDescription],
+    pub members: &'a [MemberDescription],
+}
+
+/// A [`Described`] without headers or members, in few tokens for generated code: a missing
+/// text is `""` (no doc, code, type, instance is ever empty; no title means the registry's
+/// phrase), and `flags` holds the
+/// format (bits 0–2: problem, json, text, serde, none), whether there is a message (bit 3,
+/// which may be empty), whether the detail is hidden (bit 4), whether the code varies (bit 5)
+/// and whether the body is known at compile time (bit 6).
+#[doc(hidden)]
+#[allow(clippy::too_many_arguments)]
+pub const fn described(
+    status: u16,
+    title: &'static str,
+    source: &'static str,
+    doc: &'static str,
+    message: &'static str,
+    code: &'static str,
+    problem_type: &'static str,
+    instance: &'static str,
+    flags: u8,
+) -> Described<'static> {
+    const fn some(text: &'static str) -> Option<&'static str> {
+        if text.is_empty() {
+            None
+        } else {
+            Some(text)
+        }
+    }
+    const fn flag(text: &'static str, on: bool) -> Option<&'static str> {
+        if on {
+            Some(text)
+        } else {
+            None
+        }
+    }
+    Described {
+        status: crate::__private::status_code(status),
+        title: match (title.is_empty(), status_core::lookup(status)) {
+            (true, Some(info)) => info.reason,
+            _ => title,
+        },
+        source,
+        doc: some(doc),
+        message: flag(message, flags & 8 != 0),
+        detail_hidden: flags & 16 != 0,
+        code: some(code),
+        code_varies: flags & 32 != 0,
+        format: match flags & 7 {
+            0 => BodyFormat::Problem,
+            1 => BodyFormat::Json,
+            2 => BodyFormat::Text,
+            3 => BodyFormat::Serde,
+            _ => BodyFormat::Empty,
+        },
+        problem_type: some(problem_type),
+        instance: some(instance),
+        static_body: flags & 64 != 0,
+        headers: &[],
+        members: &[],
+    }
 }
 
 #[doc(hidden)]
-pub fn describe(
-    catalog: &mut ResponseCatalog,
-    described: Described,
-    headers: &[HeaderDescription],
-    members: &[MemberDescription],
-) {
-    catalog.push(ResponseDescription {
+pub fn describe_all(catalog: &mut ResponseCatalog, all: &[Described<'_>]) {
+    for described in all {
+        describe(catalog, described);
+    }
+}
+
+#[doc(hidden)]
+pub fn describe(catalog: &mut ResponseCatalog, described: &Described<'_>) {
+    let mut description = ResponseDescription {
         status: described.status,
         title: described.title,
         source: described.source,
@@ -375,10 +471,14 @@ pub fn describe(
         format: described.format,
         problem_type: described.problem_type,
         instance: described.instance,
-        headers: headers.to_vec(),
-        members: members.to_vec(),
-        example: described.example,
-    });
+        headers: described.headers.to_vec(),
+        members: described.members.to_vec(),
+        example: None,
+    };
+    if described.static_body {
+        description.example = example::render(&description);
+    }
+    catalog.push(description);
 }
 
 #[doc(hidden)]

@@ -230,8 +230,8 @@ fn member_schema(schema: MemberSchema, kind: ValueKind) -> RefOr<Schema> {
 /// The example body of a variant: its exact body when nothing is interpolated, else one with
 /// the readable text and a value of the right kind for each member.
 fn example(variant: &ResponseDescription) -> Value {
-    if let Some(exact) = variant.example {
-        return serde_json::from_str(exact).unwrap_or_else(|_| Value::String(exact.to_owned()));
+    if let Some(exact) = &variant.example {
+        return serde_json::from_str(exact).unwrap_or_else(|_| Value::String(exact.clone()));
     }
     let text = variant.message.unwrap_or(variant.title);
     let mut object = Map::new();

@@ -4,7 +4,7 @@
 mod specialize;
 
 pub use crate::catalog::{
-    describe, header as header_description, member as member_description, Described,
+    describe, describe_all, described, header as header_description, member as member_description, Described,
     HeaderDescription, MemberDescription, MemberSchema, ResponseCatalog, ValueKind,
 };
 pub use crate::format::{valid_content_type, BodyFormat, Format};
@@ -12,7 +12,8 @@ pub use crate::problem::Member;
 pub use crate::render::headers::{add, add_checked, add_obs_text, add_required, InvalidRequired};
 pub use crate::render::writer::Writer;
 pub use crate::render::{
-    built, custom, delegate, empty, fixed, serde, text, Kind, Parts, Text, EMPTY, JSON, PROBLEM,
+    built, custom, delegate, detailed, empty, fixed, serde, text, Kind, Parts, Text, EMPTY, JSON,
+    PROBLEM,
     ROOM, SERDE, TEXT,
 };
 pub use crate::HttpStatus;
@@ -22,14 +23,6 @@ pub use http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 pub use serde::Serialize;
 pub use specialize::*;
 
-/// The specialisation traits generated method bodies use, imported with `use …::traits::*`.
-pub mod traits {
-    pub use super::specialize::{
-        Fallback as _, ProbeError as _, ProbeOther as _, ViaBinary as _, ViaDebug as _,
-        ViaDisplay as _, ViaFormat as _, ViaLowerExp as _, ViaLowerHex as _, ViaOctal as _,
-        ViaPointer as _, ViaSerialize as _, ViaUpperExp as _, ViaUpperHex as _,
-    };
-}
 pub use status_core::header::Grammar;
 
 /// The status code for a number the derive has checked to be in 100–599; evaluated in a

@@ -119,6 +119,7 @@ impl Repr {
 pub const ROOM: usize = 64;
 
 /// A response with no body and no `Content-Type` (204, 205, 304, `format = "none"`).
+#[inline]
 pub fn empty<T: HttpStatus + ?Sized>(value: &T, kind: Kind) -> Response<Bytes> {
     let cx = context::current();
     respond(value, kind, Repr::Format, Bytes::new(), cx.as_deref())
@@ -126,6 +127,7 @@ pub fn empty<T: HttpStatus + ?Sized>(value: &T, kind: Kind) -> Response<Bytes> {
 
 /// A response whose body was rendered at compile time; `text` is its text representation (the
 /// detail, else the title) for a client that accepts only text.
+#[inline]
 pub fn fixed<T: HttpStatus + ?Sized>(
     value: &T,
     kind: Kind,
@@ -159,6 +161,7 @@ pub fn fixed<T: HttpStatus + ?Sized>(
 /// A problem or json body with parts formatted now: `fill` writes the members (the object is
 /// closed here), `capacity` is the size of the static parts plus [`ROOM`], `text` the text
 /// representation when the detail is not formatted now.
+#[inline]
 pub fn built<T: HttpStatus + ?Sized>(
     value: &T,
     kind: Kind,
@@ -187,6 +190,30 @@ pub fn built<T: HttpStatus + ?Sized>(
     respond(value, kind, repr, body, cx.as_deref())
 }
 
+/// The common case of [`built`], one call for generated code: an opening `head` known at
+/// compile time, a detail formatted now, and a `tail` of members known at compile time (empty
+/// for none).
+#[inline]
+#[allow(clippy::too_many_arguments)]
+pub fn detailed<T: HttpStatus + ?Sized>(
+    value: &T,
+    kind: Kind,
+    capacity: usize,
+    text: &'static str,
+    head: &'static str,
+    key: &'static str,
+    detail: fmt::Arguments<'_>,
+    tail: &'static str,
+) -> Response<Bytes> {
+    built(value, kind, capacity, text, |writer| {
+        writer.raw(head);
+        writer.detail(key, detail);
+        if !tail.is_empty() {
+            writer.lit(tail);
+        }
+    })
+}
+
 /// The members the request context adds, then the closing brace.
 fn close_with_context(writer: &mut Writer, kind: Kind, cx: &Context) {
     if kind.format == BodyFormat::Problem && !kind.instance && !writer.instance {
@@ -197,6 +224,7 @@ fn close_with_context(writer: &mut Writer, kind: Kind, cx: &Context) {
 }
 
 /// A `text/plain` body formatted now; `fallback` (the reason phrase) if `Display` fails.
+#[inline]
 pub fn text<T: HttpStatus + ?Sized>(
     value: &T,
     kind: Kind,
@@ -346,7 +374,9 @@ pub(crate) fn effective_status<T: HttpStatus + ?Sized>(value: &T) -> StatusCode 
 }
 
 /// Assembles the response of `value`: its status and headers, the Content-Type of the
-/// representation sent, and `body`. A 5xx is reported (the `tracing` feature logs it).
+/// representation sent, and `body`. A 5xx is reported (the `tracing` feature logs it). The
+/// headers are written straight into the response.
+#[inline]
 fn respond<T: HttpStatus + ?Sized>(
     value: &T,
     kind: Kind,
@@ -354,25 +384,22 @@ fn respond<T: HttpStatus + ?Sized>(
     body: Bytes,
     cx: Option<&Context>,
 ) -> Response<Bytes> {
-    let mut headers = HeaderMap::new();
-    if let Err(invalid) = value.__http_status_headers(&mut headers) {
+    let mut response = Response::new(body);
+    if let Err(invalid) = value.__http_status_headers(response.headers_mut()) {
         return degrade(value, kind, Failure::Header(invalid), cx);
     }
     let status = value.status();
+    *response.status_mut() = status;
     if status.is_server_error() {
         report::report(value, kind.exposed);
     }
-    finish(status, headers, kind.format, repr, body, cx)
+    decorate(&mut response, kind.format, repr, cx);
+    response
 }
 
-fn finish(
-    status: StatusCode,
-    mut headers: HeaderMap,
-    format: BodyFormat,
-    repr: Repr,
-    body: Bytes,
-    cx: Option<&Context>,
-) -> Response<Bytes> {
+/// The Content-Type of the representation, and what the request context adds.
+fn decorate(response: &mut Response<Bytes>, format: BodyFormat, repr: Repr, cx: Option<&Context>) {
+    let headers = response.headers_mut();
     if let Some(content_type) = repr.content_type(format) {
         // Fails only past 32,768 fields, which a derived type cannot reach.
         let _ = headers.try_insert(CONTENT_TYPE, content_type);
@@ -382,13 +409,21 @@ fn finish(
         if format.is_builtin_json() {
             let _ = headers.try_append(VARY, ACCEPT);
         }
-    }
-    let mut response = Response::new(body);
-    *response.status_mut() = status;
-    *response.headers_mut() = headers;
-    if cx.is_some() {
         response.extensions_mut().insert(Built);
     }
+}
+
+/// A response with `status` and no header of the variant.
+fn bare(
+    status: StatusCode,
+    format: BodyFormat,
+    repr: Repr,
+    body: Bytes,
+    cx: Option<&Context>,
+) -> Response<Bytes> {
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    decorate(&mut response, format, repr, cx);
     response
 }
 
@@ -426,7 +461,7 @@ fn degrade<T: HttpStatus + ?Sized>(
         other => other,
     };
     let (format, body, repr) = render(problem, format, kind, cx);
-    finish(status, HeaderMap::new(), format, repr, body, cx)
+    bare(status, format, repr, body, cx)
 }
 
 /// The body of a problem that no derived variant describes (a degraded response, a
@@ -500,5 +535,12 @@ pub(crate) fn framework_error(
     let (format, body, repr) = render(problem, BodyFormat::Problem, PROBLEM, Some(cx));
     headers.remove(CONTENT_TYPE);
     headers.remove(http::header::CONTENT_LENGTH);
-    finish(status, headers, format, repr, body, Some(cx))
+    let mut response = bare(status, format, repr, body, Some(cx));
+    for (name, value) in headers
+        .drain()
+        .filter_map(|(name, value)| Some((name?, value)))
+    {
+        let _ = response.headers_mut().try_append(name, value);
+    }
+    response
 }

@@ -2,11 +2,14 @@
 //!
 //! A field type that mentions a type parameter gets the bound in the impl's where-clause: that
 //! is the bound inference thiserror does, and the error, if any, is at the use of the type.
+//!
 //! Any other field type is checked by an assertion spanned at the template or field that needs
-//! the trait, inside a function that is never called; the method bodies reach such fields
-//! through wrappers (`__private::specialize`) that compile either way, so the assertion is the
-//! only error. (A where-clause bound on a type without parameters is a "trivial bound", and
-//! rustc's error for it points at issue #48214 instead of the user's mistake.)
+//! the trait, inside a function that is never called: that is the one error a user sees. The
+//! impl still needs the bound for its bodies to type-check, and gets it written higher-ranked
+//! (`for<'__hs> UserId: Display`): a plain bound on a type without parameters is a "trivial
+//! bound", and when it does not hold rustc reports it with a note about issue #48214 instead
+//! of the user's mistake; the higher-ranked one is not checked at the impl, which then simply
+//! does not apply.
 
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
@@ -58,40 +61,61 @@ impl Bounds {
         true
     }
 
-    /// Requires `ty: core::fmt::<Trait>` for a placeholder of `template_span`. Returns whether
-    /// the body must reach the field through the formatting wrapper (a type without
-    /// parameters).
-    pub fn require_fmt(&mut self, ty: &Type, format_trait: &Ident, span: Span) -> bool {
-        let key = format!("{}:fmt::{format_trait}", type_key(ty));
-        let generic = self.is_generic(ty);
-        if self.first(key) {
-            if generic {
-                self.predicates
-                    .push(respan(quote!(#ty: ::core::fmt::#format_trait), span));
-            } else {
-                let ty = respan(ty.to_token_stream(), span);
-                self.assertions
-                    .push(quote_spanned!(span=> let _ = <#ty as ::core::fmt::#format_trait>::fmt;));
-            }
+    /// Requires `ty: bound`: a where-clause bound if `ty` has parameters, else a higher-ranked
+    /// one and `assertion`, spanned by the caller, for the error. Once per type and bound.
+    fn require(
+        &mut self,
+        key: String,
+        generic: bool,
+        span: Span,
+        bound: impl FnOnce() -> (TokenStream, TokenStream),
+        assertion: impl FnOnce() -> TokenStream,
+    ) {
+        if !self.first(key) {
+            return;
         }
-        !generic
+        let (ty, bound) = bound();
+        if generic {
+            self.predicates.push(respan(quote!(#ty: #bound), span));
+        } else {
+            self.predicates
+                .push(quote!(for<'__http_status> #ty: #bound));
+            self.assertions.push(assertion());
+        }
+    }
+
+    /// Requires `ty: core::fmt::<Trait>` for a placeholder of the template at `span`.
+    pub fn require_fmt(&mut self, ty: &Type, format_trait: &Ident, span: Span) {
+        let key = format!("{}:fmt::{format_trait}", type_key(ty));
+        if self.seen.contains(&key) {
+            return;
+        }
+        let generic = self.is_generic(ty);
+        self.require(
+            key,
+            generic,
+            span,
+            || (ty.to_token_stream(), quote!(::core::fmt::#format_trait)),
+            || {
+                let spanned = respan(ty.to_token_stream(), span);
+                quote_spanned!(span=> let _ = <#spanned as ::core::fmt::#format_trait>::fmt;)
+            },
+        );
     }
 
     /// Requires a member's type to be `Serialize`, reported at `span` (the field).
     pub fn require_member(&mut self, rt: &TokenStream, ty: &Type, span: Span) {
-        let key = format!("{}:member", type_key(ty));
-        if !self.first(key) {
-            return;
-        }
-        if self.is_generic(ty) {
-            self.predicates
-                .push(respan(quote!(#ty: #rt::__private::Serialize), span));
-        } else {
-            let ty = respan(ty.to_token_stream(), span);
-            self.assertions.push(quote_spanned!(span=>
-                let _ = <#ty as #rt::__private::SerializableMember>::CHECKED;
-            ));
-        }
+        let generic = self.is_generic(ty);
+        self.require(
+            format!("{}:member", type_key(ty)),
+            generic,
+            span,
+            || (ty.to_token_stream(), quote!(#rt::__private::Serialize)),
+            || {
+                let spanned = respan(ty.to_token_stream(), span);
+                quote_spanned!(span=> let _ = <#spanned as #rt::__private::SerializableMember>::CHECKED;)
+            },
+        );
     }
 
     /// Requires the type itself to be `Serialize` (`format = "serde"`), reported at `span`.
@@ -102,18 +126,27 @@ impl Bounds {
         generic: bool,
         span: Span,
     ) {
-        if !self.first("Self:serde".to_owned()) {
-            return;
-        }
-        if generic {
-            self.predicates
-                .push(respan(quote!(#self_ty: #rt::__private::Serialize), span));
-        } else {
-            let self_ty = respan(self_ty, span);
-            self.assertions.push(quote_spanned!(span=>
-                let _ = <#self_ty as #rt::__private::SerializableBody>::CHECKED;
-            ));
-        }
+        let spanned = respan(self_ty.clone(), span);
+        self.require(
+            "Self:serde".to_owned(),
+            generic,
+            span,
+            || (self_ty, quote!(#rt::__private::Serialize)),
+            || quote_spanned!(span=> let _ = <#spanned as #rt::__private::SerializableBody>::CHECKED;),
+        );
+    }
+
+    /// Requires a custom format to implement `Format`; the expansion's `const` check of its
+    /// Content-Type reports, at the path, a type that does not.
+    pub fn require_format(&mut self, rt: &TokenStream, path: &syn::Path) {
+        let generic = self.mentions_param_tokens(path.to_token_stream());
+        self.require(
+            format!("{}:format", path.to_token_stream()),
+            generic,
+            Span::call_site(),
+            || (path.to_token_stream(), quote!(#rt::__private::Format)),
+            TokenStream::new,
+        );
     }
 
     /// Requires `ty: bound` if `ty` mentions a type parameter (bound inference for delegated
@@ -220,18 +253,17 @@ pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
         .collect()
 }
 
-/// The formatting trait a `format!` spec calls (`?` Debug, `x` LowerHex, … , else Display),
-/// and the wrapper method that reaches it.
-pub fn format_trait(spec: &str) -> (&'static str, &'static str) {
+/// The formatting trait a `format!` spec calls: `?` Debug, `x` LowerHex, … , else Display.
+pub fn format_trait(spec: &str) -> &'static str {
     match spec.chars().next_back() {
-        Some('?') => ("Debug", "__hs_debug"),
-        Some('x') => ("LowerHex", "__hs_lower_hex"),
-        Some('X') => ("UpperHex", "__hs_upper_hex"),
-        Some('o') => ("Octal", "__hs_octal"),
-        Some('b') => ("Binary", "__hs_binary"),
-        Some('e') => ("LowerExp", "__hs_lower_exp"),
-        Some('E') => ("UpperExp", "__hs_upper_exp"),
-        Some('p') => ("Pointer", "__hs_pointer"),
-        _ => ("Display", "__hs_display"),
+        Some('?') => "Debug",
+        Some('x') => "LowerHex",
+        Some('X') => "UpperHex",
+        Some('o') => "Octal",
+        Some('b') => "Binary",
+        Some('e') => "LowerExp",
+        Some('E') => "UpperExp",
+        Some('p') => "Pointer",
+        _ => "Display",
     }
 }

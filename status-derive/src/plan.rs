@@ -142,10 +142,7 @@ pub fn plan<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Planned<'i> {
         Format::Text => "__hs::TEXT".to_owned(),
         Format::Serde => "__hs::SERDE".to_owned(),
         Format::None => "__hs::EMPTY".to_owned(),
-        Format::Custom(path) => format!(
-            "(&&__hs::FormatProbe::<{}>::new()).__hs_kind()",
-            crate::emit::source(path)
-        ),
+        Format::Custom(path) => format!("__hs::Kind::custom::<{}>()", crate::emit::source(path)),
     };
     if variant.is_server_error() && variant.expose().is_some() {
         kind.push_str(".exposed()");

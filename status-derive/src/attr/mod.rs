@@ -8,7 +8,7 @@ pub mod options;
 
 use crate::template::{Template, TemplateError};
 use options::{Def, Key, Value};
-use proc_macro2::{Span, TokenTree};
+use proc_macro2::{Literal, Span, TokenTree};
 use syn::ext::IdentExt as _;
 use syn::parse::{ParseStream, Parser as _};
 use syn::spanned::Spanned as _;
@@ -42,31 +42,28 @@ impl CodeSpec {
     }
 }
 
-/// A string literal and its value, read once (`LitStr::value` unescapes on every call).
+/// A string literal (for its span and tokens) and its value, read once: asking the compiler
+/// for a literal's text is a call across the proc-macro bridge.
 pub struct StrLit {
-    pub lit: LitStr,
+    pub lit: Literal,
     pub text: String,
 }
 
 impl StrLit {
-    fn new(lit: LitStr) -> Self {
-        StrLit {
-            text: lit.value(),
-            lit,
-        }
+    fn new((lit, text): (Literal, String)) -> Self {
+        StrLit { lit, text }
     }
 }
 
 /// A string that may interpolate fields, and what parsing it gave.
 pub struct TemplateLit {
-    pub lit: LitStr,
+    pub lit: Literal,
     pub text: String,
     pub parsed: Result<Template, TemplateError>,
 }
 
 impl TemplateLit {
-    pub fn new(lit: LitStr) -> Self {
-        let text = lit.value();
+    pub fn new((lit, text): (Literal, String)) -> Self {
         let parsed = Template::parse(&text);
         TemplateLit { lit, text, parsed }
     }
@@ -180,15 +177,27 @@ impl<'a> Attr<'a> {
     }
 }
 
-/// Parses one `#[status(...)]`.
+impl<'a> Attr<'a> {
+    fn new(original: &'a Attribute) -> Self {
+        Attr {
+            original,
+            code: None,
+            late_codes: Vec::new(),
+            items: Vec::new(),
+            unknown: Vec::new(),
+        }
+    }
+}
+
+/// Parses one `#[status(...)]`: by the fast path when every item has one of the common forms,
+/// else by the full parser.
 pub fn parse_status(attr: &Attribute) -> syn::Result<Attr<'_>> {
-    let mut out = Attr {
-        original: attr,
-        code: None,
-        late_codes: Vec::new(),
-        items: Vec::new(),
-        unknown: Vec::new(),
-    };
+    if let syn::Meta::List(list) = &attr.meta {
+        if let Some(parsed) = fast::parse(attr, &list.tokens) {
+            return Ok(parsed);
+        }
+    }
+    let mut out = Attr::new(attr);
     let list = match &attr.meta {
         syn::Meta::List(list) => list,
         _ => {
@@ -234,9 +243,8 @@ fn parse_item(input: ParseStream, out: &mut Attr, first: bool) -> syn::Result<()
         return Ok(());
     }
     let key = input.call(Ident::parse_any)?;
-    let name = key.to_string();
     let has_value = input.peek(Token![=]) || input.peek(syn::token::Paren);
-    match options::named(&name) {
+    match options::named(&key.to_string()) {
         Some(def) => {
             let value = parse_value(input, &key, def)?;
             out.items.push(Item { key, def, value });
@@ -245,11 +253,131 @@ fn parse_item(input: ParseStream, out: &mut Attr, first: bool) -> syn::Result<()
             skip_value(input)?;
             out.unknown.push(key);
         }
-        None if first => out.code = Some(CodeSpec::Name(Path::from(key))),
-        None if is_constant_case(&name) => out.late_codes.push(key.span()),
-        None => out.unknown.push(key),
+        None => not_an_option(out, key, first),
     }
     Ok(())
+}
+
+/// A word alone that names no option: the code's name when first, a misplaced code, or an
+/// unknown option.
+fn not_an_option(out: &mut Attr, key: Ident, first: bool) {
+    if first {
+        out.code = Some(CodeSpec::Name(Path::from(key)));
+    } else if is_constant_case(&key.to_string()) {
+        out.late_codes.push(key.span());
+    } else {
+        out.unknown.push(key);
+    }
+}
+
+/// A string literal's token and value.
+fn string(lit: LitStr) -> (Literal, String) {
+    (lit.token(), lit.value())
+}
+
+/// The value of `key = "text"` for an option whose value is a string, if it takes one.
+fn string_item(def: &Def, lit: (Literal, String)) -> Option<ItemValue> {
+    Some(match def.value {
+        Value::Template => ItemValue::Template(TemplateLit::new(lit)),
+        Value::Literal | Value::Case | Value::Path => ItemValue::Str(StrLit::new(lit)),
+        Value::Format => ItemValue::Format(FormatSpec::Named(StrLit::new(lit))),
+        Value::OptionalName => ItemValue::Name(Some(StrLit::new(lit))),
+        Value::Flag | Value::Header | Value::Rules => return None,
+    })
+}
+
+/// The value of an option written alone, if it can be.
+fn bare_item(def: &Def) -> Option<ItemValue> {
+    match def.value {
+        Value::Flag => Some(ItemValue::Flag),
+        Value::OptionalName => Some(ItemValue::Name(None)),
+        _ => None,
+    }
+}
+
+/// The common forms, read straight from the token trees: an integer code, `key = "string"`,
+/// a word. Anything else (paths, groups, mistakes) returns `None`, and the full parser reads
+/// the attribute from the start. Both paths store through `string_item`, `bare_item`,
+/// `record_code` and `not_an_option`. (Each `peek` of syn's parser costs thousands of
+/// instructions in the unoptimised build a proc macro runs in, and a 1,000-variant enum makes
+/// tens of thousands.)
+mod fast {
+    use super::*;
+    use proc_macro2::{Delimiter, Spacing, TokenStream};
+
+    pub fn parse<'a>(attr: &'a Attribute, tokens: &TokenStream) -> Option<Attr<'a>> {
+        let mut out = Attr::new(attr);
+        let mut trees = tokens.clone().into_iter().peekable();
+        let mut first = true;
+        while let Some(tree) = trees.next() {
+            match tree {
+                TokenTree::Literal(literal) => match syn::Lit::new(literal) {
+                    syn::Lit::Int(int) => record_code(&mut out, CodeSpec::Number(int), first),
+                    _ => return None,
+                },
+                TokenTree::Ident(key) => {
+                    let def = options::named(&key.to_string());
+                    match trees.peek() {
+                        Some(TokenTree::Punct(eq))
+                            if eq.as_char() == '=' && eq.spacing() == Spacing::Alone =>
+                        {
+                            trees.next();
+                            let Some(TokenTree::Literal(literal)) = trees.next() else {
+                                return None;
+                            };
+                            let def = def?;
+                            let value = string_item(def, string_literal(literal)?)?;
+                            out.items.push(Item { key, def, value });
+                        }
+                        Some(TokenTree::Group(group))
+                            if group.delimiter() == Delimiter::Parenthesis =>
+                        {
+                            return None;
+                        }
+                        Some(TokenTree::Punct(comma)) if comma.as_char() == ',' => {
+                            word(&mut out, key, def, first)?;
+                        }
+                        None => word(&mut out, key, def, first)?,
+                        Some(_) => return None,
+                    }
+                }
+                _ => return None,
+            }
+            first = false;
+            match trees.next() {
+                None => break,
+                Some(TokenTree::Punct(comma)) if comma.as_char() == ',' => {}
+                Some(_) => return None,
+            }
+        }
+        Some(out)
+    }
+
+    /// The value of a string literal: read directly when it has no escapes (the usual case),
+    /// else by syn.
+    fn string_literal(literal: Literal) -> Option<(Literal, String)> {
+        let repr = literal.to_string();
+        if let Some(inner) = repr.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+            if !inner.contains('\\') {
+                return Some((literal, inner.to_owned()));
+            }
+        }
+        match syn::Lit::new(literal) {
+            syn::Lit::Str(lit) => Some(string(lit)),
+            _ => None,
+        }
+    }
+
+    fn word(out: &mut Attr, key: Ident, def: Option<&'static Def>, first: bool) -> Option<()> {
+        match def {
+            Some(def) => {
+                let value = bare_item(def)?;
+                out.items.push(Item { key, def, value });
+            }
+            None => not_an_option(out, key, first),
+        }
+        Some(())
+    }
 }
 
 fn record_code(out: &mut Attr, code: CodeSpec, first: bool) {
@@ -274,41 +402,21 @@ fn skip_value(input: ParseStream) -> syn::Result<()> {
 
 fn parse_value(input: ParseStream, key: &Ident, def: &Def) -> syn::Result<ItemValue> {
     let name = def.name;
+    let has_value = input.peek(Token![=]) || input.peek(syn::token::Paren);
+    if !has_value {
+        if let Some(value) = bare_item(def) {
+            return Ok(value);
+        }
+    }
     match def.value {
-        Value::Flag => {
-            if input.peek(Token![=]) || input.peek(syn::token::Paren) {
-                return Err(syn::Error::new(
-                    key.span(),
-                    format!("`{name}` is a flag and takes no value: write `{name}`"),
-                ));
-            }
-            Ok(ItemValue::Flag)
-        }
-        Value::OptionalName => {
-            if !input.peek(Token![=]) {
-                return Ok(ItemValue::Name(None));
-            }
-            input.parse::<Token![=]>()?;
-            Ok(ItemValue::Name(Some(StrLit::new(string_value(
-                input, key, def,
-            )?))))
-        }
-        Value::Template => {
-            equals(input, key, def)?;
-            Ok(ItemValue::Template(TemplateLit::new(string_value(
-                input, key, def,
-            )?)))
-        }
-        Value::Literal | Value::Case | Value::Path => {
-            equals(input, key, def)?;
-            Ok(ItemValue::Str(StrLit::new(string_value(input, key, def)?)))
-        }
+        Value::Flag => Err(syn::Error::new(
+            key.span(),
+            format!("`{name}` is a flag and takes no value: write `{name}`"),
+        )),
         Value::Format => {
             equals(input, key, def)?;
             if input.peek(LitStr) {
-                return Ok(ItemValue::Format(FormatSpec::Named(StrLit::new(
-                    input.parse()?,
-                ))));
+                return string_item(def, string(input.parse()?)).ok_or_else(|| input.error(EXPECTED));
             }
             if input.peek(Ident::peek_any) {
                 return Ok(ItemValue::Format(FormatSpec::Type(
@@ -319,6 +427,11 @@ fn parse_value(input: ParseStream, key: &Ident, def: &Def) -> syn::Result<ItemVa
                 next_span(input, key),
                 "`format` is one of \"problem\", \"json\", \"text\", \"serde\", \"none\", or the path of a type implementing `http_status::Format`",
             ))
+        }
+        Value::Template | Value::Literal | Value::Case | Value::Path | Value::OptionalName => {
+            equals(input, key, def)?;
+            let lit = string_value(input, key, def)?;
+            string_item(def, string(lit)).ok_or_else(|| input.error(EXPECTED))
         }
         Value::Header => {
             let content;
@@ -410,7 +523,7 @@ fn parse_header(content: ParseStream, key: &Ident) -> syn::Result<HeaderOpt> {
         ));
     }
     Ok(HeaderOpt {
-        name: StrLit::new(name),
-        value: TemplateLit::new(value),
+        name: StrLit::new(string(name)),
+        value: TemplateLit::new(string(value)),
     })
 }

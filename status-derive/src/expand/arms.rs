@@ -188,19 +188,25 @@ fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
                 .map_or_else(proc_macro2::Span::call_site, |(key, _, _)| key.span());
             cx.bounds
                 .require_serde(&rt, quote::quote!(#ty #ty_generics), generic, span);
-            format!("__hs::serde(self, {kind}, (&&__hs::Ser(self)).__hs_ser())")
+            format!("__hs::serde(self, {kind}, self)")
         }
         Plan::Built {
             capacity,
             text,
             steps,
-        } => {
-            let mut fill = String::new();
-            for step in steps {
-                step_code(cx, variant, step, &mut fill, &mut used);
+        } => match head_detail_tail(steps) {
+            Ok((head, key, source, tail)) => {
+                let args = source_args(cx, variant.variant, source, &mut used);
+                format!("__hs::detailed(self, {kind}, {capacity}, {text:?}, {head:?}, {key:?}, {args}, {tail:?})")
             }
-            format!("__hs::built(self, {kind}, {capacity}, {text:?}, |__w| {{ {fill} }})")
-        }
+            Err(steps) => {
+                let mut fill = String::new();
+                for step in steps {
+                    step_code(cx, variant, step, &mut fill, &mut used);
+                }
+                format!("__hs::built(self, {kind}, {capacity}, {text:?}, |__w| {{ {fill} }})")
+            }
+        },
         Plan::Custom {
             title,
             detail,
@@ -239,6 +245,29 @@ fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
     arms.text(&arm_head(variant.variant, &used))
         .text(&call)
         .text(",");
+}
+
+/// A head, a detail, and optionally static members (what most interpolated bodies are), for
+/// one call of `detailed`; the steps back otherwise.
+#[allow(clippy::type_complexity)]
+fn head_detail_tail(steps: Vec<Step>) -> Result<(String, &'static str, Source, String), Vec<Step>> {
+    if !matches!(
+        steps.as_slice(),
+        [Step::Raw(_), Step::Detail { .. }] | [Step::Raw(_), Step::Detail { .. }, Step::Lit(_)]
+    ) {
+        return Err(steps);
+    }
+    let mut steps = steps.into_iter();
+    match (steps.next(), steps.next(), steps.next()) {
+        (Some(Step::Raw(head)), Some(Step::Detail { key, source }), tail) => {
+            let tail = match tail {
+                Some(Step::Lit(tail)) => tail,
+                _ => String::new(),
+            };
+            Ok((head, key, source, tail))
+        }
+        (first, second, third) => Err([first, second, third].into_iter().flatten().collect()),
+    }
 }
 
 fn step_code(cx: &mut Cx, variant: &Resolved, step: Step, out: &mut String, used: &mut Vec<usize>) {

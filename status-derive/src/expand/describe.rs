@@ -1,13 +1,18 @@
 //! `describe_responses`: one typed description per variant, for the catalogue and OpenAPI.
 //! Templates are rendered readably (a field as its kind, `<integer>`), never as Rust field
 //! names.
+//!
+//! A description is data, but rustc pays for every token of it in every build of the user's
+//! crate: most variants (no headers, no members, a built-in format) are written as one call
+//! of `__private::described` with a few literals, all of a run in one array; the others as the
+//! full `Described` struct.
 
 use super::{delegate_path, Cx};
 use crate::ast::Variant;
 use crate::attr::error_text::ErrorText;
 use crate::attr::TemplateLit;
 use crate::emit::{source, Code};
-use crate::kind;
+use crate::kind::{self, Kind};
 use crate::plan::{self, Plan};
 use crate::resolve::{Format, MachineCode, Resolved};
 use crate::template::{Piece, Template};
@@ -31,7 +36,7 @@ fn readable(variant: &Variant, template: &Template) -> String {
             Piece::Field(placeholder) => {
                 let kind = variant
                     .field(&placeholder.member)
-                    .map_or(kind::Kind::Any, |f| kind::of(f.ty));
+                    .map_or(Kind::Any, |f| kind::of(f.ty));
                 let _ = write!(out, "<{}>", kind.name());
             }
         }
@@ -64,9 +69,20 @@ fn type_text(ty: &syn::Type) -> String {
 }
 
 pub fn descriptions(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
+    let mut run: Vec<String> = Vec::new();
+    let flush = |run: &mut Vec<String>, code: &mut Code| {
+        if !run.is_empty() {
+            code.text(&format!(
+                "__hs::describe_all(__catalog, &[{}]);",
+                run.join(",")
+            ));
+            run.clear();
+        }
+    };
     for variant in resolved {
         let cfgs: String = variant.variant.cfgs.iter().map(source).collect();
         if let Some(field) = variant.delegate {
+            flush(&mut run, code);
             let describe = delegate_path(cx, field, "describe_responses");
             code.text(&cfgs)
                 .text("__catalog.include_with")
@@ -74,103 +90,166 @@ pub fn descriptions(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
                 .text(";");
             continue;
         }
-        code.text(&cfgs).text(&describe(cx, variant)).text(";");
+        let parts = Parts::of(cx, variant);
+        match (parts.compact(), cfgs.is_empty()) {
+            (Some(compact), true) => run.push(compact),
+            _ => {
+                flush(&mut run, code);
+                code.text(&cfgs)
+                    .text(&format!("__hs::describe(__catalog, &{});", parts.full(cx)));
+            }
+        }
     }
+    flush(&mut run, code);
 }
 
-fn describe(cx: &Cx, variant: &Resolved) -> String {
-    let v = variant.variant;
-    let title = variant.title();
-    let planned = plan::plan(cx.input, variant);
-    let format = match variant.format() {
-        _ if variant.content_forbidden() => "__hs::BodyFormat::Empty".to_owned(),
-        Format::Problem => "__hs::BodyFormat::Problem".to_owned(),
-        Format::Json => "__hs::BodyFormat::Json".to_owned(),
-        Format::Text => "__hs::BodyFormat::Text".to_owned(),
-        Format::Serde => "__hs::BodyFormat::Serde".to_owned(),
-        Format::None => "__hs::BodyFormat::Empty".to_owned(),
-        Format::Custom(path) => format!(
-            "(&&__hs::FormatProbe::<{}>::new()).__hs_body_format()",
-            source(path)
-        ),
-    };
-    let has_body =
-        !variant.content_forbidden() && !matches!(variant.format(), Format::None | Format::Serde);
-    let message = if has_body {
-        match plan::detail(cx.input, variant) {
-            Some(plan::Text::Static(text)) => Some(text),
-            Some(plan::Text::Dynamic(plan::Source::Template(lit, _))) => readable_lit(v, lit),
-            Some(plan::Text::Dynamic(plan::Source::Display)) => match v.error_text(cx.input) {
-                Some(ErrorText::Runtime {
-                    written: Some(written),
-                }) => Template::parse(written)
-                    .ok()
-                    .map(|t| readable(v, &t))
-                    .or_else(|| Some(written.clone())),
-                _ => None,
+/// What a description says, worked out once.
+struct Parts<'v, 'i, 'a> {
+    variant: &'v Resolved<'i, 'a>,
+    message: Option<String>,
+    hidden: bool,
+    code: Option<String>,
+    code_varies: bool,
+    problem_type: Option<String>,
+    instance: Option<String>,
+    /// The body is rendered at compile time (the catalogue renders the same bytes from the
+    /// parts).
+    static_body: bool,
+}
+
+impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
+    fn of(cx: &Cx, variant: &'v Resolved<'i, 'a>) -> Self {
+        let v = variant.variant;
+        let has_body = !variant.content_forbidden()
+            && !matches!(variant.format(), Format::None | Format::Serde);
+        let message = has_body
+            .then(|| match plan::detail(cx.input, variant)? {
+                plan::Text::Static(text) => Some(text),
+                plan::Text::Dynamic(plan::Source::Template(lit, _)) => readable_lit(v, lit),
+                plan::Text::Dynamic(plan::Source::Display) => match v.error_text(cx.input) {
+                    Some(ErrorText::Runtime {
+                        written: Some(written),
+                    }) => Template::parse(written)
+                        .ok()
+                        .map(|t| readable(v, &t))
+                        .or_else(|| Some(written.clone())),
+                    _ => None,
+                },
+            })
+            .flatten();
+        let takes_code = has_body && variant.format().takes_code();
+        let (code, code_varies) = match variant.machine_code().filter(|_| takes_code) {
+            Some(MachineCode::Written(template)) => match template.literal() {
+                Some(literal) => (Some(literal), false),
+                None => (readable_lit(v, template), true),
             },
-            None => None,
+            Some(MachineCode::Cased { code, .. }) => (Some(code), false),
+            None => (None, false),
+        };
+        let problem_shaped =
+            has_body && matches!(variant.format(), Format::Problem | Format::Custom(_));
+        let uri = |template: Option<(&syn::Ident, &TemplateLit)>| {
+            template
+                .filter(|_| problem_shaped)
+                .and_then(|(_, t)| readable_lit(v, t))
+        };
+        let static_body = matches!(plan::plan(cx.input, variant).plan, Plan::Fixed { .. });
+        Parts {
+            variant,
+            message,
+            hidden: has_body && plan::detail_hidden(cx.input, variant),
+            code,
+            code_varies,
+            problem_type: uri(variant.problem_type()),
+            instance: uri(variant.instance()),
+            static_body,
         }
-    } else {
-        None
-    };
-    let hidden = has_body && plan::detail_hidden(cx.input, variant);
-    let takes_code = has_body && variant.format().takes_code();
-    let (code, code_varies) = match variant.machine_code().filter(|_| takes_code) {
-        Some(MachineCode::Written(template)) => match template.literal() {
-            Some(literal) => (Some(literal), false),
-            None => (readable_lit(v, template), true),
-        },
-        Some(MachineCode::Cased { code, .. }) => (Some(code), false),
-        None => (None, false),
-    };
-    let problem_shaped =
-        has_body && matches!(variant.format(), Format::Problem | Format::Custom(_));
-    let problem_type = variant
-        .problem_type()
-        .filter(|_| problem_shaped)
-        .and_then(|(_, t)| readable_lit(v, t));
-    let instance = variant
-        .instance()
-        .filter(|_| problem_shaped)
-        .and_then(|(_, t)| readable_lit(v, t));
-    let example = match &planned.plan {
-        Plan::Fixed { body, .. } => Some(body.as_str()),
-        _ => None,
-    };
-    let status = match variant.code {
-        Some(code) => match code.info.and_then(|info| info.http_name) {
-            Some(name) => format!("__hs::StatusCode::{name}"),
-            None => format!("__hs::status_code({})", code.value),
-        },
-        None => "__hs::StatusCode::INTERNAL_SERVER_ERROR".to_owned(),
-    };
-    let mut headers = String::new();
-    for header in variant.headers() {
-        let Ok(template) = &header.value.parsed else {
-            continue;
-        };
-        let value_kind = match template.pieces.as_slice() {
-            [Piece::Field(placeholder)] => v
-                .field(&placeholder.member)
-                .map_or(kind::Kind::String, |f| kind::of(f.ty)),
-            _ => kind::Kind::String,
-        };
-        let kind = match value_kind {
-            kind::Kind::Any | kind::Kind::Array | kind::Kind::Object => kind::Kind::String,
-            other => other,
-        };
-        let _ = write!(
-            headers,
-            "__hs::header_description({:?}, {:?}, {}),",
-            header.name(),
-            readable(v, template),
-            kind.path()
-        );
     }
-    let mut members = String::new();
-    if has_body && variant.format().takes_members() {
-        for member in &variant.members {
+
+    /// A call of `described`, for a variant without headers or members in a built-in format.
+    fn compact(&self) -> Option<String> {
+        let variant = self.variant;
+        if !variant.headers().is_empty() || !variant.members.is_empty() {
+            return None;
+        }
+        let format: u8 = match variant.format() {
+            _ if variant.content_forbidden() => 4,
+            Format::Problem => 0,
+            Format::Json => 1,
+            Format::Text => 2,
+            Format::Serde => 3,
+            Format::None => 4,
+            Format::Custom(_) => return None,
+        };
+        let flags = format
+            | u8::from(self.message.is_some()) << 3
+            | u8::from(self.hidden) << 4
+            | u8::from(self.code_varies) << 5
+            | u8::from(self.static_body) << 6;
+        let title = if variant.reason().is_some() {
+            variant.title()
+        } else {
+            String::new()
+        };
+        let text = |text: &Option<String>| text.clone().unwrap_or_default();
+        Some(format!(
+            "__hs::described({}, {title:?}, {:?}, {:?}, {:?}, {:?}, {:?}, {:?}, {flags})",
+            variant.code.map_or(500, |c| c.value),
+            variant.variant.name(),
+            variant.variant.doc.as_deref().unwrap_or(""),
+            text(&self.message),
+            text(&self.code),
+            text(&self.problem_type),
+            text(&self.instance),
+        ))
+    }
+
+    /// The `Described` struct, with headers and members.
+    fn full(&self, cx: &Cx) -> String {
+        let variant = self.variant;
+        let v = variant.variant;
+        let format = match variant.format() {
+            _ if variant.content_forbidden() => "__hs::BodyFormat::Empty".to_owned(),
+            Format::Problem => "__hs::BodyFormat::Problem".to_owned(),
+            Format::Json => "__hs::BodyFormat::Json".to_owned(),
+            Format::Text => "__hs::BodyFormat::Text".to_owned(),
+            Format::Serde => "__hs::BodyFormat::Serde".to_owned(),
+            Format::None => "__hs::BodyFormat::Empty".to_owned(),
+            Format::Custom(path) => format!(
+                "__hs::BodyFormat::Custom {{ content_type: <{} as __hs::Format>::CONTENT_TYPE }}",
+                source(path)
+            ),
+        };
+        let status = match variant.code {
+            Some(code) => format!("__hs::status_code({})", code.value),
+            None => "__hs::StatusCode::INTERNAL_SERVER_ERROR".to_owned(),
+        };
+        let mut headers = String::new();
+        for header in variant.headers() {
+            let Ok(template) = &header.value.parsed else {
+                continue;
+            };
+            let value_kind = match template.pieces.as_slice() {
+                [Piece::Field(placeholder)] => v
+                    .field(&placeholder.member)
+                    .map_or(Kind::String, |f| kind::of(f.ty)),
+                _ => Kind::String,
+            };
+            let kind = match value_kind {
+                Kind::Any | Kind::Array | Kind::Object => Kind::String,
+                other => other,
+            };
+            let _ = write!(
+                headers,
+                "__hs::header_description({:?}, {:?}, {}),",
+                header.name(),
+                readable(v, template),
+                kind.path()
+            );
+        }
+        let mut members = String::new();
+        let takes_members = !variant.content_forbidden() && variant.format().takes_members();
+        for member in variant.members.iter().filter(|_| takes_members) {
             let ty = member.field.ty;
             let _ = write!(
                 members,
@@ -182,15 +261,18 @@ fn describe(cx: &Cx, variant: &Resolved) -> String {
                 source(ty)
             );
         }
+        format!(
+            "__hs::Described {{ status: {status}, title: {title:?}, source: {source:?}, doc: {doc}, message: {message}, detail_hidden: {hidden}, code: {code}, code_varies: {code_varies}, format: {format}, problem_type: {problem_type}, instance: {instance}, static_body: {static_body}, headers: &[{headers}], members: &[{members}] }}",
+            title = variant.title(),
+            source = v.name(),
+            doc = option(v.doc.as_deref()),
+            message = option(self.message.as_deref()),
+            hidden = self.hidden,
+            code = option(self.code.as_deref()),
+            code_varies = self.code_varies,
+            problem_type = option(self.problem_type.as_deref()),
+            instance = option(self.instance.as_deref()),
+            static_body = self.static_body,
+        )
     }
-    format!(
-        "__hs::describe(__catalog, __hs::Described {{ status: {status}, title: {title:?}, source: {source:?}, doc: {doc}, message: {message}, detail_hidden: {hidden}, code: {code}, code_varies: {code_varies}, format: {format}, problem_type: {problem_type}, instance: {instance}, example: {example} }}, &[{headers}], &[{members}])",
-        source = v.name(),
-        doc = option(v.doc.as_deref()),
-        message = option(message.as_deref()),
-        code = option(code.as_deref()),
-        problem_type = option(problem_type.as_deref()),
-        instance = option(instance.as_deref()),
-        example = option(example),
-    )
 }

@@ -27,7 +27,7 @@ pub fn runtime_path(input: &Input) -> TokenStream {
         .attrs
         .first()
         .and_then(|attr| attr.str(crate::attr::options::Key::Crate))
-        .and_then(|krate| krate.lit.parse::<Path>().ok())
+        .and_then(|krate| syn::parse_str::<Path>(&krate.text).ok())
         .map_or_else(|| quote!(::http_status), |path| path.to_token_stream())
 }
 
@@ -129,7 +129,7 @@ fn method_body(cx: &mut Cx, fill: impl FnOnce(&mut Cx, &mut Code)) -> TokenStrea
     let mut code = Code::default();
     code.text("#[allow(unused_imports)] use")
         .text(&cx.rt_text)
-        .text("::__private::{self as __hs, format_args as __hs_format, traits::*};");
+        .text("::__private::{self as __hs, format_args as __hs_format};");
     fill(cx, &mut code);
     code.finish()
 }
@@ -152,7 +152,7 @@ fn checks(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
             cx.bounds.assert(quote_spanned! {span=>
                 {
                     #[allow(unused_imports)]
-                    use #rt::__private::traits::*;
+                    use #rt::__private::{ProbeError as _, ProbeOther as _};
                     #rt::__private::success_allowed(
                         (&&#rt::__private::ErrorProbe::<#ty #ty_generics>::new()).__hs_verdict(),
                     );
@@ -167,10 +167,14 @@ fn checks(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
             continue;
         };
         let text = source(path);
-        if formats.contains(&text) || cx.bounds.mentions_param_tokens(path.to_token_stream()) {
+        if formats.contains(&text) {
             continue;
         }
         formats.push(text);
+        cx.bounds.require_format(&rt, path);
+        if cx.bounds.mentions_param_tokens(path.to_token_stream()) {
+            continue;
+        }
         let span = syn::spanned::Spanned::span(path);
         items.extend(quote_spanned! {span=>
             const _: () = ::core::assert!(
@@ -255,13 +259,10 @@ fn template_args(
         if !used.contains(&field.index) {
             used.push(field.index);
         }
-        let (trait_name, method) = format_trait(&placeholder.spec);
-        let trait_ident = proc_macro2::Ident::new(trait_name, Span::call_site());
-        if cx.bounds.require_fmt(field.ty, &trait_ident, span) {
-            let _ = write!(out, ", (&&__hs::Fmt({})).{method}()", field.binding);
-        } else {
-            let _ = write!(out, ", {}", field.binding);
-        }
+        let trait_ident =
+            proc_macro2::Ident::new(format_trait(&placeholder.spec), Span::call_site());
+        cx.bounds.require_fmt(field.ty, &trait_ident, span);
+        let _ = write!(out, ", {}", field.binding);
     }
     out.push(')');
     out
@@ -283,17 +284,12 @@ fn source_args(cx: &mut Cx, variant: &Variant, source: Source, used: &mut Vec<us
     }
 }
 
-/// A member's value in a method body: the field, through the serialization wrapper unless
-/// its type has parameters (then it has the bound).
+/// A member's value in a method body (its type required to be `Serialize`).
 fn member_value(cx: &mut Cx, field: &Field, used: &mut Vec<usize>) -> String {
     if !used.contains(&field.index) {
         used.push(field.index);
     }
     let rt = cx.rt.clone();
     cx.bounds.require_member(&rt, field.ty, field.span);
-    if cx.bounds.is_generic(field.ty) {
-        field.binding.to_string()
-    } else {
-        format!("(&&__hs::Ser({})).__hs_ser()", field.binding)
-    }
+    field.binding.to_string()
 }

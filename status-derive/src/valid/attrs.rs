@@ -297,7 +297,7 @@ fn codes_case(lit: &StrLit, diag: &mut Diagnostics) {
 }
 
 fn crate_path(lit: &StrLit, diag: &mut Diagnostics) {
-    if lit.lit.parse::<syn::Path>().is_err() {
+    if syn::parse_str::<syn::Path>(&lit.text).is_err() {
         diag.error(
             &lit.lit,
             Message::new(Rule::BadAttribute, "`crate` is a path")

@@ -262,8 +262,9 @@ pub fn obsolete_code(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
 
 /// `inconsistent_code`: one literal `code` used with two statuses in one type.
 pub fn inconsistent_code(resolved: &[Resolved], diag: &mut Diagnostics) {
-    // (code, status, where) of each variant with a literal code, in order.
-    let mut seen: Vec<(String, Code, proc_macro2::Span)> = Vec::new();
+    // Each literal code with the statuses it is used with (and where first), in order.
+    let mut seen: std::collections::HashMap<String, Vec<(Code, proc_macro2::Span)>> =
+        std::collections::HashMap::new();
     // Only codes that are sent: a format without a code, or a status without content, sends
     // none.
     let sends_code =
@@ -275,41 +276,38 @@ pub fn inconsistent_code(resolved: &[Resolved], diag: &mut Diagnostics) {
         let Some(text) = machine_code.literal() else {
             continue;
         };
-        let at = if variant.is_own(crate::attr::options::Key::Code) {
-            machine_code.span()
-        } else {
-            variant.status_span()
+        let at = || {
+            if variant.is_own(crate::attr::options::Key::Code) {
+                machine_code.span()
+            } else {
+                variant.status_span()
+            }
         };
-        match seen
-            .iter()
-            .find(|(t, c, _)| *t == text && c.value != code.value)
-        {
-            Some((_, first, first_at)) => {
-                diag.error_at(
-                    at,
-                    Message::new(
-                        Rule::InconsistentCode,
-                        format!(
-                            "the code \"{text}\" is used with {} here and with {} elsewhere in this type: one code should mean one thing",
-                            code.describe(),
-                            first.describe()
-                        ),
-                    )
-                    .help("give each status its own code, or use the same status for both"),
-                );
-                diag.note_at(
-                    *first_at,
-                    format!("\"{text}\" is first used with {} here", first.describe()),
-                );
-            }
-            None => {
-                if !seen
-                    .iter()
-                    .any(|(t, c, _)| *t == text && c.value == code.value)
-                {
-                    seen.push((text, code, at));
-                }
-            }
+        let uses = seen.entry(text).or_default();
+        if let Some((first, first_at)) = uses.iter().find(|(c, _)| c.value != code.value) {
+            diag.error_at(
+                at(),
+                Message::new(
+                    Rule::InconsistentCode,
+                    format!(
+                        "the code \"{}\" is used with {} here and with {} elsewhere in this type: one code should mean one thing",
+                        machine_code.literal().unwrap_or_default(),
+                        code.describe(),
+                        first.describe()
+                    ),
+                )
+                .help("give each status its own code, or use the same status for both"),
+            );
+            diag.note_at(
+                *first_at,
+                format!(
+                    "\"{}\" is first used with {} here",
+                    machine_code.literal().unwrap_or_default(),
+                    first.describe()
+                ),
+            );
+        } else if uses.is_empty() {
+            uses.push((code, at()));
         }
     }
 }
