@@ -390,70 +390,55 @@ pub struct Described<'a> {
     pub members: &'a [MemberDescription],
 }
 
-/// A [`Described`] without headers or members, in few tokens for generated code: a missing
-/// text is `""` (no doc, code, type, instance is ever empty; no title means the registry's
-/// phrase), and `flags` holds the
-/// format (bits 0–2: problem, json, text, serde, none), whether there is a message (bit 3,
-/// which may be empty), whether the detail is hidden (bit 4), whether the code varies (bit 5)
-/// and whether the body is known at compile time (bit 6).
+/// Adds the responses encoded by the derive (see `status_core::catalog`): one string literal
+/// for a run of variants, which costs the user's build next to nothing.
 #[doc(hidden)]
-#[allow(clippy::too_many_arguments)]
-pub const fn described(
-    status: u16,
-    title: &'static str,
-    source: &'static str,
-    doc: &'static str,
-    message: &'static str,
-    code: &'static str,
-    problem_type: &'static str,
-    instance: &'static str,
-    flags: u8,
-) -> Described<'static> {
-    const fn some(text: &'static str) -> Option<&'static str> {
-        if text.is_empty() {
-            None
-        } else {
-            Some(text)
-        }
-    }
-    const fn flag(text: &'static str, on: bool) -> Option<&'static str> {
-        if on {
-            Some(text)
-        } else {
-            None
-        }
-    }
-    Described {
-        status: crate::__private::status_code(status),
-        title: match (title.is_empty(), status_core::lookup(status)) {
-            (true, Some(info)) => info.reason,
-            _ => title,
-        },
-        source,
-        doc: some(doc),
-        message: flag(message, flags & 8 != 0),
-        detail_hidden: flags & 16 != 0,
-        code: some(code),
-        code_varies: flags & 32 != 0,
-        format: match flags & 7 {
-            0 => BodyFormat::Problem,
-            1 => BodyFormat::Json,
-            2 => BodyFormat::Text,
-            3 => BodyFormat::Serde,
-            _ => BodyFormat::Empty,
-        },
-        problem_type: some(problem_type),
-        instance: some(instance),
-        static_body: flags & 64 != 0,
-        headers: &[],
-        members: &[],
-    }
-}
-
-#[doc(hidden)]
-pub fn describe_all(catalog: &mut ResponseCatalog, all: &[Described<'_>]) {
-    for described in all {
-        describe(catalog, described);
+pub fn describe_encoded(catalog: &mut ResponseCatalog, encoded: &'static str) {
+    use status_core::catalog::{Format, Kind};
+    for entry in status_core::catalog::decode(encoded) {
+        let headers: Vec<HeaderDescription> = entry
+            .headers()
+            .map(|h| HeaderDescription {
+                name: h.name,
+                value: h.value,
+                kind: match h.kind {
+                    Kind::Integer => ValueKind::Integer,
+                    Kind::Number => ValueKind::Number,
+                    Kind::Boolean => ValueKind::Boolean,
+                    Kind::String => ValueKind::String,
+                },
+            })
+            .collect();
+        let title = match (entry.title, status_core::lookup(entry.status)) {
+            ("", Some(info)) => info.reason,
+            (title, _) => title,
+        };
+        let flags = entry.flags;
+        describe(
+            catalog,
+            &Described {
+                status: crate::__private::status_code(entry.status),
+                title,
+                source: entry.source,
+                doc: entry.doc,
+                message: entry.message,
+                detail_hidden: flags.detail_hidden,
+                code: entry.code,
+                code_varies: flags.code_varies,
+                format: match flags.format {
+                    Format::Problem => BodyFormat::Problem,
+                    Format::Json => BodyFormat::Json,
+                    Format::Text => BodyFormat::Text,
+                    Format::Serde => BodyFormat::Serde,
+                    Format::Empty => BodyFormat::Empty,
+                },
+                problem_type: entry.problem_type,
+                instance: entry.instance,
+                static_body: flags.static_body,
+                headers: &headers,
+                members: &[],
+            },
+        );
     }
 }
 

@@ -4,8 +4,8 @@
 mod specialize;
 
 pub use crate::catalog::{
-    describe, describe_all, described, header as header_description, member as member_description, Described,
-    HeaderDescription, MemberDescription, MemberSchema, ResponseCatalog, ValueKind,
+    describe, describe_encoded, header as header_description, member as member_description,
+    Described, HeaderDescription, MemberDescription, MemberSchema, ResponseCatalog, ValueKind,
 };
 pub use crate::format::{valid_content_type, BodyFormat, Format};
 pub use crate::problem::Member;
@@ -13,8 +13,7 @@ pub use crate::render::headers::{add, add_checked, add_obs_text, add_required, I
 pub use crate::render::writer::Writer;
 pub use crate::render::{
     built, custom, delegate, detailed, empty, fixed, serde, text, Kind, Parts, Text, EMPTY, JSON,
-    PROBLEM,
-    ROOM, SERDE, TEXT,
+    PROBLEM, ROOM, SERDE, TEXT,
 };
 pub use crate::HttpStatus;
 pub use bytes::Bytes;

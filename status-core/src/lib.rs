@@ -27,6 +27,8 @@
 #![no_std]
 #![deny(missing_docs)]
 
+#[doc(hidden)]
+pub mod catalog;
 pub mod header;
 mod registry;
 

@@ -85,8 +85,8 @@ impl Code<'_> {
 /// Reads the code of an attribute; `None` if it names nothing (reported by `unknown_code`).
 pub fn code(spec: &CodeSpec) -> Option<Code<'_>> {
     let (value, info) = match spec {
-        CodeSpec::Number(lit) => {
-            let value = lit.base10_parse::<u16>().ok()?;
+        CodeSpec::Number { digits, .. } => {
+            let value = digits.parse::<u16>().ok()?;
             (value, status_core::lookup(value))
         }
         CodeSpec::Name(path) => {

@@ -71,41 +71,44 @@ impl Template {
     pub fn parse(input: &str) -> Result<Template, TemplateError> {
         let mut pieces = Vec::new();
         let mut text = String::new();
-        let mut rest = input;
-        while let Some(at) = rest.find(['{', '}']) {
-            text.push_str(&rest[..at]);
-            let brace = rest.as_bytes()[at];
-            rest = &rest[at + 1..];
+        let bytes = input.as_bytes();
+        // Byte indices, not `str::find`: a proc macro runs unoptimised, where pattern searches
+        // cost thousands of instructions each.
+        let (mut i, mut start) = (0, 0);
+        while i < bytes.len() {
+            let brace = bytes[i];
+            if brace != b'{' && brace != b'}' {
+                i += 1;
+                continue;
+            }
+            text.push_str(&input[start..i]);
+            if bytes.get(i + 1) == Some(&brace) {
+                text.push(char::from(brace));
+                i += 2;
+                start = i;
+                continue;
+            }
             if brace == b'}' {
-                if let Some(after) = rest.strip_prefix('}') {
-                    text.push('}');
-                    rest = after;
-                    continue;
-                }
                 return Err(TemplateError::syntax(
                     "unmatched `}` in the text",
                     "write `}}` for a literal brace",
                 ));
             }
-            if let Some(after) = rest.strip_prefix('{') {
-                text.push('{');
-                rest = after;
-                continue;
-            }
-            let Some(close) = rest.find('}') else {
+            let Some(close) = bytes[i + 1..].iter().position(|&b| b == b'}') else {
                 return Err(TemplateError::syntax(
                     "unclosed `{` in the text",
                     "close the placeholder, e.g. `{id}`, or write `{{` for a literal brace",
                 ));
             };
-            let inner = &rest[..close];
-            rest = &rest[close + 1..];
+            let inner = &input[i + 1..i + 1 + close];
             if !text.is_empty() {
                 pieces.push(Piece::Text(std::mem::take(&mut text)));
             }
             pieces.push(Piece::Field(parse_placeholder(inner)?));
+            i += close + 2;
+            start = i;
         }
-        text.push_str(rest);
+        text.push_str(&input[start..]);
         if !text.is_empty() {
             pieces.push(Piece::Text(text));
         }

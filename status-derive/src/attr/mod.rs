@@ -16,7 +16,8 @@ use syn::{Attribute, Ident, LitInt, LitStr, Path, Token};
 
 /// How the status code is written.
 pub enum CodeSpec {
-    Number(LitInt),
+    /// A number: its token, and its digits in base 10 (without a suffix).
+    Number { lit: Literal, digits: String },
     /// `NOT_FOUND`, or a path ending in one (`StatusCode::NOT_FOUND`).
     Name(Path),
 }
@@ -24,7 +25,7 @@ pub enum CodeSpec {
 impl CodeSpec {
     pub fn tokens(&self) -> &dyn quote::ToTokens {
         match self {
-            CodeSpec::Number(lit) => lit,
+            CodeSpec::Number { lit, .. } => lit,
             CodeSpec::Name(path) => path,
         }
     }
@@ -33,7 +34,7 @@ impl CodeSpec {
     /// (which carry a single span) point here.
     pub fn span(&self) -> Span {
         match self {
-            CodeSpec::Number(lit) => lit.span(),
+            CodeSpec::Number { lit, .. } => lit.span(),
             CodeSpec::Name(path) => path
                 .segments
                 .last()
@@ -229,7 +230,7 @@ const EXPECTED: &str =
 fn parse_item(input: ParseStream, out: &mut Attr, first: bool) -> syn::Result<()> {
     if input.peek(LitInt) {
         let lit: LitInt = input.parse()?;
-        record_code(out, CodeSpec::Number(lit), first);
+        record_code(out, number(&lit), first);
         return Ok(());
     }
     if !input.peek(Ident::peek_any) {
@@ -267,6 +268,14 @@ fn not_an_option(out: &mut Attr, key: Ident, first: bool) {
         out.late_codes.push(key.span());
     } else {
         out.unknown.push(key);
+    }
+}
+
+/// An integer literal as a code.
+fn number(lit: &LitInt) -> CodeSpec {
+    CodeSpec::Number {
+        lit: lit.token(),
+        digits: lit.base10_digits().to_owned(),
     }
 }
 
@@ -311,10 +320,21 @@ mod fast {
         let mut first = true;
         while let Some(tree) = trees.next() {
             match tree {
-                TokenTree::Literal(literal) => match syn::Lit::new(literal) {
-                    syn::Lit::Int(int) => record_code(&mut out, CodeSpec::Number(int), first),
-                    _ => return None,
-                },
+                TokenTree::Literal(literal) => {
+                    let repr = literal.to_string();
+                    let code = if repr.bytes().all(|b| b.is_ascii_digit()) {
+                        CodeSpec::Number {
+                            lit: literal,
+                            digits: repr,
+                        }
+                    } else {
+                        match syn::Lit::new(literal) {
+                            syn::Lit::Int(int) => number(&int),
+                            _ => return None,
+                        }
+                    };
+                    record_code(&mut out, code, first);
+                }
                 TokenTree::Ident(key) => {
                     let def = options::named(&key.to_string());
                     match trees.peek() {
@@ -416,7 +436,8 @@ fn parse_value(input: ParseStream, key: &Ident, def: &Def) -> syn::Result<ItemVa
         Value::Format => {
             equals(input, key, def)?;
             if input.peek(LitStr) {
-                return string_item(def, string(input.parse()?)).ok_or_else(|| input.error(EXPECTED));
+                return string_item(def, string(input.parse()?))
+                    .ok_or_else(|| input.error(EXPECTED));
             }
             if input.peek(Ident::peek_any) {
                 return Ok(ItemValue::Format(FormatSpec::Type(

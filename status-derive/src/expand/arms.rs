@@ -155,6 +155,7 @@ pub fn response(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
     match_self(resolved.is_empty(), code, |arms| {
         for variant in resolved {
             if let Some(field) = variant.delegate {
+                cx.static_bodies.push(false);
                 let path = delegate_path(cx, field, "to_response");
                 arms.text(&arm_head(variant.variant, &[field.index]))
                     .text(&format!("__hs::delegate(self, {},", field.binding))
@@ -169,6 +170,8 @@ pub fn response(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
 
 fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
     let planned = plan::plan(cx.input, variant);
+    cx.static_bodies
+        .push(matches!(planned.plan, Plan::Fixed { .. }));
     let kind = planned.kind;
     let mut used = Vec::new();
     let call = match planned.plan {

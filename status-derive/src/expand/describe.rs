@@ -3,8 +3,8 @@
 //! names.
 //!
 //! A description is data, but rustc pays for every token of it in every build of the user's
-//! crate: most variants (no headers, no members, a built-in format) are written as one call
-//! of `__private::described` with a few literals, all of a run in one array; the others as the
+//! crate: most variants (no members, a built-in format) are encoded with
+//! `status_core::catalog`, a run of them in one string literal; the others are written as the
 //! full `Described` struct.
 
 use super::{delegate_path, Cx};
@@ -13,7 +13,7 @@ use crate::attr::error_text::ErrorText;
 use crate::attr::TemplateLit;
 use crate::emit::{source, Code};
 use crate::kind::{self, Kind};
-use crate::plan::{self, Plan};
+use crate::plan;
 use crate::resolve::{Format, MachineCode, Resolved};
 use crate::template::{Piece, Template};
 use std::fmt::Write as _;
@@ -68,18 +68,32 @@ fn type_text(ty: &syn::Type) -> String {
     out
 }
 
+/// A header's value, readable, and its kind: the field's when the value is exactly one field
+/// of a scalar kind, else text.
+fn header_value(variant: &Variant, header: &crate::attr::HeaderOpt) -> Option<(String, Kind)> {
+    let template = header.value.parsed.as_ref().ok()?;
+    let kind = match template.pieces.as_slice() {
+        [Piece::Field(placeholder)] => variant
+            .field(&placeholder.member)
+            .map_or(Kind::String, |f| kind::of(f.ty)),
+        _ => Kind::String,
+    };
+    let kind = match kind {
+        Kind::Any | Kind::Array | Kind::Object => Kind::String,
+        other => other,
+    };
+    Some((readable(variant, template), kind))
+}
+
 pub fn descriptions(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
-    let mut run: Vec<String> = Vec::new();
-    let flush = |run: &mut Vec<String>, code: &mut Code| {
+    let mut run = String::new();
+    let flush = |run: &mut String, code: &mut Code| {
         if !run.is_empty() {
-            code.text(&format!(
-                "__hs::describe_all(__catalog, &[{}]);",
-                run.join(",")
-            ));
+            code.text(&format!("__hs::describe_encoded(__catalog, {run:?});"));
             run.clear();
         }
     };
-    for variant in resolved {
+    for (index, variant) in resolved.iter().enumerate() {
         let cfgs: String = variant.variant.cfgs.iter().map(source).collect();
         if let Some(field) = variant.delegate {
             flush(&mut run, code);
@@ -90,9 +104,10 @@ pub fn descriptions(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
                 .text(";");
             continue;
         }
-        let parts = Parts::of(cx, variant);
-        match (parts.compact(), cfgs.is_empty()) {
-            (Some(compact), true) => run.push(compact),
+        let static_body = cx.static_bodies.get(index).copied().unwrap_or(false);
+        let parts = Parts::of(cx, variant, static_body);
+        match (cfgs.is_empty(), parts.encode(&mut run)) {
+            (true, true) => {}
             _ => {
                 flush(&mut run, code);
                 code.text(&cfgs)
@@ -118,7 +133,7 @@ struct Parts<'v, 'i, 'a> {
 }
 
 impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
-    fn of(cx: &Cx, variant: &'v Resolved<'i, 'a>) -> Self {
+    fn of(cx: &Cx, variant: &'v Resolved<'i, 'a>, static_body: bool) -> Self {
         let v = variant.variant;
         let has_body = !variant.content_forbidden()
             && !matches!(variant.format(), Format::None | Format::Serde);
@@ -153,7 +168,6 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
                 .filter(|_| problem_shaped)
                 .and_then(|(_, t)| readable_lit(v, t))
         };
-        let static_body = matches!(plan::plan(cx.input, variant).plan, Plan::Fixed { .. });
         Parts {
             variant,
             message,
@@ -166,42 +180,69 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
         }
     }
 
-    /// A call of `described`, for a variant without headers or members in a built-in format.
-    fn compact(&self) -> Option<String> {
+    /// Appends the encoded entry of a variant without members in a built-in format; returns
+    /// whether it could.
+    fn encode(&self, run: &mut String) -> bool {
+        use status_core::catalog::{encode, Entry, Flags, Format as F, Header, Kind as K};
         let variant = self.variant;
-        if !variant.headers().is_empty() || !variant.members.is_empty() {
-            return None;
+        if !variant.members.is_empty() {
+            return false;
         }
-        let format: u8 = match variant.format() {
-            _ if variant.content_forbidden() => 4,
-            Format::Problem => 0,
-            Format::Json => 1,
-            Format::Text => 2,
-            Format::Serde => 3,
-            Format::None => 4,
-            Format::Custom(_) => return None,
+        let format = match variant.format() {
+            _ if variant.content_forbidden() => F::Empty,
+            Format::Problem => F::Problem,
+            Format::Json => F::Json,
+            Format::Text => F::Text,
+            Format::Serde => F::Serde,
+            Format::None => F::Empty,
+            Format::Custom(_) => return false,
         };
-        let flags = format
-            | u8::from(self.message.is_some()) << 3
-            | u8::from(self.hidden) << 4
-            | u8::from(self.code_varies) << 5
-            | u8::from(self.static_body) << 6;
+        let headers: Vec<(String, String, K)> = variant
+            .headers()
+            .into_iter()
+            .filter_map(|h| {
+                let (value, kind) = header_value(variant.variant, h)?;
+                let kind = match kind {
+                    Kind::Integer => K::Integer,
+                    Kind::Number => K::Number,
+                    Kind::Boolean => K::Boolean,
+                    _ => K::String,
+                };
+                Some((h.name().to_owned(), value, kind))
+            })
+            .collect();
+        let headers: Vec<Header> = headers
+            .iter()
+            .map(|(name, value, kind)| Header {
+                name,
+                value,
+                kind: *kind,
+            })
+            .collect();
         let title = if variant.reason().is_some() {
             variant.title()
         } else {
             String::new()
         };
-        let text = |text: &Option<String>| text.clone().unwrap_or_default();
-        Some(format!(
-            "__hs::described({}, {title:?}, {:?}, {:?}, {:?}, {:?}, {:?}, {:?}, {flags})",
+        let source = variant.variant.name();
+        let entry = Entry::new(
             variant.code.map_or(500, |c| c.value),
-            variant.variant.name(),
-            variant.variant.doc.as_deref().unwrap_or(""),
-            text(&self.message),
-            text(&self.code),
-            text(&self.problem_type),
-            text(&self.instance),
-        ))
+            &title,
+            &source,
+            variant.variant.doc.as_deref(),
+            self.message.as_deref(),
+            self.code.as_deref(),
+            self.problem_type.as_deref(),
+            self.instance.as_deref(),
+            Flags {
+                format,
+                detail_hidden: self.hidden,
+                code_varies: self.code_varies,
+                static_body: self.static_body,
+            },
+            &headers,
+        );
+        encode(&entry, run).is_ok()
     }
 
     /// The `Described` struct, with headers and members.
@@ -226,24 +267,13 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
         };
         let mut headers = String::new();
         for header in variant.headers() {
-            let Ok(template) = &header.value.parsed else {
+            let Some((value, kind)) = header_value(v, header) else {
                 continue;
-            };
-            let value_kind = match template.pieces.as_slice() {
-                [Piece::Field(placeholder)] => v
-                    .field(&placeholder.member)
-                    .map_or(Kind::String, |f| kind::of(f.ty)),
-                _ => Kind::String,
-            };
-            let kind = match value_kind {
-                Kind::Any | Kind::Array | Kind::Object => Kind::String,
-                other => other,
             };
             let _ = write!(
                 headers,
-                "__hs::header_description({:?}, {:?}, {}),",
+                "__hs::header_description({:?}, {value:?}, {}),",
                 header.name(),
-                readable(v, template),
                 kind.path()
             );
         }

@@ -37,6 +37,9 @@ pub(crate) struct Cx<'i, 'a> {
     /// `rt` as source text.
     pub rt_text: String,
     pub bounds: Bounds,
+    /// For each variant, whether its body was rendered whole at compile time (recorded by the
+    /// `to_response` arms, read by the descriptions, which come after).
+    pub static_bodies: Vec<bool>,
 }
 
 pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> TokenStream {
@@ -46,6 +49,7 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
         rt_text: source(&rt),
         rt,
         bounds: Bounds::new(&input.original.generics),
+        static_bodies: Vec::with_capacity(resolved.len()),
     };
     // The bodies first: writing them collects the bounds and assertions.
     let status = method_body(&mut cx, |cx, code| arms::status(cx, resolved, code));

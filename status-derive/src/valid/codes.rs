@@ -71,10 +71,9 @@ fn no_code(input: &Input, variant: &Resolved, diag: &mut Diagnostics) {
 /// name the registry does not know.
 fn unknown_code(spec: &CodeSpec, diag: &mut Diagnostics) {
     let message = match spec {
-        CodeSpec::Number(lit) => {
-            let digits = lit.base10_digits();
+        CodeSpec::Number { digits, .. } => {
             let suggestion = closest_code(digits);
-            match lit.base10_parse::<u16>().ok().and_then(|n| Class::of(n).map(|c| (n, c))) {
+            match digits.parse::<u16>().ok().and_then(|n| Class::of(n).map(|c| (n, c))) {
                 Some((value, class)) => {
                     let fallback = status_core::lookup(class.fallback()).map_or("", |i| i.reason);
                     Message::new(
