@@ -198,7 +198,7 @@ fn trees() {
             "thiserror = \"2\"".to_owned(),
         ),
         (
-            "status-derive (status-derive, status-core, strsim, syn, quote, proc-macro2)",
+            "status-derive (status-derive, status-core, iri-string, httpdate, strsim, heck, syn, quote, proc-macro2)",
             format!("status-derive = {{ path = {derive_path:?} }}"),
         ),
         (

@@ -37,6 +37,22 @@ pub enum ApiError {
     )]
     Validation { field: &'static str, reason: String },
 
+    // Fields marked `extension` are members of the body, serialized with serde.
+    #[error("your balance is {balance}, but that costs {cost}")]
+    #[status(
+        403,
+        code = "OUT_OF_CREDIT",
+        type = "https://api.example.com/probs/out-of-credit",
+        instance = "/accounts/{account}"
+    )]
+    OutOfCredit {
+        #[status(extension)]
+        balance: i64,
+        #[status(extension)]
+        cost: i64,
+        account: u32,
+    },
+
     #[error("authentication required")]
     #[status(401, header("WWW-Authenticate" = "Bearer realm=\"api\", error=\"invalid_token\""))]
     Unauthenticated,
@@ -81,6 +97,11 @@ fn main() {
             field: "birthdate",
             reason: "must be in the past".into(),
         },
+        ApiError::OutOfCredit {
+            balance: 30,
+            cost: 50,
+            account: 12345,
+        },
         ApiError::Unauthenticated,
         ApiError::RateLimited {
             retry_after: 30,
@@ -98,4 +119,17 @@ fn main() {
         println!("── ApiError::{:?}", error);
         println!("{}\n", wire(&error.to_response()).replace("\r\n", "\n"));
     }
+    let created = Created::User { id: 7 };
+    println!("── Created::{created:?}");
+    println!("{}", wire(&created.to_response()).replace("\r\n", "\n"));
+}
+
+/// Successes have no body by default; `format = "json"` sends `{"message", "code", members}`.
+#[derive(Debug, HttpStatus)]
+pub enum Created {
+    #[status(201, format = "json", header("Location" = "/users/{id}"))]
+    User {
+        #[status(extension)]
+        id: u64,
+    },
 }

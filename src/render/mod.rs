@@ -18,7 +18,7 @@ use bytes::Bytes;
 use core::fmt;
 use headers::InvalidRequired;
 use http::header::{CONTENT_TYPE, VARY};
-use http::{HeaderMap, HeaderValue, Response, StatusCode};
+use http::{HeaderValue, Response, StatusCode};
 use writer::Writer;
 
 /// How a variant's body is written, known at compile time.
@@ -366,7 +366,7 @@ pub fn delegate<T: HttpStatus + ?Sized, F: ?Sized>(
 /// value is invalid, else `status()`.
 #[cfg(feature = "actix-web")]
 pub(crate) fn effective_status<T: HttpStatus + ?Sized>(value: &T) -> StatusCode {
-    let mut headers = HeaderMap::new();
+    let mut headers = http::HeaderMap::new();
     match value.__http_status_headers(&mut headers) {
         Ok(()) => value.status(),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -522,7 +522,7 @@ fn close(writer: &mut Writer, format: BodyFormat, cx: Option<&Context>) {
 pub(crate) fn framework_error(
     status: StatusCode,
     text: &str,
-    mut headers: HeaderMap,
+    mut headers: http::HeaderMap,
     cx: &Context,
 ) -> Response<Bytes> {
     let title = status_core::lookup(status.as_u16())
