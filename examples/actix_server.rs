@@ -1,28 +1,41 @@
 //! An actix-web server whose handlers return `Result<_, ApiError>` (ApiError is a
-//! `ResponseError`) or a derived response directly (a `Responder`).
+//! `ResponseError`) or a derived response directly (a `Responder`): JSON users, HEAD answered
+//! like GET, and 405 with `Allow` (built with the derive) for any other method.
 //!
 //!     cargo run --example actix_server --features actix-web
 
 #[path = "shared/api.rs"]
 mod api;
 
-use actix_web::{web, App, HttpServer};
-use api::{find_user, ApiError, Deleted};
+use actix_web::{web, App, HttpResponse, HttpServer};
+use api::{find_user, ApiError, Done};
 
-async fn get_user(id: web::Path<u64>) -> Result<String, ApiError> {
-    find_user(*id)
+async fn get_user(id: web::Path<u64>) -> Result<HttpResponse, ApiError> {
+    find_user(*id).map(|user| {
+        HttpResponse::Ok()
+            .content_type("application/json")
+            .body(user)
+    })
 }
 
-async fn delete_user(_id: web::Path<u64>) -> Deleted {
-    Deleted::Done
+async fn delete_user(_id: web::Path<u64>) -> Done {
+    Done::Deleted
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed { allow: api::ALLOW }
 }
 
 fn main() -> std::io::Result<()> {
     actix_web::rt::System::new().block_on(async {
         let server = HttpServer::new(|| {
-            App::new()
-                .route("/users/{id}", web::get().to(get_user))
-                .route("/users/{id}", web::delete().to(delete_user))
+            App::new().service(
+                web::resource("/users/{id}")
+                    .route(web::get().to(get_user))
+                    .route(web::head().to(get_user))
+                    .route(web::delete().to(delete_user))
+                    .default_service(web::to(method_not_allowed)),
+            )
         })
         .workers(1)
         .bind(("127.0.0.1", 3001))?;

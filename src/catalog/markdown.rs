@@ -15,11 +15,17 @@ pub(super) fn render(entries: &[ResponseDescription]) -> String {
             (Some(code), true) => code.to_owned(),
             (None, _) => String::new(),
         };
-        let content_type = entry
+        let mut content_type = entry
             .content_type()
             .map_or_else(|| "(no body)".to_owned(), |ct| format!("`{ct}`"));
+        if let Some(problem_type) = entry.problem_type {
+            content_type.push_str(&format!("<br>type `{problem_type}`"));
+        }
+        if let Some(instance) = entry.instance {
+            content_type.push_str(&format!("<br>instance `{instance}`"));
+        }
         let message = match (entry.message, entry.detail_hidden) {
-            (Some(message), _) => message.to_owned(),
+            (Some(message), _) => text(message),
             (None, true) => "(hidden from clients; logged on the server)".to_owned(),
             (None, false) => String::new(),
         };
@@ -39,7 +45,7 @@ pub(super) fn render(entries: &[ResponseDescription]) -> String {
             .collect::<Vec<_>>()
             .join("<br>");
         let variant = match entry.doc {
-            Some(doc) => format!("`{}`: {}", entry.source, doc),
+            Some(doc) => format!("`{}`: {}", entry.source, text(doc)),
             None => format!("`{}`", entry.source),
         };
         let _ = writeln!(
@@ -55,6 +61,11 @@ pub(super) fn render(entries: &[ResponseDescription]) -> String {
         );
     }
     out
+}
+
+/// Prose for Markdown: the `<kind>` of a field would read as an HTML tag.
+fn text(prose: &str) -> String {
+    prose.replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// Text safe inside a table cell: pipes escaped, line breaks as `<br>`.

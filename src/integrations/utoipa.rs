@@ -13,7 +13,7 @@ use utoipa::openapi::content::ContentBuilder;
 use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::response::{Response, ResponseBuilder};
-use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaFormat, Type};
+use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaFormat, SchemaType, Type};
 use utoipa::openapi::RefOr;
 
 /// The OpenAPI responses of `T`, one per status code. Variants that share a status are
@@ -202,7 +202,12 @@ fn schema(variants: &[&ResponseDescription]) -> Schema {
             object
         }
         BodyFormat::Text => return string().build().into(),
-        _ => return ObjectBuilder::new().build().into(),
+        _ => {
+            return ObjectBuilder::new()
+                .schema_type(SchemaType::AnyValue)
+                .build()
+                .into()
+        }
     };
     let mut flattened = false;
     for member in variants.iter().flat_map(|v| &v.members) {
@@ -222,7 +227,10 @@ fn schema(variants: &[&ResponseDescription]) -> Schema {
 fn member_schema(schema: MemberSchema, kind: ValueKind) -> RefOr<Schema> {
     match schema.schema {
         Some(schema) => schema(),
-        None if kind == ValueKind::Any => ObjectBuilder::new().build().into(),
+        None if kind == ValueKind::Any => ObjectBuilder::new()
+            .schema_type(SchemaType::AnyValue)
+            .build()
+            .into(),
         None => kind_schema(kind).build().into(),
     }
 }
