@@ -9,6 +9,10 @@
 #[path = "fixtures/types.rs"]
 mod types;
 
+#[cfg(feature = "tower")]
+#[path = "fixtures/layer.rs"]
+mod layer;
+
 use std::hint::black_box;
 use std::process::Command;
 use types::OPERATIONS;
@@ -27,9 +31,32 @@ fn measured<T>(op: fn(&T) -> usize, value: &T) -> usize {
     sum
 }
 
-/// Runs one side of one operation: `HTTP_STATUS_CALLGRIND_CHILD=<index>:<derived|hand>`.
+/// The measured loop of a request through a service (`ProblemLayer`'s table).
+#[cfg(feature = "tower")]
+#[inline(never)]
+fn measured_request(op: fn() -> usize) -> usize {
+    let mut sum = 0usize;
+    for _ in 0..ITERATIONS {
+        sum = sum.wrapping_add(op());
+    }
+    sum
+}
+
+/// Runs one side of one operation: `HTTP_STATUS_CALLGRIND_CHILD=<index>:<derived|hand>`, or
+/// `layer<index>:<through|without>`.
 fn child(spec: &str) {
     let (index, side) = spec.split_once(':').expect("index:side");
+    #[cfg(feature = "tower")]
+    if let Some(index) = index.strip_prefix("layer") {
+        let op = &layer::LAYER_OPERATIONS[index.parse::<usize>().expect("index")];
+        let run = if side == "through" {
+            op.through
+        } else {
+            op.without
+        };
+        black_box(measured_request(run));
+        return;
+    }
     let op = &OPERATIONS[index.parse::<usize>().expect("index")];
     let sum = if side == "derived" {
         measured(op.derived, &(op.derived_value)())
@@ -40,7 +67,7 @@ fn child(spec: &str) {
 }
 
 /// Instructions counted inside `measured` for one side of one operation.
-fn count(exe: &str, index: usize, side: &str) -> Result<u64, String> {
+fn count(exe: &str, index: impl std::fmt::Display, side: &str) -> Result<u64, String> {
     let out = std::env::temp_dir().join(format!("http-status-callgrind-{index}-{side}.out"));
     let status = Command::new("valgrind")
         .arg("--tool=callgrind")
@@ -81,21 +108,47 @@ fn main() {
     println!("| operation | derived | hand-written | ratio |");
     println!("|---|---:|---:|---:|");
     for (index, op) in OPERATIONS.iter().enumerate() {
-        match (count(exe, index, "derived"), count(exe, index, "hand")) {
-            (Ok(derived), Ok(hand)) => {
-                let per = |total: u64| total as f64 / ITERATIONS as f64;
-                println!(
-                    "| {} | {:.0} | {:.0} | {:.2}× |",
-                    op.name,
-                    per(derived),
-                    per(hand),
-                    derived as f64 / hand as f64
-                );
-            }
-            (Err(error), _) | (_, Err(error)) => {
-                eprintln!("{}: {error}", op.name);
-                std::process::exit(1);
-            }
+        row(
+            op.name,
+            count(exe, index, "derived"),
+            count(exe, index, "hand"),
+        );
+    }
+    #[cfg(feature = "tower")]
+    layer_table(exe);
+}
+
+/// `ProblemLayer`'s overhead: `cargo bench --bench callgrind --features tower`.
+#[cfg(feature = "tower")]
+fn layer_table(exe: &str) {
+    println!("\nProblemLayer: one request through a tower service (request built, called, polled, dropped)\n");
+    println!("| request | with the layer | without | ratio |");
+    println!("|---|---:|---:|---:|");
+    for (index, op) in layer::LAYER_OPERATIONS.iter().enumerate() {
+        let spec = format!("layer{index}");
+        row(
+            op.name,
+            count(exe, &spec, "through"),
+            count(exe, &spec, "without"),
+        );
+    }
+}
+
+/// One table row: instructions per call on each side and their ratio.
+fn row(name: &str, first: Result<u64, String>, second: Result<u64, String>) {
+    match (first, second) {
+        (Ok(first), Ok(second)) => {
+            let per = |total: u64| total as f64 / ITERATIONS as f64;
+            println!(
+                "| {name} | {:.0} | {:.0} | {:.2}× |",
+                per(first),
+                per(second),
+                first as f64 / second as f64
+            );
+        }
+        (Err(error), _) | (_, Err(error)) => {
+            eprintln!("{name}: {error}");
+            std::process::exit(1);
         }
     }
 }

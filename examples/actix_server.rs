@@ -1,6 +1,8 @@
 //! An actix-web server whose handlers return `Result<_, ApiError>` (ApiError is a
 //! `ResponseError`) or a derived response directly (a `Responder`): JSON users, HEAD answered
 //! like GET, and 405 with `Allow` (built with the derive) for any other method.
+//! `ProblemMiddleware` adds request ids and `instance`, answers `Accept`, and gives actix-web's
+//! own errors (an unknown route) the same problem shape.
 //!
 //!     cargo run --example actix_server --features actix-web
 
@@ -29,13 +31,15 @@ async fn method_not_allowed() -> ApiError {
 fn main() -> std::io::Result<()> {
     actix_web::rt::System::new().block_on(async {
         let server = HttpServer::new(|| {
-            App::new().service(
-                web::resource("/users/{id}")
-                    .route(web::get().to(get_user))
-                    .route(web::head().to(get_user))
-                    .route(web::delete().to(delete_user))
-                    .default_service(web::to(method_not_allowed)),
-            )
+            App::new()
+                .wrap(http_status::ProblemMiddleware::new())
+                .service(
+                    web::resource("/users/{id}")
+                        .route(web::get().to(get_user))
+                        .route(web::head().to(get_user))
+                        .route(web::delete().to(delete_user))
+                        .default_service(web::to(method_not_allowed)),
+                )
         })
         .workers(1)
         .bind(("127.0.0.1", 3001))?;

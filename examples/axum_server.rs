@@ -1,8 +1,9 @@
 //! An axum server whose handlers return `Result<_, ApiError>`: JSON users, errors from the
 //! derive, HEAD answered like GET, and 405 with `Allow` (built with the derive) for any other
-//! method.
+//! method. `ProblemLayer` adds request ids and `instance`, answers `Accept`, and gives axum's
+//! own errors (an unknown route) the same problem shape.
 //!
-//!     cargo run --example axum_server --features axum
+//!     cargo run --example axum_server --features axum,tower
 
 #[path = "shared/api.rs"]
 mod api;
@@ -29,12 +30,14 @@ async fn method_not_allowed() -> ApiError {
 
 /// The application: `GET` (and so `HEAD`) and `DELETE` on `/users/{id}`.
 fn app() -> Router {
-    Router::new().route(
-        "/users/{id}",
-        get(get_user)
-            .delete(delete_user)
-            .fallback(method_not_allowed),
-    )
+    Router::new()
+        .route(
+            "/users/{id}",
+            get(get_user)
+                .delete(delete_user)
+                .fallback(method_not_allowed),
+        )
+        .layer(http_status::ProblemLayer::new())
 }
 
 #[tokio::main(flavor = "current_thread")]

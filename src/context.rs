@@ -9,7 +9,7 @@
 
 use http::{HeaderName, HeaderValue};
 use std::cell::{Cell, RefCell};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// What the client's `Accept` asks for, among the representations of an error body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +27,11 @@ pub(crate) enum Prefer {
 /// The context of one request.
 #[derive(Debug)]
 pub(crate) struct Context {
-    /// The request id, a valid header value of visible ASCII.
-    pub(crate) request_id: HeaderValue,
+    /// The request id, a valid header value of visible ASCII: the request's own, or one
+    /// generated when a response first needs it (a response that passes through never does).
+    pub(crate) request_id: OnceLock<HeaderValue>,
+    /// Generates a request id.
+    pub(crate) generate: fn() -> HeaderValue,
     /// The response header that carries it (`x-request-id` by default).
     pub(crate) header: HeaderName,
     /// The body member that carries it (`request_id` by default).
@@ -39,9 +42,13 @@ pub(crate) struct Context {
 }
 
 impl Context {
+    pub(crate) fn request_id_value(&self) -> &HeaderValue {
+        self.request_id.get_or_init(self.generate)
+    }
+
     pub(crate) fn request_id(&self) -> &str {
-        // Built from a `&str` of visible ASCII, so this never falls back.
-        self.request_id.to_str().unwrap_or("")
+        // Visible ASCII, so this never falls back.
+        self.request_id_value().to_str().unwrap_or("")
     }
 }
 

@@ -5,6 +5,8 @@ mod catalog;
 mod context;
 mod format;
 mod integrations;
+#[cfg(any(feature = "tower", feature = "actix-web"))]
+mod layer;
 mod problem;
 mod render;
 mod report;
@@ -20,6 +22,10 @@ pub use catalog::{
     ResponseDescription, ValueKind,
 };
 pub use format::{BodyFormat, Format};
+#[cfg(feature = "actix-web")]
+pub use layer::actix::ProblemMiddleware;
+#[cfg(feature = "tower")]
+pub use layer::tower::{ProblemBody, ProblemLayer, ProblemService};
 pub use problem::{Extensions, Member, Problem};
 pub use traits::HttpStatus;
 

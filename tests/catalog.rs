@@ -148,6 +148,13 @@ fn conflicts_are_found_across_transparent_and_delegated_types() {
             ("NOT_FOUND", vec![404, 410], vec!["NotFound", "Gone"]),
         ]
     );
+    // What the catalogue says is what the values send.
+    let lagging = Api::from(Saving {
+        cause: Storage::Lagging,
+    });
+    assert_eq!(lagging.status().as_u16(), 503);
+    let body: serde_json::Value = serde_json::from_slice(lagging.to_response().body()).unwrap();
+    assert_eq!(body["code"], "STORAGE");
     // The example API is consistent: the test a user keeps.
     assert!(ResponseCatalog::of::<api::ApiError>()
         .conflicts()

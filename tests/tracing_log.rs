@@ -197,3 +197,51 @@ fn a_response_degraded_to_500_is_logged_with_the_variant_and_header() {
         "{logs}"
     );
 }
+
+/// Under a `ProblemLayer`, the log event of a 5xx carries the request id the client gets, so
+/// the hidden text is one search away.
+#[cfg(all(feature = "tower", feature = "axum"))]
+#[test]
+fn under_a_layer_the_event_carries_the_request_id_of_the_body() {
+    use axum::routing::get;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    async fn failing() -> ApiError {
+        ApiError::Query(7, Pool(Socket))
+    }
+    let app = axum::Router::new()
+        .route("/orders", get(failing))
+        .layer(http_status::ProblemLayer::new());
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    for incoming in [Some("req-42"), None] {
+        let mut request = http_status::http::Request::get("/orders");
+        if let Some(id) = incoming {
+            request = request.header("x-request-id", id);
+        }
+        let request = request.body(axum::body::Body::empty()).unwrap();
+        let mut response = None;
+        let logs = logs_of(|| {
+            response = Some(runtime.block_on(app.clone().oneshot(request)).unwrap());
+        });
+        let response = response.unwrap();
+        let header = response.headers()["x-request-id"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let body = runtime
+            .block_on(response.into_body().collect())
+            .unwrap()
+            .to_bytes();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["request_id"], header.as_str());
+        if let Some(id) = incoming {
+            assert_eq!(header, id);
+        }
+        assert_eq!(logs.lines().count(), 1, "{logs}");
+        assert!(logs.contains(&format!("request_id=\"{header}\"")), "{logs}");
+        assert!(logs.contains("error=query for user 7 failed"), "{logs}");
+    }
+}

@@ -94,4 +94,7 @@ pub fn print_curl_commands(addr: std::net::SocketAddr) {
     println!("  curl -i -X DELETE http://{addr}/users/1");
     println!("  curl -I http://{addr}/users/1");
     println!("  curl -i -X PUT http://{addr}/users/1");
+    println!("  curl -i -H 'x-request-id: abc-123' http://{addr}/users/500");
+    println!("  curl -i -H 'accept: text/plain' http://{addr}/users/42");
+    println!("  curl -i http://{addr}/no/such/route");
 }

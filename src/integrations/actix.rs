@@ -17,7 +17,12 @@ pub fn status_code<T: HttpStatus + ?Sized>(value: &T) -> StatusCode {
 
 /// The actix-web response of a value: status, headers and body of `to_response`.
 pub fn response<T: HttpStatus + ?Sized>(value: &T) -> HttpResponse {
-    let (parts, body) = value.to_response().into_parts();
+    from_http(value.to_response())
+}
+
+/// An `http` 1.x response as actix-web's, with the marker a `ProblemMiddleware` looks for.
+pub(crate) fn from_http(response: http::Response<bytes::Bytes>) -> HttpResponse {
+    let (parts, body) = response.into_parts();
     let status =
         StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut builder = HttpResponse::build(status);
@@ -29,6 +34,9 @@ pub fn response<T: HttpStatus + ?Sized>(value: &T) -> HttpResponse {
         ) {
             builder.append_header((name, value));
         }
+    }
+    if let Some(built) = parts.extensions.get::<crate::context::Built>() {
+        builder.extensions_mut().insert(*built);
     }
     builder.body(body)
 }

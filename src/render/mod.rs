@@ -405,7 +405,7 @@ fn decorate(response: &mut Response<Bytes>, format: BodyFormat, repr: Repr, cx: 
         let _ = headers.try_insert(CONTENT_TYPE, content_type);
     }
     if let Some(cx) = cx {
-        let _ = headers.try_insert(cx.header.clone(), cx.request_id.clone());
+        let _ = headers.try_insert(cx.header.clone(), cx.request_id_value().clone());
         if format.is_builtin_json() {
             let _ = headers.try_append(VARY, ACCEPT);
         }
@@ -536,11 +536,13 @@ pub(crate) fn framework_error(
     headers.remove(CONTENT_TYPE);
     headers.remove(http::header::CONTENT_LENGTH);
     let mut response = bare(status, format, repr, body, Some(cx));
-    for (name, value) in headers
-        .drain()
-        .filter_map(|(name, value)| Some((name?, value)))
-    {
-        let _ = response.headers_mut().try_append(name, value);
+    // `into_iter` names a field once, before the first of its values.
+    let mut name = None;
+    for (next, value) in headers {
+        name = next.or(name);
+        if let Some(name) = &name {
+            let _ = response.headers_mut().try_append(name.clone(), value);
+        }
     }
     response
 }

@@ -26,7 +26,7 @@ pub enum Text<'i> {
 }
 
 impl<'i> Text<'i> {
-    fn of(template: &'i TemplateLit) -> Option<Text<'i>> {
+    pub fn of(template: &'i TemplateLit) -> Option<Text<'i>> {
         let parsed = template.parsed.as_ref().ok()?;
         Some(match parsed.literal() {
             Some(text) => Text::Static(text),

@@ -1,7 +1,7 @@
 //! What the server tests share: the API's error type and a real HTTP/1.1 client.
 #![allow(dead_code)] // each test crate uses its own part
 
-use http_body_util::{BodyExt, Empty};
+use http_body_util::{BodyExt, Full};
 use http_status::bytes::Bytes;
 use http_status::http::{HeaderMap, Request, StatusCode};
 use http_status::HttpStatus;
@@ -10,6 +10,8 @@ use std::net::SocketAddr;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
+
+pub mod context;
 
 /// The API's errors: one of each case the wire tests check.
 #[derive(Debug, thiserror::Error, HttpStatus)]
@@ -64,17 +66,32 @@ pub async fn get(addr: SocketAddr, path: &str) -> Reply {
 }
 
 pub async fn send(addr: SocketAddr, method: &str, path: &str) -> Reply {
+    request(addr, method, path, &[], "").await
+}
+
+/// A request with these header fields and this body, on a fresh connection.
+pub async fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &[u8])],
+    body: &'static str,
+) -> Reply {
     let exchange = async {
         let stream = TcpStream::connect(addr).await.expect("connect");
         let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
             .await
             .expect("handshake");
         tokio::spawn(connection);
-        let request = Request::builder()
+        let mut request = Request::builder()
             .method(method)
             .uri(path)
-            .header("host", addr.to_string())
-            .body(Empty::<Bytes>::new())
+            .header("host", addr.to_string());
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let request = request
+            .body(Full::new(Bytes::from_static(body.as_bytes())))
             .expect("request");
         let response = sender.send_request(request).await.expect("response");
         let (parts, body) = response.into_parts();
@@ -92,20 +109,26 @@ pub async fn send(addr: SocketAddr, method: &str, path: &str) -> Reply {
 
 /// The raw bytes of a response, to check the status line as sent.
 pub async fn raw_get(addr: SocketAddr, path: &str) -> String {
+    raw_request(addr, path, "").await
+}
+
+/// The raw bytes of a GET with extra header lines (each ending in CRLF) sent as they are.
+pub async fn raw_request(addr: SocketAddr, path: &str, extra: &str) -> String {
     let exchange = async {
         let mut stream = TcpStream::connect(addr).await.expect("connect");
-        let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+        let request =
+            format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n{extra}Connection: close\r\n\r\n");
         stream.write_all(request.as_bytes()).await.expect("write");
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).await.expect("read");
-        String::from_utf8(raw).expect("UTF-8 response")
+        String::from_utf8_lossy(&raw).into_owned()
     };
     tokio::time::timeout(Duration::from_secs(10), exchange)
         .await
         .expect("the server answers within 10 s")
 }
 
-fn header<'a>(reply: &'a Reply, name: &str) -> &'a str {
+pub fn header<'a>(reply: &'a Reply, name: &str) -> &'a str {
     reply
         .headers
         .get(name)

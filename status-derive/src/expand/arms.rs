@@ -245,6 +245,15 @@ fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
             )
         }
     };
+    if plan::detail_hidden(cx.input, variant) {
+        if let Some(Text::Dynamic(source @ Source::Template(..))) =
+            variant.message().and_then(|(_, message)| Text::of(message))
+        {
+            // The hidden message is not formatted, but the fields it names are bound, so
+            // that rustc does not report them as never read.
+            let _ = source_args(cx, variant.variant, source, &mut used);
+        }
+    }
     arms.text(&arm_head(variant.variant, &used))
         .text(&call)
         .text(",");
