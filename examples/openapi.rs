@@ -64,7 +64,7 @@ impl Modify for Bearer {
         description = "A users API whose error responses come from #[derive(HttpStatus)].",
         license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0")
     ),
-    servers((url = "http://127.0.0.1:3000", description = "cargo run --example axum_server --features axum")),
+    servers((url = "http://127.0.0.1:3000", description = "cargo run --example axum_server --features axum,tower")),
     tags((name = "users", description = "Users")),
     paths(get_user, delete_user),
     modifiers(&Bearer)

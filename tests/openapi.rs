@@ -103,6 +103,10 @@ fn problem_schema_with_codes_and_shared_status() {
         json!(["USER_NOT_FOUND", "USER_DELETED"])
     );
     assert_eq!(schema["properties"]["detail"]["type"], "string");
+    // What a ProblemLayer adds is documented, optional.
+    assert_eq!(schema["properties"]["instance"]["format"], "uri-reference");
+    assert_eq!(schema["properties"]["request_id"]["type"], "string");
+    assert_eq!(schema["required"], json!(["type", "title", "status"]));
     // Two variants share the status: one named example each.
     assert_eq!(
         content["examples"]["UserNotFound"]["value"],
@@ -149,6 +153,7 @@ fn typed_headers_doc_comments_and_json_format() {
         json!(["Too Many Requests"])
     );
     assert_eq!(schema["properties"]["message"]["type"], "string");
+    assert_eq!(schema["properties"]["request_id"]["type"], "string");
     assert!(limited["content"].get("application/problem+json").is_none());
 }
 

@@ -109,6 +109,13 @@ fn media_type(format: BodyFormat) -> Option<&'static str> {
     }
 }
 
+/// The member a `ProblemLayer` or `ProblemMiddleware` adds (under its default name).
+fn request_id() -> ObjectBuilder {
+    string().description(Some(
+        "The request id, also in the `x-request-id` header (with ProblemLayer or ProblemMiddleware)",
+    ))
+}
+
 fn string() -> ObjectBuilder {
     ObjectBuilder::new().schema_type(Type::String)
 }
@@ -175,16 +182,15 @@ fn schema(variants: &[&ResponseDescription]) -> Schema {
                     string().description(Some("What went wrong, for people")),
                 );
             }
-            if variants.iter().any(|v| v.instance.is_some()) {
-                object = object.property(
-                    "instance",
-                    string().format(Some(SchemaFormat::Custom("uri-reference".to_owned()))),
-                );
-            }
+            // Sent by the variant, or (the request path) by a `ProblemLayer`.
+            object = object.property(
+                "instance",
+                string().format(Some(SchemaFormat::Custom("uri-reference".to_owned()))),
+            );
             if let Some(code) = code {
                 object = object.property("code", code);
             }
-            object
+            object.property("request_id", request_id())
         }
         BodyFormat::Json => {
             let mut object = ObjectBuilder::new().schema_type(Type::Object);
@@ -199,7 +205,7 @@ fn schema(variants: &[&ResponseDescription]) -> Schema {
             if let Some(code) = code {
                 object = object.property("code", code);
             }
-            object
+            object.property("request_id", request_id())
         }
         BodyFormat::Text => return string().build().into(),
         _ => {

@@ -71,3 +71,54 @@ macro_rules! __http_status_integrations {
         $crate::__http_status_utoipa! { $($input)* }
     };
 }
+
+/// The framework integrations the derive generates, for a type whose [`HttpStatus`]
+/// implementation is written by hand: `IntoResponse` (feature `axum`), `ResponseError` and
+/// `Responder` (`actix-web`; `ResponseError` when the type is `Debug + Display`) and
+/// `IntoResponses` (`utoipa`, from `describe_responses`), each behind its feature as for a
+/// derived type. One line after the impl:
+///
+/// ```
+/// use http_status::http::{HeaderMap, Response, StatusCode};
+/// use http_status::{bytes::Bytes, HttpStatus};
+///
+/// struct Teapot;
+///
+/// impl HttpStatus for Teapot {
+///     fn status(&self) -> StatusCode {
+///         StatusCode::IM_A_TEAPOT
+///     }
+///     fn headers(&self) -> HeaderMap {
+///         HeaderMap::new()
+///     }
+///     fn to_response(&self) -> Response<Bytes> {
+///         let mut response = Response::new(Bytes::from_static(b"short and stout"));
+///         *response.status_mut() = self.status();
+///         response
+///     }
+/// }
+///
+/// http_status::integrate!(Teapot);
+/// ```
+///
+/// A generic type names its parameters and their bounds:
+/// `http_status::integrate!(impl<T: Display> for Wrapper<T>);`.
+///
+/// [`HttpStatus`]: crate::HttpStatus
+#[macro_export]
+macro_rules! integrate {
+    (impl<$($param:ident $(: $bound:path)?),* $(,)?> for $ty:ty) => {
+        $crate::__http_status_integrations! {
+            impl [<$($param $(: $bound)?),*>] for [$ty]
+            where [$ty: $crate::HttpStatus,]
+            display [for<'__http_status> $ty: ::core::fmt::Debug + ::core::fmt::Display,]
+        }
+    };
+    ($ty:ty) => {
+        $crate::__http_status_integrations! {
+            impl [] for [$ty]
+            where []
+            display [for<'__http_status> $ty: ::core::fmt::Debug + ::core::fmt::Display,]
+        }
+    };
+}
