@@ -9,6 +9,8 @@
 pub(crate) mod actix;
 #[cfg(feature = "axum")]
 pub(crate) mod axum;
+#[cfg(feature = "poem")]
+pub(crate) mod poem;
 #[cfg(feature = "tracing")]
 pub(crate) mod tracing;
 #[cfg(feature = "utoipa")]
@@ -25,6 +27,13 @@ macro_rules! __http_status_axum {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __http_status_actix {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "poem"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_status_poem {
     ($($input:tt)*) => {};
 }
 

@@ -364,7 +364,7 @@ pub fn delegate<T: HttpStatus + ?Sized, F: ?Sized>(
 
 /// The status `to_response` sends, without building the body: a 500 when a required header's
 /// value is invalid, else `status()`.
-#[cfg(feature = "actix-web")]
+#[cfg(any(feature = "actix-web", feature = "poem"))]
 pub(crate) fn effective_status<T: HttpStatus + ?Sized>(value: &T) -> StatusCode {
     let mut headers = http::HeaderMap::new();
     match value.__http_status_headers(&mut headers) {
