@@ -53,6 +53,12 @@ impl<T: fmt::Display> HttpStatus for Wrapper<T> {
 
 http_status::integrate!(impl<T: fmt::Display> for Wrapper<T>);
 
+#[test]
+fn the_hand_written_impls_are_what_the_integrations_send() {
+    assert_eq!(Teapot.to_response().status(), 418);
+    assert_eq!(Wrapper("taken").to_response().body(), "taken");
+}
+
 #[cfg(feature = "axum")]
 #[test]
 fn axum_responses_are_to_response() {
