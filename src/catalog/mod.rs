@@ -317,7 +317,25 @@ impl ResponseCatalog {
         by_code
     }
 
-    /// The catalogue as a Markdown table, one row per response.
+    /// The catalogue as a Markdown table, one row per response: status, code, Content-Type,
+    /// message (placeholders shown as `<integer>`, `<string>`, …), headers, members and the
+    /// variant with its doc comment.
+    ///
+    /// ```
+    /// use http_status::{HttpStatus, ResponseCatalog};
+    ///
+    /// #[derive(Debug, HttpStatus)]
+    /// enum ApiError {
+    ///     /// No user has this id.
+    ///     #[status(404, code = "USER_NOT_FOUND", message = "user {id} not found")]
+    ///     UserNotFound { id: u64 },
+    /// }
+    ///
+    /// let markdown = ResponseCatalog::of::<ApiError>().to_markdown();
+    /// assert!(markdown.contains(
+    ///     "| 404 Not Found | `USER_NOT_FOUND` | `application/problem+json` | user &lt;integer&gt; not found |"
+    /// ));
+    /// ```
     pub fn to_markdown(&self) -> String {
         markdown::render(&self.entries)
     }
