@@ -102,3 +102,15 @@ fn utoipa_documents_what_describe_responses_says() {
     let responses = <Teapot as utoipa::IntoResponses>::responses();
     assert!(responses.is_empty(), "{:?}", responses.keys());
 }
+
+#[cfg(feature = "tonic")]
+#[test]
+fn tonic_statuses_come_from_to_response() {
+    let status = tonic::Status::from(&Teapot);
+    assert_eq!(status.code(), tonic::Code::FailedPrecondition);
+    // A body without a Content-Type is not read: the message is the reason phrase.
+    assert_eq!(status.message(), "I'm a teapot");
+    let status = tonic::Status::from(Wrapper("taken"));
+    assert_eq!(status.code(), tonic::Code::AlreadyExists);
+    assert_eq!(status.message(), "Conflict");
+}

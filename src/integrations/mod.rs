@@ -11,6 +11,8 @@ pub(crate) mod actix;
 pub(crate) mod axum;
 #[cfg(feature = "poem")]
 pub(crate) mod poem;
+#[cfg(feature = "tonic")]
+pub(crate) mod tonic;
 #[cfg(feature = "tracing")]
 pub(crate) mod tracing;
 #[cfg(feature = "utoipa")]
@@ -34,6 +36,13 @@ macro_rules! __http_status_actix {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __http_status_poem {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_status_tonic {
     ($($input:tt)*) => {};
 }
 

@@ -1,0 +1,31 @@
+//! The users API's errors as gRPC statuses: what a tonic service returns with `?` on the same
+//! derived type its REST twin sends as problem details.
+//!
+//!     cargo run --example tonic_status --features tonic
+
+#[path = "shared/api.rs"]
+mod api;
+
+use api::find_user;
+
+fn main() {
+    println!(
+        "{:<5} {:<20} {:<35} error-code",
+        "id", "gRPC code", "message"
+    );
+    for id in [42, 401, 409, 429, 500] {
+        let Err(error) = find_user(id) else { continue };
+        let status = tonic::Status::from(&error);
+        let code = status
+            .metadata()
+            .get("error-code")
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or("-");
+        println!(
+            "{:<5} {:<20} {:<35} {code}",
+            id,
+            format!("{:?}", status.code()),
+            status.message()
+        );
+    }
+}
