@@ -11,6 +11,8 @@ pub(crate) mod actix;
 pub(crate) mod axum;
 #[cfg(feature = "poem")]
 pub(crate) mod poem;
+#[cfg(feature = "rocket")]
+pub(crate) mod rocket;
 #[cfg(feature = "tonic")]
 pub(crate) mod tonic;
 #[cfg(feature = "tracing")]
@@ -36,6 +38,13 @@ macro_rules! __http_status_actix {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __http_status_poem {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "rocket"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_status_rocket {
     ($($input:tt)*) => {};
 }
 

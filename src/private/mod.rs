@@ -37,12 +37,16 @@ pub const fn status_code(code: u16) -> StatusCode {
 pub use crate::integrations::axum::response as axum_response;
 #[cfg(feature = "poem")]
 pub use crate::integrations::poem::{response as poem_response, status as poem_status};
+#[cfg(feature = "rocket")]
+pub use crate::integrations::rocket::response as rocket_response;
 #[cfg(feature = "tonic")]
 pub use crate::integrations::tonic::status as tonic_status;
 #[cfg(feature = "axum")]
 pub use axum_core;
 #[cfg(feature = "poem")]
 pub use poem;
+#[cfg(feature = "rocket")]
+pub use rocket;
 #[cfg(feature = "tonic")]
 pub use tonic;
 
@@ -77,6 +81,7 @@ macro_rules! __http_status_integrations {
         $crate::__http_status_axum! { $($input)* }
         $crate::__http_status_actix! { $($input)* }
         $crate::__http_status_poem! { $($input)* }
+        $crate::__http_status_rocket! { $($input)* }
         $crate::__http_status_tonic! { $($input)* }
         $crate::__http_status_utoipa! { $($input)* }
     };
@@ -85,7 +90,7 @@ macro_rules! __http_status_integrations {
 /// The framework integrations the derive generates, for a type whose [`HttpStatus`]
 /// implementation is written by hand: `IntoResponse` (feature `axum`), `ResponseError` and
 /// `Responder` (`actix-web`; `ResponseError` when the type is `Debug + Display`),
-/// `IntoResponse` and `ResponseError` (`poem`), `From` for `tonic::Status` (`tonic`) and
+/// `IntoResponse` and `ResponseError` (`poem`), `Responder` (`rocket`), `From` for `tonic::Status` (`tonic`) and
 /// `IntoResponses` (`utoipa`, from `describe_responses`), each behind its feature as for a
 /// derived type. One line after the impl:
 ///
