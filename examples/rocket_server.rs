@@ -36,7 +36,7 @@ fn patch_user(_id: u64) -> ApiError {
 }
 
 #[rocket::main]
-async fn main() -> Result<(), rocket::Error> {
+async fn main() -> Result<(), Box<rocket::Error>> {
     let config = rocket::Config {
         port: 3003,
         log_level: rocket::config::LogLevel::Critical,
@@ -51,4 +51,5 @@ async fn main() -> Result<(), rocket::Error> {
         .launch()
         .await
         .map(|_| ())
+        .map_err(Box::new)
 }
