@@ -10,7 +10,6 @@ use actix_web::HttpResponse;
 use core::future::{ready, Future, Ready};
 use core::pin::Pin;
 use core::task::{Context as TaskContext, Poll};
-use http::HeaderName;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -32,31 +31,7 @@ pub struct ProblemMiddleware {
     settings: Arc<Settings>,
 }
 
-impl ProblemMiddleware {
-    /// A middleware with the defaults: `x-request-id`, the member `request_id`, framework
-    /// errors rewritten.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// The header the request id is read from and sent in (default `x-request-id`).
-    pub fn request_id_header(mut self, name: HeaderName) -> Self {
-        Arc::make_mut(&mut self.settings).header(name);
-        self
-    }
-
-    /// The body member that carries the request id (default `request_id`).
-    pub fn request_id_member(mut self, name: &str) -> Self {
-        Arc::make_mut(&mut self.settings).member(name);
-        self
-    }
-
-    /// Whether actix-web's own 4xx and 5xx responses become problem bodies (default `true`).
-    pub fn framework_errors(mut self, rewrite: bool) -> Self {
-        Arc::make_mut(&mut self.settings).framework_errors = rewrite;
-        self
-    }
-}
+super::settings_builder!(ProblemMiddleware, "actix-web");
 
 impl<S, B> Transform<S, ServiceRequest> for ProblemMiddleware
 where

@@ -25,6 +25,40 @@ const MAX_REQUEST_ID: usize = 128;
 /// left out (rejection messages are a line or two).
 pub(crate) const MAX_FRAMEWORK_TEXT: usize = 16 * 1024;
 
+/// The builder methods `ProblemLayer` and `ProblemMiddleware` share, over their `settings`
+/// field: one definition, so the two cannot drift apart.
+macro_rules! settings_builder {
+    ($ty:ident, $framework:literal) => {
+        impl $ty {
+            /// The defaults: the `x-request-id` header, the member `request_id`, framework
+            /// errors rewritten.
+            pub fn new() -> Self {
+                Self::default()
+            }
+
+            /// The header the request id is read from and sent in (default `x-request-id`).
+            pub fn request_id_header(mut self, name: http::HeaderName) -> Self {
+                std::sync::Arc::make_mut(&mut self.settings).header(name);
+                self
+            }
+
+            /// The body member that carries the request id (default `request_id`).
+            pub fn request_id_member(mut self, name: &str) -> Self {
+                std::sync::Arc::make_mut(&mut self.settings).member(name);
+                self
+            }
+
+            #[doc = concat!("Whether ", $framework, "'s own 4xx and 5xx responses (rejections, unknown routes) become")]
+            /// problem bodies (default `true`).
+            pub fn framework_errors(mut self, rewrite: bool) -> Self {
+                std::sync::Arc::make_mut(&mut self.settings).framework_errors = rewrite;
+                self
+            }
+        }
+    };
+}
+pub(crate) use settings_builder;
+
 /// The settings of a layer or middleware.
 #[derive(Debug, Clone)]
 pub(crate) struct Settings {

@@ -6,7 +6,7 @@ use bytes::Bytes;
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context as TaskContext, Poll};
-use http::{HeaderName, HeaderValue, Request, Response};
+use http::{HeaderValue, Request, Response};
 use http_body_util::{BodyExt, Either, Full, Limited};
 use std::sync::Arc;
 
@@ -31,32 +31,7 @@ pub struct ProblemLayer {
     settings: Arc<Settings>,
 }
 
-impl ProblemLayer {
-    /// A layer with the defaults: `x-request-id`, the member `request_id`, framework errors
-    /// rewritten.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// The header the request id is read from and sent in (default `x-request-id`).
-    pub fn request_id_header(mut self, name: HeaderName) -> Self {
-        Arc::make_mut(&mut self.settings).header(name);
-        self
-    }
-
-    /// The body member that carries the request id (default `request_id`).
-    pub fn request_id_member(mut self, name: &str) -> Self {
-        Arc::make_mut(&mut self.settings).member(name);
-        self
-    }
-
-    /// Whether the framework's own 4xx and 5xx responses (rejections, the router's 404 and
-    /// 405) become problem bodies (default `true`).
-    pub fn framework_errors(mut self, rewrite: bool) -> Self {
-        Arc::make_mut(&mut self.settings).framework_errors = rewrite;
-        self
-    }
-}
+super::settings_builder!(ProblemLayer, "the framework");
 
 impl<S> tower_layer::Layer<S> for ProblemLayer {
     type Service = ProblemService<S>;
