@@ -9,8 +9,6 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use common::{error_for, ApiError};
 use http_status::ProblemLayer;
-use std::net::SocketAddr;
-use std::time::Duration;
 
 async fn get_user(Path(id): Path<u64>) -> Result<String, ApiError> {
     Err(error_for(id))
@@ -33,33 +31,13 @@ fn app() -> Router {
         .route("/hello", get(|| async { "hello" }))
 }
 
-/// Serves `app` until the returned sender is used.
-async fn serve(
-    app: Router,
-) -> (
-    SocketAddr,
-    tokio::sync::oneshot::Sender<()>,
-    tokio::task::JoinHandle<std::io::Result<()>>,
-) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await
-    });
-    (addr, stop, server)
-}
-
 #[tokio::test(flavor = "current_thread")]
 async fn the_layer_gives_every_error_its_request_context() {
-    let (addr, stop, server) = serve(app().layer(ProblemLayer::new())).await;
-    let (bare, stop_bare, bare_server) = serve(app()).await;
+    let server = common::serve_axum(app().layer(ProblemLayer::new())).await;
+    let bare = common::serve_axum(app()).await;
+    let addr = server.addr;
 
-    common::context::check(addr, bare).await;
+    common::context::check(addr, bare.addr).await;
 
     // axum's 405 keeps its Allow field.
     let reply = common::send(addr, "DELETE", "/hello").await;
@@ -70,14 +48,8 @@ async fn the_layer_gives_every_error_its_request_context() {
         "application/problem+json"
     );
 
-    for (stop, server) in [(stop, server), (stop_bare, bare_server)] {
-        stop.send(()).unwrap();
-        tokio::time::timeout(Duration::from_secs(10), server)
-            .await
-            .expect("the server stops")
-            .unwrap()
-            .unwrap();
-    }
+    server.stop().await;
+    bare.stop().await;
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -86,7 +58,8 @@ async fn settings_rename_the_header_and_member_and_leave_framework_errors() {
         .request_id_header(http_status::http::HeaderName::from_static("x-trace"))
         .request_id_member("traceId")
         .framework_errors(false);
-    let (addr, stop, server) = serve(app().layer(layer)).await;
+    let server = common::serve_axum(app().layer(layer)).await;
+    let addr = server.addr;
 
     let reply = common::request(addr, "GET", "/users/42", &[("x-trace", b"t-1")], "").await;
     assert_eq!(common::header(&reply, "x-trace"), "t-1");
@@ -101,10 +74,5 @@ async fn settings_rename_the_header_and_member_and_leave_framework_errors() {
     assert!(reply.body.is_empty());
     assert!(reply.headers.get("content-type").is_none());
 
-    stop.send(()).unwrap();
-    tokio::time::timeout(Duration::from_secs(10), server)
-        .await
-        .expect("the server stops")
-        .unwrap()
-        .unwrap();
+    server.stop().await;
 }

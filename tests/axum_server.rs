@@ -7,7 +7,6 @@ use axum::extract::Path;
 use axum::routing::get;
 use axum::Router;
 use common::{error_for, ApiError, Outcome};
-use std::time::Duration;
 
 async fn get_user(Path(id): Path<u64>) -> Result<String, ApiError> {
     Err(error_for(id))
@@ -20,25 +19,9 @@ async fn delete_user(Path(_id): Path<u64>) -> Result<Outcome, ApiError> {
 #[tokio::test(flavor = "current_thread")]
 async fn axum_sends_the_derived_responses() {
     let app = Router::new().route("/users/{id}", get(get_user).delete(delete_user));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await
-    });
-
-    common::check_wire(addr).await;
-
-    stop.send(()).unwrap();
-    tokio::time::timeout(Duration::from_secs(10), server)
-        .await
-        .expect("the server stops")
-        .unwrap()
-        .unwrap();
+    let server = common::serve_axum(app).await;
+    common::check_wire(server.addr).await;
+    server.stop().await;
 }
 
 #[test]

@@ -28,8 +28,7 @@ async fn poem_sends_the_derived_responses() {
         .await
         .unwrap();
     let addr = *acceptor.local_addr()[0].as_socket_addr().unwrap();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(async move {
+    let server = common::Running::spawn(addr, |stopped| async move {
         Server::new_with_acceptor(acceptor)
             .run_with_graceful_shutdown(
                 app,
@@ -40,15 +39,8 @@ async fn poem_sends_the_derived_responses() {
             )
             .await
     });
-
     common::check_wire(addr).await;
-
-    stop.send(()).unwrap();
-    tokio::time::timeout(Duration::from_secs(10), server)
-        .await
-        .expect("the server stops")
-        .unwrap()
-        .unwrap();
+    server.stop().await;
 }
 
 #[test]

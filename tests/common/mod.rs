@@ -53,6 +53,51 @@ pub fn error_for(id: u64) -> ApiError {
     }
 }
 
+/// A server running in a task until `stop`.
+pub struct Running {
+    pub addr: SocketAddr,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Running {
+    /// Runs `serve(stopped)`, whose server shuts down gracefully when `stopped` resolves.
+    pub fn spawn<F>(
+        addr: SocketAddr,
+        serve: impl FnOnce(tokio::sync::oneshot::Receiver<()>) -> F,
+    ) -> Running
+    where
+        F: std::future::Future<Output = std::io::Result<()>> + Send + 'static,
+    {
+        let (stop, stopped) = tokio::sync::oneshot::channel();
+        let task = tokio::spawn(serve(stopped));
+        Running { addr, stop, task }
+    }
+
+    /// Stops the server and waits (10 s at most) until it has.
+    pub async fn stop(self) {
+        self.stop.send(()).unwrap();
+        tokio::time::timeout(Duration::from_secs(10), self.task)
+            .await
+            .expect("the server stops")
+            .unwrap()
+            .unwrap();
+    }
+}
+
+/// An axum app served on an ephemeral port of 127.0.0.1.
+pub async fn serve_axum(app: axum::Router) -> Running {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    Running::spawn(addr, |stopped| async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await
+    })
+}
+
 /// What came back.
 pub struct Reply {
     pub status: StatusCode,
