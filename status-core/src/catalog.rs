@@ -286,24 +286,6 @@ fn header<'a>(fields: &mut Fields<'a>) -> Option<Header<'a>> {
 mod tests {
     use super::*;
 
-    /// A fixed buffer, since this crate has no allocator.
-    struct Buffer {
-        bytes: [u8; 1024],
-        len: usize,
-    }
-
-    impl Write for Buffer {
-        fn write_str(&mut self, s: &str) -> fmt::Result {
-            let end = self.len + s.len();
-            self.bytes
-                .get_mut(self.len..end)
-                .ok_or(fmt::Error)?
-                .copy_from_slice(s.as_bytes());
-            self.len = end;
-            Ok(())
-        }
-    }
-
     #[test]
     fn round_trip() {
         let headers = [
@@ -350,14 +332,11 @@ mod tests {
                 &[],
             ),
         ];
-        let mut buffer = Buffer {
-            bytes: [0; 1024],
-            len: 0,
-        };
+        let mut buffer = crate::buffer::Buffer::<1024>::new();
         for entry in &entries {
             encode(entry, &mut buffer).unwrap();
         }
-        let encoded = core::str::from_utf8(&buffer.bytes[..buffer.len]).unwrap();
+        let encoded = buffer.as_str().unwrap();
         let mut decoded = decode(encoded);
         for entry in &entries {
             let back = decoded.next().unwrap();

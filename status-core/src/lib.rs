@@ -27,6 +27,7 @@
 #![no_std]
 #![deny(missing_docs)]
 
+mod buffer;
 #[doc(hidden)]
 pub mod catalog;
 pub mod header;

@@ -191,38 +191,14 @@ fn is_http_date(value: &str) -> bool {
     let Ok(time) = httpdate::parse_http_date(value) else {
         return false;
     };
-    let mut written = Buffer::default();
+    // An IMF-fixdate is 29 bytes; the check needs no allocation.
+    let mut written = crate::buffer::Buffer::<32>::new();
     fmt::write(
         &mut written,
         format_args!("{}", httpdate::HttpDate::from(time)),
     )
     .is_ok()
         && written.as_str() == Some(value)
-}
-
-/// A fixed buffer for one IMF-fixdate (29 bytes), so the check needs no allocation.
-#[derive(Default)]
-struct Buffer {
-    bytes: [u8; 32],
-    len: usize,
-}
-
-impl Buffer {
-    fn as_str(&self) -> Option<&str> {
-        core::str::from_utf8(&self.bytes[..self.len]).ok()
-    }
-}
-
-impl fmt::Write for Buffer {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len + s.len();
-        self.bytes
-            .get_mut(self.len..end)
-            .ok_or(fmt::Error)?
-            .copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
 }
 
 /// `1#challenge` (RFC 9110 §11.3): `challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ]`.
