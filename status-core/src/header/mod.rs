@@ -19,8 +19,12 @@ pub struct Field {
     /// The field is defined as a single value: sending it twice makes the message invalid
     /// (RFC 9110 §5.3: only list-based fields may be repeated).
     pub singleton: bool,
-    /// The field describes the content of the response (RFC 9110 §8), so it has no place on a
-    /// response that has none.
+    /// The field describes the content the response carries, so it has no place on a response
+    /// that has none (204, 205, 304: RFC 9110 §6.4.1): `Content-Type`, `Content-Encoding`,
+    /// `Content-Length` and `Content-Range`. Other representation metadata (`Content-Location`,
+    /// `Content-Language`, `Content-Disposition`, `ETag`) describes the selected representation,
+    /// which a 204 may still report (RFC 9110 §15.3.5: its metadata "refer to the target resource
+    /// and its selected representation"), so it is not marked.
     pub describes_content: bool,
     /// The field is connection-specific (RFC 9110 §7.6.1); HTTP/2 forbids it (RFC 9113
     /// §8.2.2).
@@ -89,10 +93,10 @@ pub const FIELDS: &[Field] = &[
         field("Location", "RFC 9110 §10.2.2"),
         Grammar::UriReference,
     )),
-    singleton(content(grammar(
+    singleton(grammar(
         field("Content-Location", "RFC 9110 §8.7"),
         Grammar::UriReference,
-    ))),
+    )),
     grammar(field("Allow", "RFC 9110 §10.2.1"), Grammar::Methods),
     grammar(
         field("WWW-Authenticate", "RFC 9110 §11.6.1"),
@@ -126,7 +130,7 @@ pub const FIELDS: &[Field] = &[
     )),
     singleton(content(field("Content-Range", "RFC 9110 §14.4"))),
     content(field("Content-Encoding", "RFC 9110 §8.4")),
-    content(field("Content-Language", "RFC 9110 §8.5")),
+    field("Content-Language", "RFC 9110 §8.5"),
     owned(
         content(field("Content-Type", "RFC 9110 §8.3")),
         "http-status sets it from `format`",
@@ -207,7 +211,17 @@ mod tests {
         assert!(field_named("CONNECTION").unwrap().connection_specific);
         assert!(field_named("Retry-After").unwrap().singleton);
         assert!(!field_named("WWW-Authenticate").unwrap().singleton);
-        assert!(field_named("Content-Language").unwrap().describes_content);
+        // Representation metadata a 204 may carry (RFC 9110 §15.3.5), unlike the content's own.
+        assert!(!field_named("Content-Language").unwrap().describes_content);
+        assert!(!field_named("Content-Location").unwrap().describes_content);
+        for name in [
+            "Content-Type",
+            "Content-Encoding",
+            "Content-Length",
+            "Content-Range",
+        ] {
+            assert!(field_named(name).unwrap().describes_content, "{name}");
+        }
         assert!(field_named("Content-Security-Policy").is_none());
         assert!(field_named("Content-Disposition").is_none());
         assert_eq!(grammar_of("location"), Grammar::UriReference);
