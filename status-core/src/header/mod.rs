@@ -6,7 +6,9 @@
 
 pub mod grammar;
 
-pub use grammar::{check_value, first_non_ascii, Grammar, ValueError};
+pub use grammar::{
+    cache_control_allows_storing, check_value, first_non_ascii, link_has_rel, Grammar, ValueError,
+};
 
 /// What the specifications say about one header field that `http-status` treats specially.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +120,14 @@ pub const FIELDS: &[Field] = &[
     connection(field("Proxy-Connection", "RFC 9110 §7.6.1")),
     connection(field("TE", "RFC 9110 §10.1.4")),
     connection(field("Trailer", "RFC 9110 §6.6.2")),
-    singleton(field("ETag", "RFC 9110 §8.8.3")),
+    singleton(grammar(
+        field("ETag", "RFC 9110 §8.8.3"),
+        Grammar::EntityTag,
+    )),
+    singleton(grammar(
+        field("Age", "RFC 9111 §5.1"),
+        Grammar::DeltaSeconds,
+    )),
     singleton(grammar(field("Date", "RFC 9110 §6.6.1"), Grammar::HttpDate)),
     singleton(grammar(
         field("Last-Modified", "RFC 9110 §8.8.2"),
@@ -128,7 +137,14 @@ pub const FIELDS: &[Field] = &[
         field("Expires", "RFC 9111 §5.3"),
         Grammar::HttpDate,
     )),
-    singleton(content(field("Content-Range", "RFC 9110 §14.4"))),
+    singleton(content(grammar(
+        field("Content-Range", "RFC 9110 §14.4"),
+        Grammar::ContentRange,
+    ))),
+    singleton(grammar(
+        field("Content-Disposition", "RFC 6266 §4"),
+        Grammar::ContentDisposition,
+    )),
     content(field("Content-Encoding", "RFC 9110 §8.4")),
     field("Content-Language", "RFC 9110 §8.5"),
     owned(
@@ -143,9 +159,12 @@ pub const FIELDS: &[Field] = &[
         field("Transfer-Encoding", "RFC 9112 §6.1"),
         "the HTTP library chooses the message framing",
     ),
-    field("Link", "RFC 8288 §3"),
-    field("Cache-Control", "RFC 9111 §5.2"),
-    field("Vary", "RFC 9110 §12.5.5"),
+    grammar(field("Link", "RFC 8288 §3"), Grammar::Link),
+    grammar(
+        field("Cache-Control", "RFC 9111 §5.2"),
+        Grammar::CacheControl,
+    ),
+    grammar(field("Vary", "RFC 9110 §12.5.5"), Grammar::Vary),
 ];
 
 /// The facts about `name` (case-insensitive), if it is a field `http-status` knows.
@@ -223,11 +242,36 @@ mod tests {
             assert!(field_named(name).unwrap().describes_content, "{name}");
         }
         assert!(field_named("Content-Security-Policy").is_none());
-        assert!(field_named("Content-Disposition").is_none());
+        let disposition = field_named("content-disposition").unwrap();
+        assert_eq!(disposition.grammar, Grammar::ContentDisposition);
+        assert!(disposition.singleton && disposition.for_clients && !disposition.describes_content);
+        assert_eq!(grammar_of("Age"), Grammar::DeltaSeconds);
+        assert!(field_named("Age").unwrap().singleton);
+        assert_eq!(grammar_of("etag"), Grammar::EntityTag);
+        assert_eq!(grammar_of("Cache-Control"), Grammar::CacheControl);
+        assert_eq!(grammar_of("Link"), Grammar::Link);
+        assert_eq!(grammar_of("Vary"), Grammar::Vary);
+        assert_eq!(grammar_of("Content-Range"), Grammar::ContentRange);
+        assert_eq!(grammar_of("Expires"), Grammar::HttpDate);
         assert_eq!(grammar_of("location"), Grammar::UriReference);
         assert_eq!(grammar_of("X-Custom"), Grammar::Any);
         assert!(is_for_clients("Retry-After"));
         assert!(!is_for_clients("X-Debug"));
+        // Every example the registry suggests is valid for its field.
+        for info in crate::iter() {
+            let rules = info.must_headers.iter();
+            for rule in rules.chain(info.should_headers).chain(info.may_headers) {
+                let checked = check_value(grammar_of(rule.name), rule.example);
+                assert_eq!(
+                    checked,
+                    Ok(()),
+                    "{} {}: {}",
+                    info.code,
+                    rule.name,
+                    rule.example
+                );
+            }
+        }
         // One entry per name.
         for (i, a) in FIELDS.iter().enumerate() {
             assert!(FIELDS[i + 1..]
