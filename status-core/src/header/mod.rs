@@ -3,7 +3,7 @@
 //! may appear once, and the grammar each value follows ([`grammar`]). The derive checks literal
 //! values with these functions at compile time, and the runtime checks interpolated values with
 //! the same functions when the response is built; for templates (`Bearer realm="{realm}"`),
-//! [`template`] says which placeholders are escaped.
+//! [`template`] says which placeholders are escaped and whether any value can make one valid.
 
 pub mod grammar;
 pub mod template;
@@ -12,7 +12,8 @@ pub use grammar::{
     cache_control_allows_storing, check_value, first_non_ascii, link_has_rel, Grammar, ValueError,
 };
 pub use template::{
-    escape_quoted_into, escaped_placeholders, placeholders_in_quotes, QuotedPairs, TemplatePiece,
+    escape_quoted_into, escaped_placeholders, placeholders_in_quotes, template_can_be_valid,
+    QuotedPairs, TemplatePiece,
 };
 
 /// What the specifications say about one header field that `http-status` treats specially.

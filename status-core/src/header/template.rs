@@ -6,8 +6,11 @@
 //!   `"` and `\` as quoted-pairs (RFC 9110 §5.6.4) instead of refusing the value:
 //!   [`escaped_placeholders`], built on [`placeholders_in_quotes`] and
 //!   [`Grammar::quoted_strings`], with [`escape_quoted_into`] and [`QuotedPairs`] to escape.
+//! - Whether any value at all can make the template valid for its field:
+//!   [`template_can_be_valid`], behind the derive's `impossible_template` error.
 
-use super::grammar::Grammar;
+use super::grammar::{check_value, Grammar};
+use crate::buffer::Buffer;
 use core::fmt::{self, Write as _};
 
 /// A piece of a header value template.
@@ -148,12 +151,220 @@ impl<T: fmt::Display> fmt::Display for QuotedPairs<T> {
     }
 }
 
+/// Whether some values put in the placeholders of `pieces` make a valid value for `grammar`
+/// ([`check_value`]); `false` means no value can, the derive's `impossible_template`.
+///
+/// The method is substitution of samples: each placeholder takes, in turn, each value of a
+/// small per-grammar set (whole valid values, such as the grammar's [`Grammar::example`], and
+/// the fragments a placeholder stands for in practice: digits, a token, a URI, each part of an
+/// HTTP-date, `max-age=60`, `realm="x"`, `"v1"`), escaped where [`escaped_placeholders`] says
+/// the runtime escapes; every combination is checked with the same `check_value` that checks
+/// the finished value at run time, and one valid combination is enough. This reuses the one
+/// grammar instead of writing a second, wildcard-aware version of each, and a "possible" is
+/// always right (a valid value was built). Its limits, all on the side of saying "possible":
+///
+/// - Placeholders are taken to stand for balanced pieces: a sample never opens a quoted-string
+///   or a `<…>` that the literal text closes (`{v}-x"` for an `ETag` is impossible, although
+///   `v = "a` would make it valid).
+/// - Beyond the samples, a template is reported impossible: the sets are chosen so that each
+///   grammar's parts can be filled (tests hold templates for each), not proven complete.
+/// - More than 8 placeholders, more than 20 000 combinations, or a value longer than 1 KiB
+///   are not searched: the template is taken as possible, and the run-time check still
+///   refuses an invalid value.
+///
+/// ```
+/// use status_core::header::{template_can_be_valid, Grammar, TemplatePiece::{Text, Value}};
+///
+/// // Retry-After: "{0}s" (neither delay-seconds nor an HTTP-date ends in `s`)
+/// assert!(!template_can_be_valid(Grammar::RetryAfter, &[Value, Text("s")]));
+/// // WWW-Authenticate: "Bearer realm=\"{realm}\""
+/// let bearer = [Text("Bearer realm=\""), Value, Text("\"")];
+/// assert!(template_can_be_valid(Grammar::Challenges, &bearer));
+/// ```
+pub fn template_can_be_valid(grammar: Grammar, pieces: &[TemplatePiece<'_>]) -> bool {
+    let mut escaped = [false; MAX_PLACEHOLDERS];
+    let mut sets: [&[&str]; MAX_PLACEHOLDERS] = [&[]; MAX_PLACEHOLDERS];
+    let mut count = 0;
+    for escape in escaped_placeholders(grammar, pieces) {
+        if count == MAX_PLACEHOLDERS {
+            return true;
+        }
+        escaped[count] = escape;
+        sets[count] = if escape { IN_QUOTES } else { samples(grammar) };
+        count += 1;
+    }
+    let combinations = sets[..count]
+        .iter()
+        .try_fold(1usize, |n, set| n.checked_mul(set.len()));
+    if combinations.map_or(true, |n| n > MAX_COMBINATIONS) {
+        return true;
+    }
+    let mut choice = [0; MAX_PLACEHOLDERS];
+    loop {
+        let sample = |i: usize| (sets[i][choice[i]], escaped[i]);
+        if valid_with(grammar, pieces, sample).unwrap_or(true) {
+            return true;
+        }
+        if !next_combination(&mut choice[..count], &sets[..count]) {
+            return false;
+        }
+    }
+}
+
+const MAX_PLACEHOLDERS: usize = 8;
+const MAX_COMBINATIONS: usize = 20_000;
+
+/// Advances `choice` like an odometer, each digit below its set's length; `false` once every
+/// combination has been seen.
+fn next_combination(choice: &mut [usize], sets: &[&[&str]]) -> bool {
+    for (digit, set) in choice.iter_mut().zip(sets) {
+        *digit += 1;
+        if *digit < set.len() {
+            return true;
+        }
+        *digit = 0;
+    }
+    false
+}
+
+/// Whether the template is valid with the `i`th placeholder filled by `sample(i)` (its text
+/// and whether it is escaped); `None` if the value is too long to check.
+fn valid_with<'s>(
+    grammar: Grammar,
+    pieces: &[TemplatePiece<'_>],
+    sample: impl Fn(usize) -> (&'s str, bool),
+) -> Option<bool> {
+    let mut value = Buffer::<1024>::new();
+    let mut placeholder = 0;
+    for piece in pieces {
+        match piece {
+            TemplatePiece::Text(text) => value.write_str(text).ok()?,
+            TemplatePiece::Value => {
+                let (text, escape) = sample(placeholder);
+                placeholder += 1;
+                if escape {
+                    escape_quoted_into(text, &mut value).ok()?;
+                } else {
+                    value.write_str(text).ok()?;
+                }
+            }
+        }
+    }
+    Some(check_value(grammar, value.as_str()?).is_ok())
+}
+
+/// What a placeholder inside quotes stands for: quoted text, escaped. A relation type, a field
+/// name, a realm or a file name are all served by a short word.
+const IN_QUOTES: &[&str] = &["x", "1", ""];
+
+/// An HTTP-date and its parts, for templates that build one.
+const DATE: &[&str] = &[
+    "Wed, 21 Oct 2015 07:28:00 GMT",
+    "Wed, 21 Oct 2015 07:28:00",
+    "21 Oct 2015 07:28:00 GMT",
+    "Wed, 21 Oct 2015",
+    "21 Oct 2015",
+    "07:28:00 GMT",
+    "Wed,",
+    "Wed",
+    "21",
+    "Oct",
+    "2015",
+    "07:28:00",
+    "07",
+    "28",
+    "00",
+    "GMT",
+];
+
+/// What a placeholder outside quotes stands for in a value of `grammar`: whole values first,
+/// then fragments.
+fn samples(grammar: Grammar) -> &'static [&'static str] {
+    match grammar {
+        Grammar::Any => &["x", ""],
+        Grammar::RetryAfter => &[
+            "120",
+            "Wed, 21 Oct 2015 07:28:00 GMT",
+            "Wed, 21 Oct 2015 07:28:00",
+            "21 Oct 2015 07:28:00 GMT",
+            "Wed",
+            "21",
+            "Oct",
+            "2015",
+            "07:28:00",
+            "x",
+            "",
+        ],
+        Grammar::HttpDate => DATE,
+        Grammar::UriReference => &[
+            "x",
+            "1",
+            "/x",
+            "https://example.com/x",
+            "https://example.com",
+            "example.com",
+            "https",
+            "::1",
+            "",
+        ],
+        Grammar::Methods => &["GET", "GET, HEAD", ""],
+        Grammar::Challenges => &[
+            "Bearer realm=\"api\"",
+            "x",
+            "realm=x",
+            "realm=\"x\"",
+            "1",
+            "",
+        ],
+        Grammar::Protocols => &["websocket", "HTTP/2.0", "x", "1", ""],
+        Grammar::Tokens => &["upgrade", "x", ""],
+        Grammar::EntityTag => &["\"v1\"", "W/\"v1\"", "W/", "x", "1", ""],
+        Grammar::CacheControl => &["no-store", "max-age=60", "60", "x", "\"x\"", ""],
+        Grammar::Link => &[
+            "<https://example.com/x>; rel=\"next\"",
+            "<https://example.com/x>",
+            "https://example.com/x",
+            "https://example.com",
+            "/x",
+            "x",
+            "1",
+            "rel=next",
+            "\"next\"",
+            "",
+        ],
+        Grammar::Vary => &["Accept", "x", "*", ""],
+        Grammar::ContentDisposition => &[
+            "attachment; filename=\"report.pdf\"",
+            "attachment",
+            "x",
+            "1",
+            "\"x\"",
+            "UTF-8''x",
+            "filename=x",
+            "",
+        ],
+        Grammar::ContentRange => &[
+            "bytes */1234",
+            "bytes",
+            "0-1/2",
+            "*/2",
+            "0",
+            "1",
+            "2",
+            "0-1",
+            "*",
+            "x",
+            "",
+        ],
+        Grammar::DeltaSeconds => &["60", "0", ""],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     extern crate std;
 
     use super::*;
-    use crate::header::check_value;
     use std::{string::String, vec::Vec};
 
     /// The pieces of a template in the derive's syntax: `{name}` is a placeholder.
@@ -218,5 +429,146 @@ mod tests {
                 "{challenge}"
             );
         }
+    }
+
+    fn possible(grammar: Grammar, template: &str) -> bool {
+        template_can_be_valid(grammar, &pieces(template))
+    }
+
+    #[test]
+    fn possible_templates() {
+        for (grammar, template) in [
+            (Grammar::RetryAfter, "{seconds}"),
+            (Grammar::RetryAfter, "{date} GMT"),
+            (Grammar::UriReference, "/users/{id}"),
+            (
+                Grammar::UriReference,
+                "{base}/users/{id}?page={n}#{section}",
+            ),
+            (Grammar::UriReference, "{scheme}://{host}/x"),
+            (Grammar::Methods, "{methods}"),
+            (Grammar::Methods, "GET, {more}"),
+            (Grammar::Challenges, "Bearer realm=\"{realm}\""),
+            (
+                Grammar::Challenges,
+                "Bearer realm=\"{realm}\", error=\"{code}\", error_description=\"{why}\"",
+            ),
+            (Grammar::Challenges, "{scheme} {token}"),
+            (Grammar::Challenges, "Bearer {params}"),
+            (Grammar::Challenges, "{challenge}, Basic realm=\"x\""),
+            (Grammar::Protocols, "HTTP/{version}"),
+            (Grammar::Tokens, "{option}"),
+            (Grammar::HttpDate, "{date}"),
+            (Grammar::HttpDate, "{weekday}, {day} Oct 2015 {time} GMT"),
+            (Grammar::HttpDate, "Wed, 21 Oct 2015 {h}:{m}:{s} GMT"),
+            (Grammar::EntityTag, "\"{v}\""),
+            (Grammar::EntityTag, "W/\"{v}\""),
+            (Grammar::EntityTag, "{etag}"),
+            (Grammar::EntityTag, "{weak}\"{v}-{n}\""),
+            (Grammar::CacheControl, "max-age={secs}"),
+            (
+                Grammar::CacheControl,
+                "private, max-age={secs}, stale-if-error={grace}",
+            ),
+            (Grammar::CacheControl, "{directives}, must-revalidate"),
+            (Grammar::CacheControl, "no-cache=\"{fields}\""),
+            (Grammar::Link, "<{url}>; rel=\"next\""),
+            (Grammar::Link, "<{first}>; rel=first, <{last}>; rel=last"),
+            (Grammar::Link, "<{url}>; rel=\"{rel}\"; title=\"{title}\""),
+            (Grammar::Link, "<{base}/page/{n}>; rel={rel}"),
+            (Grammar::Link, "{link}, </x>; rel=prev"),
+            (Grammar::Link, "{target}; rel=blocked-by"),
+            (Grammar::Vary, "Accept, {field}"),
+            (Grammar::Vary, "{fields}"),
+            (
+                Grammar::ContentDisposition,
+                "attachment; filename=\"{name}\"",
+            ),
+            (
+                Grammar::ContentDisposition,
+                "attachment; filename*=UTF-8''{name}",
+            ),
+            (
+                Grammar::ContentDisposition,
+                "{disposition}; filename={name}",
+            ),
+            (Grammar::ContentRange, "bytes {start}-{end}/{len}"),
+            (Grammar::ContentRange, "bytes */{len}"),
+            (Grammar::ContentRange, "{unit} {start}-{end}/*"),
+            (Grammar::ContentRange, "bytes {range}/{len}"),
+            (Grammar::ContentRange, "{unit} {range}"),
+            (Grammar::UriReference, "http://[{ip}]:{port}/x"),
+            (
+                Grammar::Challenges,
+                "Digest realm=\"{r}\", qop=\"auth\", nonce=\"{n}\"",
+            ),
+            (Grammar::Challenges, "{scheme} {params}"),
+            (Grammar::ContentDisposition, "{kind}; {params}"),
+            (
+                Grammar::ContentDisposition,
+                "attachment; filename*={encoded}",
+            ),
+            (Grammar::Link, "<{url}>; {params}"),
+            (Grammar::Link, "<{url}>; rel=next; title*=UTF-8'en'{title}"),
+            (Grammar::DeltaSeconds, "{age}"),
+            (Grammar::Any, "{a}, {b}"),
+            (Grammar::Any, "\"{quoted}\""),
+            (Grammar::Any, "literal only"),
+        ] {
+            assert!(possible(grammar, template), "{grammar:?}: {template}");
+        }
+    }
+
+    #[test]
+    fn impossible_templates() {
+        for (grammar, template) in [
+            (Grammar::RetryAfter, "{0}s"),
+            (Grammar::RetryAfter, "in {seconds} seconds"),
+            (Grammar::EntityTag, "{v}-x\""),
+            (Grammar::EntityTag, "\"{v}\"x"),
+            (Grammar::EntityTag, "\"{a} {b}\""),
+            (Grammar::UriReference, "/a b/{id}"),
+            (Grammar::UriReference, "<{url}>"),
+            (Grammar::Methods, "GET; {more}"),
+            (Grammar::Challenges, "realm=\"{realm}\""),
+            (Grammar::Challenges, "Bearer realm = \"{realm}\""),
+            (Grammar::Challenges, "Bearer realm=\"{a}\", realm=\"{b}\""),
+            (Grammar::Protocols, "{name} / {version}"),
+            (Grammar::HttpDate, "{date} UTC"),
+            (Grammar::CacheControl, "max-age=\"{secs}\""),
+            (Grammar::CacheControl, "max-age={secs}s"),
+            (Grammar::CacheControl, "no-store={why}"),
+            (Grammar::Link, "<{url}> rel=next"),
+            (Grammar::Link, "<{url}>; rel=next; rel=prev"),
+            (Grammar::Vary, "Accept {field}"),
+            (
+                Grammar::ContentDisposition,
+                "attachment; filename={a}; filename={b}",
+            ),
+            (
+                Grammar::ContentDisposition,
+                "attachment; filename*=\"{name}\"",
+            ),
+            (Grammar::ContentRange, "bytes {start}-{end}"),
+            (Grammar::ContentRange, "bytes={start}-{end}/{len}"),
+            (Grammar::DeltaSeconds, "{n} seconds"),
+            (Grammar::Any, " {padded}"),
+            (Grammar::Any, "{a}\r\n{b}"),
+            (Grammar::Any, ""),
+        ] {
+            assert!(!possible(grammar, template), "{grammar:?}: {template}");
+        }
+    }
+
+    #[test]
+    fn searches_that_are_too_large_are_assumed_possible() {
+        // Nine placeholders: not searched.
+        let many = "{a}{b}{c}{d}{e}{f}{g}{h}{i} s";
+        assert!(possible(Grammar::RetryAfter, many));
+        // A literal longer than the buffer.
+        let long = std::format!("/{}{{id}} x", "a".repeat(2000));
+        assert!(possible(Grammar::UriReference, &long));
+        // Within the limits, the same mistake is found.
+        assert!(!possible(Grammar::RetryAfter, "{a}{b} s"));
     }
 }
