@@ -61,6 +61,14 @@ pub enum Grammar {
 
 impl Grammar {
     /// Every grammar, in declaration order.
+    ///
+    /// ```
+    /// use status_core::header::{check_value, Grammar};
+    ///
+    /// for grammar in Grammar::ALL {
+    ///     assert_eq!(check_value(*grammar, grammar.example()), Ok(()));
+    /// }
+    /// ```
     pub const ALL: &'static [Grammar] = &[
         Grammar::Any,
         Grammar::RetryAfter,
@@ -81,6 +89,14 @@ impl Grammar {
 
     /// The variant's identifier (`"RetryAfter"`), so generated code can name the grammar
     /// (`Grammar::RetryAfter`) without a match of its own.
+    ///
+    /// ```
+    /// use status_core::header::Grammar;
+    ///
+    /// assert_eq!(Grammar::RetryAfter.name(), "RetryAfter");
+    /// let path = format!("Grammar::{}", Grammar::EntityTag.name());
+    /// assert_eq!(path, "Grammar::EntityTag");
+    /// ```
     pub const fn name(self) -> &'static str {
         match self {
             Grammar::Any => "Any",
@@ -150,6 +166,13 @@ impl Grammar {
     }
 
     /// A valid value, for "e.g. `header(…)`" help.
+    ///
+    /// ```
+    /// use status_core::header::{grammar_of, Grammar};
+    ///
+    /// assert_eq!(grammar_of("ETag").example(), "\"v1\"");
+    /// assert_eq!(Grammar::ContentRange.example(), "bytes */1234");
+    /// ```
     pub const fn example(self) -> &'static str {
         match self {
             Grammar::Any => "value",
@@ -247,10 +270,11 @@ pub fn check_value(grammar: Grammar, value: &str) -> Result<(), ValueError> {
         return Err(ValueError::Forbidden { index, byte });
     }
     if value.bytes().all(|b| b == b' ' || b == b'\t') {
-        return match (grammar, value.is_empty()) {
-            // "An empty Allow field value indicates that the resource allows no methods."
-            (Grammar::Methods, true) => Ok(()),
-            _ => Err(ValueError::Empty),
+        // "An empty Allow field value indicates that the resource allows no methods."
+        return if value.is_empty() && grammar == Grammar::Methods {
+            Ok(())
+        } else {
+            Err(ValueError::Empty)
         };
     }
     if has_outer_whitespace(value) {

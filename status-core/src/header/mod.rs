@@ -1,8 +1,8 @@
 //! Facts about the header fields a response of `http-status` can carry: which are valid names,
 //! which the HTTP library owns, which describe content, which are connection-specific, which
-//! may appear once, and the grammar each value follows ([`grammar`]). The derive checks literal
-//! values with these functions at compile time, and the runtime checks interpolated values with
-//! the same functions when the response is built; for templates (`Bearer realm="{realm}"`),
+//! may appear once, and the grammar each value follows ([`grammar`](mod@grammar)). The derive
+//! checks literal values with these functions at compile time, and the runtime checks
+//! interpolated values with the same functions when the response is built; for templates (`Bearer realm="{realm}"`),
 //! [`template`] says which placeholders are escaped and whether any value can make one valid.
 
 pub mod grammar;
