@@ -1,4 +1,6 @@
-#![doc = include_str!("../README.md")]
+// The README is the crate documentation. Its examples are tested in the `frameworks` package,
+// where every framework they show is a dependency (see frameworks/src/lib.rs).
+#![cfg_attr(not(doctest), doc = include_str!("../README.md"))]
 #![deny(missing_docs)]
 // The README (the crate docs) shows the `#[test]` a user keeps for their error catalogue.
 #![allow(clippy::test_attr_in_doctest)]
@@ -33,12 +35,12 @@ pub use traits::HttpStatus;
 
 /// `#[derive(HttpStatus)]`: see the crate documentation for the attribute.
 #[cfg(feature = "derive")]
-pub use status_derive::HttpStatus;
+pub use http_status_derive::HttpStatus;
 
 /// The registry of status codes (`status-core`): every IANA entry with the RFC facts
 /// behind it, and the facts about the header fields they name. `http_status::codes::lookup(451)`.
 pub mod codes {
-    pub use status_core::*;
+    pub use http_status_core::*;
 }
 
 /// The `http` crate, re-exported so that users need no direct dependency on it.

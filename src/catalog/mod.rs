@@ -408,12 +408,12 @@ pub struct Described<'a> {
     pub members: &'a [MemberDescription],
 }
 
-/// Adds the responses encoded by the derive (see `status_core::catalog`): one string literal
+/// Adds the responses encoded by the derive (see `http_status_core::catalog`): one string literal
 /// for a run of variants, which costs the user's build next to nothing.
 #[doc(hidden)]
 pub fn describe_encoded(catalog: &mut ResponseCatalog, encoded: &'static str) {
-    use status_core::catalog::{Format, Kind};
-    for entry in status_core::catalog::decode(encoded) {
+    use http_status_core::catalog::{Format, Kind};
+    for entry in http_status_core::catalog::decode(encoded) {
         let headers: Vec<HeaderDescription> = entry
             .headers()
             .map(|h| HeaderDescription {
@@ -427,7 +427,7 @@ pub fn describe_encoded(catalog: &mut ResponseCatalog, encoded: &'static str) {
                 },
             })
             .collect();
-        let title = match (entry.title, status_core::lookup(entry.status)) {
+        let title = match (entry.title, http_status_core::lookup(entry.status)) {
             ("", Some(info)) => info.reason,
             (title, _) => title,
         };

@@ -16,15 +16,16 @@ use std::sync::Arc;
 /// and turns the framework's own error responses (a rejected body, an unknown route) into
 /// problem bodies of the same shape. Every other response passes through untouched.
 ///
+/// It is a tower [`Layer`](tower_layer::Layer): `Router::layer(ProblemLayer::new())` in axum,
+/// `ServiceBuilder::new().layer(…)` in tower (the README shows a whole stack).
+///
 /// ```
-/// # #[cfg(feature = "axum")] {
-/// use axum::{routing::get, Router};
 /// use http_status::ProblemLayer;
 ///
-/// let app: Router = Router::new()
-///     .route("/", get(|| async { "hello" }))
-///     .layer(ProblemLayer::new());
-/// # }
+/// let layer = ProblemLayer::new()
+///     .request_id_header(http_status::http::HeaderName::from_static("x-trace-id"))
+///     .request_id_member("traceId");
+/// # let _ = layer;
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct ProblemLayer {

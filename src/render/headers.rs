@@ -6,7 +6,7 @@
 use bytes::Bytes;
 use core::fmt;
 use http::{HeaderMap, HeaderName, HeaderValue};
-use status_core::header::{check_value, Grammar};
+use http_status_core::header::{check_value, Grammar};
 
 /// A header the status requires whose interpolated value was not a valid field value: which
 /// variant, and which header.

@@ -311,8 +311,11 @@ pub fn custom<T: HttpStatus + ?Sized>(value: &T, kind: Kind, parts: Parts<'_>) -
     let cx = context::current();
     let uri = |text: Option<Text<'_>>| {
         text.and_then(Text::resolve).filter(|uri| {
-            status_core::header::check_value(status_core::header::Grammar::UriReference, uri)
-                .is_ok()
+            http_status_core::header::check_value(
+                http_status_core::header::Grammar::UriReference,
+                uri,
+            )
+            .is_ok()
         })
     };
     let detail = parts.detail.and_then(Text::resolve);
@@ -525,7 +528,7 @@ pub(crate) fn framework_error(
     mut headers: http::HeaderMap,
     cx: &Context,
 ) -> Response<Bytes> {
-    let title = status_core::lookup(status.as_u16())
+    let title = http_status_core::lookup(status.as_u16())
         .map(|info| info.reason)
         .or(status.canonical_reason())
         .unwrap_or("Error");

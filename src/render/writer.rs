@@ -9,7 +9,7 @@
 use crate::serialize::{flatten_into, write_json, Sink};
 use core::cell::Cell;
 use core::fmt;
-use status_core::header::{check_value, Grammar};
+use http_status_core::header::{check_value, Grammar};
 
 /// Writes one JSON object, or (when the client asked for text) only collects its detail.
 pub struct Writer {

@@ -13,7 +13,7 @@
 //! `http_status::codes`.
 //!
 //! ```
-//! use status_core::{lookup, lookup_name, Class, Registry};
+//! use http_status_core::{lookup, lookup_name, Class, Registry};
 //!
 //! let teapot = lookup(418).unwrap();
 //! assert_eq!(teapot.registry, Registry::Reserved);

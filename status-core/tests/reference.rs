@@ -2,7 +2,7 @@
 //! (`tests/data/http-status-semantics.md`, a copy of the project's HTTP reference), and the
 //! `http` constant names against the list in the same document.
 
-use status_core::{lookup, lookup_name, Cache, Class, HeaderRule, Level, Registry, ENTRIES};
+use http_status_core::{lookup, lookup_name, Cache, Class, HeaderRule, Level, Registry, ENTRIES};
 use std::collections::BTreeSet;
 
 const REFERENCE: &str = include_str!("data/http-status-semantics.md");
@@ -300,7 +300,7 @@ fn lookup_covers_exactly_the_registry() {
     for code in 0..=1000u16 {
         assert_eq!(lookup(code).is_some(), assigned.contains(&code), "{code}");
         assert_eq!(
-            status_core::is_unassigned(code),
+            http_status_core::is_unassigned(code),
             (100..=599).contains(&code) && !assigned.contains(&code),
             "{code}"
         );
@@ -310,9 +310,9 @@ fn lookup_covers_exactly_the_registry() {
         105, 199, 209, 225, 227, 299, 309, 399, 419, 420, 427, 430, 432, 450, 452, 499, 509, 512,
         599,
     ] {
-        assert!(status_core::is_unassigned(code), "{code}");
+        assert!(http_status_core::is_unassigned(code), "{code}");
     }
-    assert_eq!(status_core::iter().count(), 64);
+    assert_eq!(http_status_core::iter().count(), 64);
     assert!(ENTRIES.windows(2).all(|w| w[0].code < w[1].code));
 }
 

@@ -6,8 +6,8 @@ use crate::ast::{Field, Input, Variant};
 use crate::attr::options::Key;
 use crate::attr::{Attr, CodeSpec, FormatSpec, HeaderOpt, StrLit, TemplateLit};
 use crate::case;
+use http_status_core::{Class, StatusInfo};
 use proc_macro2::Span;
-use status_core::{Class, StatusInfo};
 use syn::{Ident, Path};
 
 /// The body format a variant sends.
@@ -87,10 +87,10 @@ pub fn code(spec: &CodeSpec) -> Option<Code<'_>> {
     let (value, info) = match spec {
         CodeSpec::Number { digits, .. } => {
             let value = digits.parse::<u16>().ok()?;
-            (value, status_core::lookup(value))
+            (value, http_status_core::lookup(value))
         }
         CodeSpec::Name(path) => {
-            let info = status_core::lookup_name(&path.segments.last()?.ident.to_string())?;
+            let info = http_status_core::lookup_name(&path.segments.last()?.ident.to_string())?;
             (info.code, Some(info))
         }
     };

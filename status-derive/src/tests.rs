@@ -70,7 +70,7 @@ fn code() -> impl Strategy<Value = String> {
         Just("-404".to_owned()),
         Just("99999999999999999999999999".to_owned()),
         prop::sample::select(
-            status_core::iter()
+            http_status_core::iter()
                 .flat_map(|info| std::iter::once(info.name).chain(info.aliases.iter().copied()))
                 .collect::<Vec<_>>()
         )
@@ -340,7 +340,7 @@ fn no_panic_on_generated_inputs() {
 fn every_rule_name_in_the_registry_is_a_warning_of_the_derive() {
     // The registry names the lint that reports a missing SHOULD/MAY field; the derive must
     // have that rule, as a warning.
-    for info in status_core::iter() {
+    for info in http_status_core::iter() {
         for header in info.should_headers.iter().chain(info.may_headers) {
             if let Some(lint) = header.lint {
                 let rule = crate::rules::Rule::from_name(lint).unwrap_or_else(|| panic!("{lint}"));

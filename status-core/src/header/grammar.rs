@@ -63,7 +63,7 @@ impl Grammar {
     /// Every grammar, in declaration order.
     ///
     /// ```
-    /// use status_core::header::{check_value, Grammar};
+    /// use http_status_core::header::{check_value, Grammar};
     ///
     /// for grammar in Grammar::ALL {
     ///     assert_eq!(check_value(*grammar, grammar.example()), Ok(()));
@@ -91,7 +91,7 @@ impl Grammar {
     /// (`Grammar::RetryAfter`) without a match of its own.
     ///
     /// ```
-    /// use status_core::header::Grammar;
+    /// use http_status_core::header::Grammar;
     ///
     /// assert_eq!(Grammar::RetryAfter.name(), "RetryAfter");
     /// let path = format!("Grammar::{}", Grammar::EntityTag.name());
@@ -168,7 +168,7 @@ impl Grammar {
     /// A valid value, for "e.g. `header(…)`" help.
     ///
     /// ```
-    /// use status_core::header::{grammar_of, Grammar};
+    /// use http_status_core::header::{grammar_of, Grammar};
     ///
     /// assert_eq!(grammar_of("ETag").example(), "\"v1\"");
     /// assert_eq!(Grammar::ContentRange.example(), "bytes */1234");
@@ -257,7 +257,7 @@ impl fmt::Display for ValueError {
 /// Checks `value` as a value of a field with `grammar`.
 ///
 /// ```
-/// use status_core::header::{check_value, Grammar, ValueError};
+/// use http_status_core::header::{check_value, Grammar, ValueError};
 ///
 /// assert_eq!(check_value(Grammar::RetryAfter, "120"), Ok(()));
 /// assert_eq!(check_value(Grammar::RetryAfter, "soon"), Err(ValueError::Grammar(Grammar::RetryAfter)));

@@ -32,7 +32,7 @@ pub enum TemplatePiece<'a> {
 /// The result is an iterator (this crate does not allocate); `.collect::<Vec<bool>>()` it.
 ///
 /// ```
-/// use status_core::header::{placeholders_in_quotes, TemplatePiece::{Text, Value}};
+/// use http_status_core::header::{placeholders_in_quotes, TemplatePiece::{Text, Value}};
 ///
 /// // Bearer realm="{realm}", error={code}
 /// let pieces = [Text("Bearer realm=\""), Value, Text("\", error="), Value];
@@ -61,7 +61,7 @@ pub fn placeholders_in_quotes<'p>(
 /// quoted-pair, so a `"` in `v` makes the value invalid instead.
 ///
 /// ```
-/// use status_core::header::{escaped_placeholders, Grammar, TemplatePiece::{Text, Value}};
+/// use http_status_core::header::{escaped_placeholders, Grammar, TemplatePiece::{Text, Value}};
 ///
 /// let quoted = [Text("\""), Value, Text("\"")];
 /// assert!(escaped_placeholders(Grammar::Challenges, &quoted).eq([true]));
@@ -107,7 +107,7 @@ impl Quoting {
 /// of the whole value refuses them.
 ///
 /// ```
-/// use status_core::header::escape_quoted_into;
+/// use http_status_core::header::escape_quoted_into;
 ///
 /// let mut out = String::new();
 /// escape_quoted_into(r#"say "hi" \o/"#, &mut out).unwrap();
@@ -128,7 +128,7 @@ pub fn escape_quoted_into<W: fmt::Write + ?Sized>(value: &str, out: &mut W) -> f
 /// in place of a placeholder inside quotes.
 ///
 /// ```
-/// use status_core::header::QuotedPairs;
+/// use http_status_core::header::QuotedPairs;
 ///
 /// let realm = r#"the "api""#;
 /// assert_eq!(format!("Bearer realm=\"{}\"", QuotedPairs(realm)), r#"Bearer realm="the \"api\"""#);
@@ -173,7 +173,7 @@ impl<T: fmt::Display> fmt::Display for QuotedPairs<T> {
 ///   refuses an invalid value.
 ///
 /// ```
-/// use status_core::header::{template_can_be_valid, Grammar, TemplatePiece::{Text, Value}};
+/// use http_status_core::header::{template_can_be_valid, Grammar, TemplatePiece::{Text, Value}};
 ///
 /// // Retry-After: "{0}s" (neither delay-seconds nor an HTTP-date ends in `s`)
 /// assert!(!template_can_be_valid(Grammar::RetryAfter, &[Value, Text("s")]));

@@ -6,7 +6,7 @@ use super::{
 use crate::emit::Code;
 use crate::plan::{self, Plan, Source, Step, Text};
 use crate::resolve::Resolved;
-use status_core::header::{grammar_of, Grammar};
+use http_status_core::header::{grammar_of, Grammar};
 use std::fmt::Write as _;
 
 fn status_expr(variant: &Resolved) -> String {

@@ -4,7 +4,7 @@
 //!
 //! A description is data, but rustc pays for every token of it in every build of the user's
 //! crate: most variants (no members, a built-in format) are encoded with
-//! `status_core::catalog`, a run of them in one string literal; the others are written as the
+//! `http_status_core::catalog`, a run of them in one string literal; the others are written as the
 //! full `Described` struct.
 
 use super::{delegate_path, Cx};
@@ -183,7 +183,7 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
     /// Appends the encoded entry of a variant without members in a built-in format; returns
     /// whether it could.
     fn encode(&self, run: &mut String) -> bool {
-        use status_core::catalog::{encode, Entry, Flags, Format as F, Header, Kind as K};
+        use http_status_core::catalog::{encode, Entry, Flags, Format as F, Header, Kind as K};
         let variant = self.variant;
         if !variant.members.is_empty() {
             return false;

@@ -7,7 +7,7 @@ use crate::attr::options::{self, Key, Places, Value, CASES, FORMATS};
 use crate::attr::{Attr, FormatSpec, ItemValue, StrLit, TemplateLit};
 use crate::diag::{closest, Diagnostics};
 use crate::rules::{Message, Rule};
-use status_core::header::{check_value, Grammar};
+use http_status_core::header::{check_value, Grammar};
 
 /// The type's own attribute.
 pub fn type_attrs(input: &Input, diag: &mut Diagnostics) {

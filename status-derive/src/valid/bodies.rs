@@ -5,7 +5,7 @@ use crate::attr::options::Key;
 use crate::diag::Diagnostics;
 use crate::resolve::{Code, Format, Resolved};
 use crate::rules::{Message, Rule};
-use status_core::header::field_named;
+use http_status_core::header::field_named;
 
 /// The standard members of a format, which a member may not be named after.
 pub fn standard_members(format: Format) -> &'static [&'static str] {

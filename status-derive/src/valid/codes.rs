@@ -7,7 +7,7 @@ use crate::attr::CodeSpec;
 use crate::diag::{closest, Diagnostics};
 use crate::resolve::{Code, Resolved};
 use crate::rules::{Message, Rule};
-use status_core::{Class, Registry, StatusInfo};
+use http_status_core::{Class, Registry, StatusInfo};
 
 /// The variant's code if it is one a response can have; reports why not otherwise.
 pub fn status<'i>(
@@ -75,7 +75,7 @@ fn unknown_code(spec: &CodeSpec, diag: &mut Diagnostics) {
             let suggestion = closest_code(digits);
             match digits.parse::<u16>().ok().and_then(|n| Class::of(n).map(|c| (n, c))) {
                 Some((value, class)) => {
-                    let fallback = status_core::lookup(class.fallback()).map_or("", |i| i.reason);
+                    let fallback = http_status_core::lookup(class.fallback()).map_or("", |i| i.reason);
                     Message::new(
                         Rule::UnknownCode,
                         format!(
@@ -106,11 +106,11 @@ fn unknown_code(spec: &CodeSpec, diag: &mut Diagnostics) {
                 .last()
                 .map(|s| s.ident.to_string())
                 .unwrap_or_default();
-            let names: Vec<&str> = status_core::iter()
+            let names: Vec<&str> = http_status_core::iter()
                 .flat_map(|info| std::iter::once(info.name).chain(info.aliases.iter().copied()))
                 .collect();
             let suggestion = closest(&name, &names)
-                .and_then(|n| status_core::lookup_name(n).map(|info| (n, info)));
+                .and_then(|n| http_status_core::lookup_name(n).map(|info| (n, info)));
             let option = if suggestion.is_none() {
                 closest(&name, &options::names_at(Places::VARIANT))
             } else {
@@ -133,7 +133,7 @@ fn unknown_code(spec: &CodeSpec, diag: &mut Diagnostics) {
 /// The registered code whose digits are one edit away from `digits`, if exactly one is
 /// (for 4044 → 404; 499 is as close to 409 as to 429, so nothing is suggested).
 fn closest_code(digits: &str) -> Option<&'static StatusInfo> {
-    let mut near = status_core::iter()
+    let mut near = http_status_core::iter()
         .filter(|info| info.final_response && info.registry == Registry::Assigned)
         .filter(|info| strsim::damerau_levenshtein(digits, &info.code.to_string()) <= 1);
     match (near.next(), near.next()) {

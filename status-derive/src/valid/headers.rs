@@ -8,11 +8,11 @@ use crate::diag::{closest, Diagnostics};
 use crate::resolve::{Code, Resolved};
 use crate::rules::{Message, Rule};
 use crate::template::Piece;
-use status_core::header::{
+use http_status_core::header::{
     check_value, field_named, first_non_ascii, grammar::list_contains, grammar_of, is_for_clients,
     is_token, Grammar, ValueError,
 };
-use status_core::{Cache, Level};
+use http_status_core::{Cache, Level};
 
 /// `header(…)` as the user would write it, quotes in the value escaped.
 pub fn snippet(name: &str, example: &str) -> String {
@@ -358,7 +358,7 @@ fn missing_required_header(variant: &Resolved, code: Code, diag: &mut Diagnostic
 }
 
 /// The registry's advice for this status that `rule` reports (a SHOULD or MAY header).
-fn advised(code: Code, rule: Rule) -> Option<&'static status_core::HeaderRule> {
+fn advised(code: Code, rule: Rule) -> Option<&'static http_status_core::HeaderRule> {
     let info = code.info?;
     info.should_headers
         .iter()

@@ -20,7 +20,7 @@ use crate::ast::{Input, Shape};
 use crate::diag::Diagnostics;
 use crate::resolve::{Code, Resolved};
 use crate::rules::{Message, Rule};
-use status_core::header::first_non_ascii;
+use http_status_core::header::first_non_ascii;
 
 type Applies = fn(&Resolved, Code) -> bool;
 type Check = fn(&Resolved, Code, &mut Diagnostics);

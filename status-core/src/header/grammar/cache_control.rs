@@ -87,7 +87,7 @@ fn is_field_names(argument: &str) -> bool {
 /// response storable; it is a separate field, for the caller to check.
 ///
 /// ```
-/// use status_core::header::cache_control_allows_storing as storable;
+/// use http_status_core::header::cache_control_allows_storing as storable;
 ///
 /// assert!(storable("max-age=60"));
 /// assert!(storable("private"));

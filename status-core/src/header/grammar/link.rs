@@ -82,7 +82,7 @@ fn is_relation_type(name: &str) -> bool {
 /// value need not be valid otherwise; links that cannot be read have no relation.
 ///
 /// ```
-/// use status_core::header::link_has_rel;
+/// use http_status_core::header::link_has_rel;
 ///
 /// assert!(link_has_rel("<https://x>; rel=\"related blocked-by\"", "blocked-by"));
 /// assert!(link_has_rel("<https://a>; rel=next, <https://x>; REL=Blocked-By", "blocked-by"));

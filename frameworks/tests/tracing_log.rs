@@ -200,7 +200,6 @@ fn a_response_degraded_to_500_is_logged_with_the_variant_and_header() {
 
 /// Under a `ProblemLayer`, the log event of a 5xx carries the request id the client gets, so
 /// the hidden text is one search away.
-#[cfg(all(feature = "tower", feature = "axum"))]
 #[test]
 fn under_a_layer_the_event_carries_the_request_id_of_the_body() {
     use axum::routing::get;

@@ -2,9 +2,9 @@
 //! `ApiError` (its `ResponseError`), or return a derived value directly (`IntoResponse`): JSON
 //! users, HEAD answered like GET (poem does), and 405 with `Allow` built with the derive.
 //!
-//!     cargo run --example poem_server --features poem
+//!     cargo run -p http-status-frameworks --example poem_server
 
-#[path = "shared/api.rs"]
+#[path = "../../examples/shared/api.rs"]
 mod api;
 
 use api::{find_user, ApiError, Done};

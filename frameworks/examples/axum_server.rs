@@ -3,9 +3,9 @@
 //! method. `ProblemLayer` adds request ids and `instance`, answers `Accept`, and gives axum's
 //! own errors (an unknown route) the same problem shape.
 //!
-//!     cargo run --example axum_server --features axum,tower
+//!     cargo run -p http-status-frameworks --example axum_server
 
-#[path = "shared/api.rs"]
+#[path = "../../examples/shared/api.rs"]
 mod api;
 
 use api::{find_user, ApiError, Done};

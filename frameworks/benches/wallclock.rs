@@ -1,8 +1,8 @@
 //! Wall-clock time per operation, derived vs hand-written, for readers who want seconds:
 //!
-//!     cargo bench --bench wallclock
+//!     cargo bench -p http-status-frameworks --bench wallclock
 //!
-//! Seconds vary with the machine and its load; `cargo bench --bench callgrind` gives the
+//! Seconds vary with the machine and its load; `cargo bench -p http-status-frameworks --bench callgrind` gives the
 //! repeatable instruction counts the README reports.
 
 #[path = "fixtures/types.rs"]

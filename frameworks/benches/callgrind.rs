@@ -1,6 +1,6 @@
 //! Instructions per operation, derived vs hand-written, counted by callgrind in one run:
 //!
-//!     cargo bench --bench callgrind
+//!     cargo bench -p http-status-frameworks --bench callgrind
 //!
 //! The binary re-runs itself under `valgrind --tool=callgrind` once per operation and side,
 //! counting only inside `measured` (the loop, the call, the operation and dropping its
@@ -9,7 +9,6 @@
 #[path = "fixtures/types.rs"]
 mod types;
 
-#[cfg(feature = "tower")]
 #[path = "fixtures/layer.rs"]
 mod layer;
 
@@ -32,7 +31,6 @@ fn measured<T>(op: fn(&T) -> usize, value: &T) -> usize {
 }
 
 /// The measured loop of a request through a service (`ProblemLayer`'s table).
-#[cfg(feature = "tower")]
 #[inline(never)]
 fn measured_request(op: fn() -> usize) -> usize {
     let mut sum = 0usize;
@@ -46,7 +44,6 @@ fn measured_request(op: fn() -> usize) -> usize {
 /// `layer<index>:<through|without>`.
 fn child(spec: &str) {
     let (index, side) = spec.split_once(':').expect("index:side");
-    #[cfg(feature = "tower")]
     if let Some(index) = index.strip_prefix("layer") {
         let op = &layer::LAYER_OPERATIONS[index.parse::<usize>().expect("index")];
         let run = if side == "through" {
@@ -114,12 +111,10 @@ fn main() {
             count(exe, index, "hand"),
         );
     }
-    #[cfg(feature = "tower")]
     layer_table(exe);
 }
 
-/// `ProblemLayer`'s overhead: `cargo bench --bench callgrind --features tower`.
-#[cfg(feature = "tower")]
+/// `ProblemLayer`'s overhead: `cargo bench -p http-status-frameworks --bench callgrind`.
 fn layer_table(exe: &str) {
     println!("\nProblemLayer: one request through a tower service (request built, called, polled, dropped)\n");
     println!("| request | with the layer | without | ratio |");

@@ -1,9 +1,9 @@
 //! The users API's errors as gRPC statuses: what a tonic service returns with `?` on the same
 //! derived type its REST twin sends as problem details.
 //!
-//!     cargo run --example tonic_status --features tonic
+//!     cargo run -p http-status-frameworks --example tonic_status
 
-#[path = "shared/api.rs"]
+#[path = "../../examples/shared/api.rs"]
 mod api;
 
 use api::find_user;

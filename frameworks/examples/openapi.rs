@@ -1,9 +1,9 @@
 //! The OpenAPI document of the users API: every error response comes from one derived type,
 //! with its description, typed headers, schema and example.
 //!
-//!     cargo run --example openapi --features utoipa
+//!     cargo run -p http-status-frameworks --example openapi
 
-#[path = "shared/api.rs"]
+#[path = "../../examples/shared/api.rs"]
 mod api;
 
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -64,7 +64,7 @@ impl Modify for Bearer {
         description = "A users API whose error responses come from #[derive(HttpStatus)].",
         license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0")
     ),
-    servers((url = "http://127.0.0.1:3000", description = "cargo run --example axum_server --features axum,tower")),
+    servers((url = "http://127.0.0.1:3000", description = "cargo run -p http-status-frameworks --example axum_server")),
     tags((name = "users", description = "Users")),
     paths(get_user, delete_user),
     modifiers(&Bearer)

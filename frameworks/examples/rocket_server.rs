@@ -2,9 +2,9 @@
 //! `Responder`s): JSON users, HEAD answered like GET (rocket does), and 405 with `Allow` built
 //! with the derive for the other methods.
 //!
-//!     cargo run --example rocket_server --features rocket
+//!     cargo run -p http-status-frameworks --example rocket_server
 
-#[path = "shared/api.rs"]
+#[path = "../../examples/shared/api.rs"]
 mod api;
 
 use api::{find_user, ApiError, Done};

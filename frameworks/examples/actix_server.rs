@@ -4,9 +4,9 @@
 //! `ProblemMiddleware` adds request ids and `instance`, answers `Accept`, and gives actix-web's
 //! own errors (an unknown route) the same problem shape.
 //!
-//!     cargo run --example actix_server --features actix-web
+//!     cargo run -p http-status-frameworks --example actix_server
 
-#[path = "shared/api.rs"]
+#[path = "../../examples/shared/api.rs"]
 mod api;
 
 use actix_web::{web, App, HttpResponse, HttpServer};

@@ -1,10 +1,10 @@
 //! What the derive costs at compile time, measured against thiserror in the same run:
 //!
-//!     cargo bench --bench compile_time                 # everything (about 15 minutes on 2 cores)
-//!     cargo bench --bench compile_time -- incremental  # 1,000-variant enum, incremental debug rebuilds
-//!     cargo bench --bench compile_time -- trees        # clean build of each derive's dependency tree
-//!     cargo bench --bench compile_time -- syn          # syn 2 vs syn 3 in a typical axum application
-//!     cargo bench --bench compile_time -- instructions # the incremental rebuild, in rustc instructions (valgrind)
+//!     cargo bench -p http-status-frameworks --bench compile_time                 # everything (about 15 minutes on 2 cores)
+//!     cargo bench -p http-status-frameworks --bench compile_time -- incremental  # 1,000-variant enum, incremental debug rebuilds
+//!     cargo bench -p http-status-frameworks --bench compile_time -- trees        # clean build of each derive's dependency tree
+//!     cargo bench -p http-status-frameworks --bench compile_time -- syn          # syn 2 vs syn 3 in a typical axum application
+//!     cargo bench -p http-status-frameworks --bench compile_time -- instructions # the incremental rebuild, in rustc instructions (valgrind)
 //!
 //! Generated crates live in `target/compile-time/`; their lock files start from this
 //! workspace's, so they build the same dependency versions. Times are wall-clock medians.
@@ -18,7 +18,8 @@ const VARIANTS: usize = 1000;
 const REBUILDS: usize = 11;
 
 fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    // The workspace root: this package is one folder below it.
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
 fn work() -> PathBuf {
@@ -198,8 +199,8 @@ fn trees() {
             "thiserror = \"2\"".to_owned(),
         ),
         (
-            "status-derive (status-derive, status-core, iri-string, httpdate, strsim, heck, syn, quote, proc-macro2)",
-            format!("status-derive = {{ path = {derive_path:?} }}"),
+            "http-status-derive (http-status-derive, http-status-core, iri-string, httpdate, strsim, heck, syn, quote, proc-macro2)",
+            format!("http-status-derive = {{ path = {derive_path:?} }}"),
         ),
         (
             "http-status, whole runtime (+ http, bytes, serde_json, serde)",

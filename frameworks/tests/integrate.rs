@@ -59,7 +59,6 @@ fn the_hand_written_impls_are_what_the_integrations_send() {
     assert_eq!(Wrapper("taken").to_response().body(), "taken");
 }
 
-#[cfg(feature = "axum")]
 #[test]
 fn axum_responses_are_to_response() {
     use axum::response::IntoResponse;
@@ -80,7 +79,6 @@ fn axum_responses_are_to_response() {
     assert_eq!(body.to_bytes(), "taken");
 }
 
-#[cfg(feature = "actix-web")]
 #[test]
 fn actix_error_responses_are_to_response() {
     use actix_web::ResponseError;
@@ -95,7 +93,6 @@ fn actix_error_responses_are_to_response() {
     assert_eq!(response.status().as_u16(), 409);
 }
 
-#[cfg(feature = "utoipa")]
 #[test]
 fn utoipa_documents_what_describe_responses_says() {
     // A hand-written impl describes nothing unless it overrides `describe_responses`.
@@ -103,7 +100,6 @@ fn utoipa_documents_what_describe_responses_says() {
     assert!(responses.is_empty(), "{:?}", responses.keys());
 }
 
-#[cfg(feature = "tonic")]
 #[test]
 fn tonic_statuses_come_from_to_response() {
     let status = tonic::Status::from(&Teapot);
