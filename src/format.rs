@@ -74,6 +74,10 @@ pub enum BodyFormat {
     Text,
     /// The value itself serialized with serde, `application/json`.
     Serde,
+    /// A JSON object of the members (and `errors`) only, `application/json`.
+    Members,
+    /// Google's JSON error (AIP-193), `application/json`.
+    Google,
     /// A [`Format`] of the user's, with its Content-Type.
     Custom {
         /// `Format::CONTENT_TYPE`.
@@ -87,25 +91,36 @@ pub enum BodyFormat {
 impl BodyFormat {
     /// The `Content-Type` of a body in this format; `None` for [`BodyFormat::Empty`].
     pub const fn content_type(self) -> Option<&'static str> {
-        match self {
-            BodyFormat::Problem => Some(PROBLEM_JSON),
-            BodyFormat::Json | BodyFormat::Serde => Some(APPLICATION_JSON),
-            BodyFormat::Text => Some(TEXT_PLAIN),
-            BodyFormat::Custom { content_type } => Some(content_type),
-            BodyFormat::Empty => None,
+        match self.builtin() {
+            Some(format) => format.content_type(),
+            None => match self {
+                BodyFormat::Custom { content_type } => Some(content_type),
+                _ => None,
+            },
         }
     }
 
     /// The name used in `format = "…"` (`"problem"`, `"json"`, …; `"custom"` for a user type).
     pub const fn name(self) -> &'static str {
-        match self {
-            BodyFormat::Problem => "problem",
-            BodyFormat::Json => "json",
-            BodyFormat::Text => "text",
-            BodyFormat::Serde => "serde",
-            BodyFormat::Custom { .. } => "custom",
-            BodyFormat::Empty => "none",
+        match self.builtin() {
+            Some(format) => format.name(),
+            None => "custom",
         }
+    }
+
+    /// The built-in format of `format = "…"` this is, `None` for a user's.
+    pub const fn builtin(self) -> Option<http_status_core::BodyFormat> {
+        use http_status_core::BodyFormat as Core;
+        Some(match self {
+            BodyFormat::Problem => Core::Problem,
+            BodyFormat::Json => Core::Json,
+            BodyFormat::Text => Core::Text,
+            BodyFormat::Serde => Core::Serde,
+            BodyFormat::Members => Core::Members,
+            BodyFormat::Google => Core::Google,
+            BodyFormat::Empty => Core::None,
+            BodyFormat::Custom { .. } => return None,
+        })
     }
 
     /// Whether the body is a JSON object `http-status` writes itself (problem or json), to which
@@ -115,9 +130,7 @@ impl BodyFormat {
     }
 }
 
-pub(crate) const PROBLEM_JSON: &str = "application/problem+json";
-pub(crate) const APPLICATION_JSON: &str = "application/json";
-pub(crate) const TEXT_PLAIN: &str = "text/plain; charset=utf-8";
+pub(crate) use http_status_core::{APPLICATION_JSON, PROBLEM_JSON, TEXT_PLAIN};
 
 /// Whether `content_type` can be sent as a `Content-Type` value (checked at compile time for
 /// every custom format, by a `const` assertion the derive emits).

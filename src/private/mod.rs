@@ -12,8 +12,8 @@ pub use crate::problem::Member;
 pub use crate::render::headers::{add, add_checked, add_obs_text, add_required, InvalidRequired};
 pub use crate::render::writer::Writer;
 pub use crate::render::{
-    built, custom, delegate, detailed, empty, fixed, serde, text, Kind, Parts, Text, EMPTY, JSON,
-    PROBLEM, ROOM, SERDE, TEXT,
+    built, custom, delegate, detailed, empty, fixed, serde, text, Kind, Parts, Text, EMPTY, GOOGLE,
+    JSON, MEMBERS, PROBLEM, ROOM, SERDE, TEXT,
 };
 pub use crate::HttpStatus;
 pub use bytes::Bytes;

@@ -6,6 +6,7 @@
 //! that is not a valid field value is left out, a required one turns the response into a 500,
 //! and header insertion uses the fallible `try_*` methods.
 
+mod google;
 pub(crate) mod headers;
 pub(crate) mod writer;
 
@@ -75,6 +76,13 @@ pub const TEXT: Kind = Kind::of(BodyFormat::Text);
 /// See [`PROBLEM`].
 pub const SERDE: Kind = Kind::of(BodyFormat::Serde);
 /// See [`PROBLEM`].
+pub const MEMBERS: Kind = Kind::of(BodyFormat::Members);
+/// See [`PROBLEM`].
+pub const GOOGLE: Kind = Kind {
+    write: Some(google::write),
+    ..Kind::of(BodyFormat::Google)
+};
+/// See [`PROBLEM`].
 pub const EMPTY: Kind = Kind::of(BodyFormat::Empty);
 
 const PROBLEM_VALUE: HeaderValue = HeaderValue::from_static(PROBLEM_JSON);
@@ -104,7 +112,10 @@ impl Repr {
             (Repr::Json, _) => Some(JSON_VALUE),
             (Repr::Text, _) => Some(TEXT_VALUE),
             (Repr::Format, BodyFormat::Problem) => Some(PROBLEM_VALUE),
-            (Repr::Format, BodyFormat::Json | BodyFormat::Serde) => Some(JSON_VALUE),
+            (
+                Repr::Format,
+                BodyFormat::Json | BodyFormat::Serde | BodyFormat::Members | BodyFormat::Google,
+            ) => Some(JSON_VALUE),
             (Repr::Format, BodyFormat::Text) => Some(TEXT_VALUE),
             (Repr::Format, BodyFormat::Custom { content_type }) => {
                 HeaderValue::from_str(content_type).ok()
@@ -484,7 +495,9 @@ fn render<'a>(
                 .as_bytes()
                 .to_vec(),
         ),
-        (_, BodyFormat::Custom { .. }) => write_custom(kind, problem, cx),
+        (_, BodyFormat::Custom { .. } | BodyFormat::Google) => write_custom(kind, problem, cx),
+        // The members format's members are the variant's; a hidden 500 has none.
+        (_, BodyFormat::Members) => Bytes::from_static(b"{}"),
         (_, BodyFormat::Json) => {
             let mut writer = Writer::json(ROOM * 2);
             writer.raw("{");

@@ -30,10 +30,13 @@
 mod buffer;
 #[doc(hidden)]
 pub mod catalog;
+pub mod grpc;
 pub mod header;
 mod registry;
+mod vocab;
 
 pub use registry::ENTRIES;
+pub use vocab::{BodyFormat, ValueKind, APPLICATION_JSON, PROBLEM_JSON, TEXT_PLAIN};
 
 /// Everything the registry and the RFCs say about one status code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,6 +197,9 @@ pub struct HeaderRule {
     /// The name of the `http-status` warning that reports the field missing, for SHOULD and
     /// MAY fields worth a warning. Missing MUST fields are always errors.
     pub lint: Option<&'static str>,
+    /// The specification's own sentence about the field, for messages that must not put a
+    /// modal verb in its mouth (RFC 9110 §15.3.2 has none for a 201's `Location`).
+    pub says: Option<&'static str>,
 }
 
 impl StatusInfo {

@@ -37,6 +37,7 @@ const fn rule(
         spec,
         example,
         lint: None,
+        says: None,
     }
 }
 
@@ -57,8 +58,9 @@ const fn when(mut rule: HeaderRule, condition: &'static str) -> HeaderRule {
     rule
 }
 
-const fn linted(mut rule: HeaderRule, lint: &'static str) -> HeaderRule {
+const fn linted(mut rule: HeaderRule, lint: &'static str, says: &'static str) -> HeaderRule {
     rule.lint = Some(lint);
+    rule.says = Some(says);
     rule
 }
 
@@ -185,6 +187,7 @@ pub const ENTRIES: &[StatusInfo] = &[
         may_headers: &[linted(
             may("Location", "RFC 9110 §15.3.2", "/things/42"),
             "missing_location",
+            "the primary resource created by the request is identified by either a Location header field in the response or, if no Location header field is received, by the target URI",
         )],
         ..entry(201, "Created", "CREATED", "RFC 9110 §15.3.2")
     },
@@ -269,6 +272,7 @@ pub const ENTRIES: &[StatusInfo] = &[
                 "if the server has a preferred choice",
             ),
             "missing_location",
+            "if the server has a preferred choice, the server SHOULD generate a Location header field containing a preferred choice's URI reference",
         )],
         ..heuristic(entry(
             300,
@@ -455,6 +459,7 @@ pub const ENTRIES: &[StatusInfo] = &[
                 "to a byte-range request",
             ),
             "missing_content_range",
+            "a server that generates a 416 response to a byte-range request SHOULD generate a Content-Range header field specifying the current length of the selected representation",
         )],
         ..entry(
             416,
@@ -517,6 +522,7 @@ pub const ENTRIES: &[StatusInfo] = &[
         may_headers: &[linted(
             may("Retry-After", "RFC 6585 §4", "60"),
             "missing_retry_after",
+            "the response representations SHOULD include details explaining the condition, and MAY include a Retry-After header indicating how long to wait before making a new request",
         )],
         ..must_not_store(entry(
             429,
@@ -539,6 +545,7 @@ pub const ENTRIES: &[StatusInfo] = &[
                 "<https://example.org/legal-demand>; rel=\"blocked-by\"",
             ),
             "missing_blocked_by",
+            "an entity that blocks access to a resource and returns status 451 SHOULD include a Link header field whose value is a URI reference identifying itself, with a rel parameter whose value is 'blocked-by'",
         )],
         ..heuristic(entry(
             451,
@@ -565,6 +572,7 @@ pub const ENTRIES: &[StatusInfo] = &[
         may_headers: &[linted(
             may("Retry-After", "RFC 9110 §15.6.4", "120"),
             "missing_retry_after",
+            "the server MAY send a Retry-After header field to suggest an appropriate amount of time for the client to wait before retrying the request",
         )],
         ..entry(
             503,

@@ -13,14 +13,11 @@ pub struct Warning {
 }
 
 /// Collects every error and warning of one derive. Each check runs once per place a fact is
-/// written, so nothing is reported twice.
+/// written (see `valid`), so nothing is reported twice.
 #[derive(Default)]
 pub struct Diagnostics {
     errors: Option<syn::Error>,
     pub warnings: Vec<Warning>,
-    /// The enum-level options already reported by a status-dependent rule, by address: an
-    /// option written once is reported once, however many variants inherit it.
-    inherited: Vec<(usize, Rule)>,
 }
 
 impl Diagnostics {
@@ -30,17 +27,6 @@ impl Diagnostics {
             at.to_token_stream(),
             message.render(),
         ));
-    }
-
-    /// Whether `rule` has not yet reported the enum-level option at `written` (and records
-    /// that it now does).
-    pub fn first_for<T>(&mut self, written: &T, rule: Rule) -> bool {
-        let key = (written as *const T as usize, rule);
-        if self.inherited.contains(&key) {
-            return false;
-        }
-        self.inherited.push(key);
-        true
     }
 
     /// An error at a single span.

@@ -4,10 +4,11 @@
 
 use crate::ast::{Field, Input};
 use crate::attr::error_text::ErrorText;
+use crate::attr::options::Key;
 use crate::attr::TemplateLit;
 use crate::resolve::{Format, MachineCode, Resolved};
 use crate::template::Template;
-use crate::valid::is_success_status;
+use http_status_core::BodyFormat;
 use std::fmt::Write as _;
 
 /// Text formatted at run time.
@@ -106,7 +107,7 @@ pub struct Planned<'i> {
 /// message) of a 5xx stays on the server unless the variant says `expose`; a literal
 /// `message` is written for clients and is always sent.
 pub fn detail<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Option<Text<'i>> {
-    let hidden = variant.is_server_error() && variant.expose().is_none();
+    let hidden = variant.hides_values();
     if let Some((_, message)) = variant.message() {
         return match Text::of(message)? {
             Text::Dynamic(_) if hidden => None,
@@ -124,7 +125,7 @@ pub fn detail<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Option<Text<'
 
 /// Whether the variant's detail is value-derived text that stays on the server.
 pub fn detail_hidden(input: &Input, variant: &Resolved) -> bool {
-    if !variant.is_server_error() || variant.expose().is_some() {
+    if !variant.hides_values() {
         return false;
     }
     match variant.message() {
@@ -133,18 +134,27 @@ pub fn detail_hidden(input: &Input, variant: &Resolved) -> bool {
     }
 }
 
+/// The runtime's `Kind` constant of a built-in format.
+fn kind_of(format: BodyFormat) -> &'static str {
+    match format {
+        BodyFormat::Problem => "__hs::PROBLEM",
+        BodyFormat::Json => "__hs::JSON",
+        BodyFormat::Text => "__hs::TEXT",
+        BodyFormat::Serde => "__hs::SERDE",
+        BodyFormat::Members => "__hs::MEMBERS",
+        BodyFormat::Google => "__hs::GOOGLE",
+        BodyFormat::None => "__hs::EMPTY",
+    }
+}
+
 pub fn plan<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Planned<'i> {
     let format = variant.format();
     let mut kind = match format {
-        _ if variant.content_forbidden() => "__hs::EMPTY".to_owned(),
-        Format::Problem => "__hs::PROBLEM".to_owned(),
-        Format::Json => "__hs::JSON".to_owned(),
-        Format::Text => "__hs::TEXT".to_owned(),
-        Format::Serde => "__hs::SERDE".to_owned(),
-        Format::None => "__hs::EMPTY".to_owned(),
+        _ if variant.content_forbidden() => kind_of(BodyFormat::None).to_owned(),
+        Format::Builtin(format) => kind_of(format).to_owned(),
         Format::Custom(path) => format!("__hs::Kind::custom::<{}>()", crate::emit::source(path)),
     };
-    if variant.is_server_error() && variant.expose().is_some() {
+    if variant.is_server_error() && !variant.hides_values() {
         kind.push_str(".exposed()");
     }
     if variant.content_forbidden() {
@@ -155,9 +165,9 @@ pub fn plan<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Planned<'i> {
     }
     let title = variant.title();
     let plan = match format {
-        Format::None => Plan::Empty,
-        Format::Serde => Plan::Serde,
-        Format::Text => match detail(input, variant) {
+        Format::Builtin(BodyFormat::None) => Plan::Empty,
+        Format::Builtin(BodyFormat::Serde) => Plan::Serde,
+        Format::Builtin(BodyFormat::Text) => match detail(input, variant) {
             Some(Text::Static(text)) => Plan::Fixed {
                 body: text.clone(),
                 text,
@@ -171,7 +181,9 @@ pub fn plan<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Planned<'i> {
                 text: title,
             },
         },
-        Format::Custom(_) => Plan::Custom {
+        // Google's JSON error is written by the runtime from the same parts a custom format
+        // sees.
+        Format::Custom(_) | Format::Builtin(BodyFormat::Google) => Plan::Custom {
             detail: detail(input, variant),
             code: machine_code(variant),
             type_uri: variant.problem_type().and_then(|(_, t)| Text::of(t)),
@@ -186,8 +198,10 @@ pub fn plan<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Planned<'i> {
                 .collect(),
             title,
         },
-        Format::Problem | Format::Json => {
-            if matches!(format, Format::Problem) && variant.instance().is_some() {
+        Format::Builtin(
+            format @ (BodyFormat::Problem | BodyFormat::Json | BodyFormat::Members),
+        ) => {
+            if format == BodyFormat::Problem && variant.instance().is_some() {
                 kind.push_str(".with_instance()");
             }
             json_body(input, variant, format, title)
@@ -245,16 +259,20 @@ impl<'i> Object<'i> {
 fn json_body<'i>(
     input: &'i Input,
     variant: &Resolved<'i, '_>,
-    format: Format,
+    format: BodyFormat,
     title: String,
 ) -> Plan<'i> {
     let status = variant.code.map_or(500, |c| c.value);
-    let detail = detail(input, variant);
+    // The members format is the members alone.
+    let detail = match format {
+        BodyFormat::Members => None,
+        _ => detail(input, variant),
+    };
     let error = variant
         .code
-        .is_some_and(|c| !is_success_status(c) && c.value >= 400);
+        .is_some_and(|c| !c.is_success_status() && c.value >= 400);
     let mut object = match format {
-        Format::Problem => match variant.problem_type().and_then(|(_, t)| Text::of(t)) {
+        BodyFormat::Problem => match variant.problem_type().and_then(|(_, t)| Text::of(t)) {
             Some(Text::Dynamic(source)) => {
                 let mut object = Object::open("{".to_owned());
                 object.step(Step::TypeUri(source));
@@ -277,11 +295,11 @@ fn json_body<'i>(
                 ))
             }
         },
-        _ if error => Object::open(format!("{{\"error\":{}", json_string(&title))),
+        BodyFormat::Json if error => Object::open(format!("{{\"error\":{}", json_string(&title))),
         _ => Object::open("{".to_owned()),
     };
     let key = match format {
-        Format::Problem => "\"detail\":",
+        BodyFormat::Problem => "\"detail\":",
         _ => "\"message\":",
     };
     let text = match &detail {
@@ -293,7 +311,7 @@ fn json_body<'i>(
         Some(Text::Dynamic(source)) => object.step(Step::Detail { key, source }),
         None => {}
     }
-    if matches!(format, Format::Problem) {
+    if format == BodyFormat::Problem {
         match variant.instance().and_then(|(_, t)| Text::of(t)) {
             Some(Text::Static(uri)) => {
                 object.member(&format!("\"instance\":{}", json_string(&uri)))
@@ -302,12 +320,12 @@ fn json_body<'i>(
             None => {}
         }
     }
-    match machine_code(variant) {
+    match machine_code(variant).filter(|_| Key::Code.def().sent_by(Some(format))) {
         Some(Text::Static(code)) => object.member(&format!("\"code\":{}", json_string(&code))),
         Some(Text::Dynamic(source)) => object.step(Step::Code(source)),
         None => {}
     }
-    let standard = crate::valid::standard_members(format);
+    let standard = format.standard_members();
     let named: Vec<String> = variant
         .members
         .iter()

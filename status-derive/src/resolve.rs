@@ -2,59 +2,65 @@
 //! looked up in the registry, its body format, its members and the field it delegates to. No
 //! rule lives here; `valid` judges what this finds.
 
-use crate::ast::{Field, Input, Variant};
+use crate::ast::{Attrs, Field, Input, Variant};
 use crate::attr::options::Key;
-use crate::attr::{Attr, CodeSpec, FormatSpec, HeaderOpt, StrLit, TemplateLit};
+use crate::attr::{Attr, CodeSpec, FormatSpec, HeaderOpt, Item, ItemValue, StrLit, TemplateLit};
 use crate::case;
-use http_status_core::{Class, StatusInfo};
+use http_status_core::{BodyFormat, Class, StatusInfo};
 use proc_macro2::Span;
 use syn::{Ident, Path};
 
 /// The body format a variant sends.
 #[derive(Clone, Copy)]
 pub enum Format<'i> {
-    Problem,
-    Json,
-    Text,
-    Serde,
-    None,
+    Builtin(BodyFormat),
     Custom(&'i Path),
 }
 
 impl Format<'_> {
+    /// The format's name, for messages ("custom" for a user's type).
     pub fn name(&self) -> &'static str {
         match self {
-            Format::Problem => "problem",
-            Format::Json => "json",
-            Format::Text => "text",
-            Format::Serde => "serde",
-            Format::None => "none",
+            Format::Builtin(format) => format.name(),
             Format::Custom(_) => "custom",
         }
     }
 
-    /// Whether the body has members `http-status` writes (problem, json, custom through
-    /// `Problem`).
-    pub fn takes_members(&self) -> bool {
-        matches!(self, Format::Problem | Format::Json | Format::Custom(_))
+    /// The built-in format, `None` for a custom one.
+    pub fn builtin(&self) -> Option<BodyFormat> {
+        match self {
+            Format::Builtin(format) => Some(*format),
+            Format::Custom(_) => None,
+        }
     }
 
-    /// Whether the body carries the machine-readable code.
-    pub fn takes_code(&self) -> bool {
-        self.takes_members()
+    pub fn is(&self, format: BodyFormat) -> bool {
+        self.builtin() == Some(format)
+    }
+
+    /// Whether the body has members `http-status` writes (problem, json, members; a custom
+    /// format through `Problem`).
+    pub fn takes_members(&self) -> bool {
+        self.builtin().map_or(true, BodyFormat::has_members)
+    }
+
+    /// Whether the body carries `key` (a custom format sees every part).
+    pub fn sends(&self, key: Key) -> bool {
+        key.def().sent_by(self.builtin())
+    }
+
+    /// The members the format writes itself, which a field member may not be named after (a
+    /// custom format sees a `Problem`, whose members are the problem format's).
+    pub fn standard_members(&self) -> &'static [&'static str] {
+        self.builtin()
+            .unwrap_or(BodyFormat::Problem)
+            .standard_members()
     }
 }
 
 fn parse_format(spec: &FormatSpec) -> Option<Format<'_>> {
     match spec {
-        FormatSpec::Named(lit) => match lit.text.as_str() {
-            "problem" => Some(Format::Problem),
-            "json" => Some(Format::Json),
-            "text" => Some(Format::Text),
-            "serde" => Some(Format::Serde),
-            "none" => Some(Format::None),
-            _ => None,
-        },
+        FormatSpec::Named(lit) => BodyFormat::from_name(&lit.text).map(Format::Builtin),
         FormatSpec::Type(path) => Some(Format::Custom(path)),
     }
 }
@@ -71,6 +77,17 @@ pub struct Code<'a> {
 impl Code<'_> {
     pub fn class(&self) -> Option<Class> {
         Class::of(self.value)
+    }
+
+    /// A code an error type must not answer with: any 2xx, and 304.
+    pub fn is_success_status(&self) -> bool {
+        self.class() == Some(Class::Success) || self.value == 304
+    }
+
+    /// Whether a response can have it: a 2xx–5xx, registered or given a reason phrase.
+    pub fn is_final(&self, reason: bool) -> bool {
+        let registered = self.info.map_or(reason, |info| info.final_response);
+        registered && !matches!(self.class(), None | Some(Class::Informational))
     }
 
     /// "404 Not Found", or just "499" for an unregistered code.
@@ -134,6 +151,9 @@ pub struct MemberField<'i, 'a> {
 /// One variant (or the struct) with the type-level defaults applied.
 pub struct Resolved<'i, 'a> {
     pub variant: &'i Variant<'a>,
+    /// The `#[status]` attributes written for this response: the variant's; for a struct, the
+    /// type's.
+    pub written: &'i Attrs<'a>,
     /// The variant's own `#[status]`; for a struct, the type's.
     pub own: Option<&'i Attr<'a>>,
     /// The enum's `#[status]`, whose options apply where the variant sets none.
@@ -152,6 +172,11 @@ impl<'i, 'a> Resolved<'i, 'a> {
             .variants()
             .iter()
             .map(|variant| {
+                let written = if is_struct {
+                    &input.attrs
+                } else {
+                    &variant.attrs
+                };
                 let (own, defaults) = if is_struct {
                     (input.attrs.first(), None)
                 } else {
@@ -192,6 +217,7 @@ impl<'i, 'a> Resolved<'i, 'a> {
                     .collect();
                 Resolved {
                     variant,
+                    written,
                     own,
                     defaults,
                     code: code_spec.and_then(code),
@@ -226,6 +252,37 @@ impl<'i, 'a> Resolved<'i, 'a> {
         )
     }
 
+    /// The variant's status, if a response can have it: a 2xx–5xx, registered or given a
+    /// reason phrase. (Why not, when not, is reported where the code is written.)
+    pub fn status(&self) -> Option<Code<'i>> {
+        self.code
+            .filter(|code| code.is_final(self.reason().is_some()))
+    }
+
+    /// The one decision on what reaches the client: whether text and values derived from the
+    /// variant's fields stay on the server. They do on a 5xx unless the variant or the enum
+    /// says `expose`. Every path asks this: the body's detail, `serde` bodies, custom formats,
+    /// header warnings, logs, gRPC, the catalogue's examples. (Members, and headers that
+    /// interpolate a field, are explicit choices: sent, the latter with `header_leak`.)
+    pub fn hides_values(&self) -> bool {
+        self.is_server_error() && self.expose().is_none()
+    }
+
+    /// Whether the variant's response uses `item`, an option written on its own attribute or
+    /// on the enum's (one the variant overrides, or that does not apply to its status, it
+    /// does not use).
+    pub fn takes(&self, item: &Item) -> bool {
+        match &item.value {
+            ItemValue::Header(header) => self.headers().iter().any(|h| std::ptr::eq(*h, header)),
+            ItemValue::Format(_) => self
+                .format_item()
+                .is_some_and(|(taken, _)| std::ptr::eq(taken, item)),
+            _ => self
+                .pick(item.def.key)
+                .is_some_and(|attr| attr.items.iter().any(|i| std::ptr::eq(i, item))),
+        }
+    }
+
     pub fn is_server_error(&self) -> bool {
         self.code.and_then(|c| c.class()) == Some(Class::ServerError)
     }
@@ -236,10 +293,10 @@ impl<'i, 'a> Resolved<'i, 'a> {
             .is_some_and(|info| info.content_forbidden)
     }
 
-    /// Whether an enum default of `key` applies to this variant. Problem-shaped defaults
-    /// (`type`, `instance`) do not apply to a 2xx/3xx: problem details describe errors.
+    /// Whether an enum default of `key` applies to this variant (its row says whether a
+    /// 2xx/3xx takes it).
     fn inherits(&self, key: Key) -> bool {
-        !(self.is_success_like() && matches!(key, Key::Type | Key::Instance))
+        key.def().inherited_by_success || !self.is_success_like()
     }
 
     fn pick(&self, key: Key) -> Option<&'i Attr<'a>> {
@@ -303,22 +360,33 @@ impl<'i, 'a> Resolved<'i, 'a> {
     /// when there is a message. An unknown name (reported by `bad_attribute`) counts as the
     /// default.
     pub fn format(&self) -> Format<'i> {
-        let written = self.format_written().and_then(|(_, spec, own)| {
-            let format = parse_format(spec)?;
-            let applies = own || !(self.is_success_like() && matches!(format, Format::Problem));
-            applies.then_some(format)
-        });
-        match written {
-            Some(format) => format,
+        match self.format_item() {
+            Some((_, format)) => format,
             None if self.is_success_like() => {
                 if self.message().is_some() {
-                    Format::Text
+                    Format::Builtin(BodyFormat::Text)
                 } else {
-                    Format::None
+                    Format::Builtin(BodyFormat::None)
                 }
             }
-            None => Format::Problem,
+            None => Format::Builtin(BodyFormat::Problem),
         }
+    }
+
+    /// The `format = …` the variant's body follows, and the format it names: its own, else
+    /// the enum's — but the enum's problem format only for errors (a success body in
+    /// problem+json would read as a failure).
+    pub fn format_item(&self) -> Option<(&'i Item, Format<'i>)> {
+        let (item, own) = match self.own.and_then(|a| a.get(Key::Format)) {
+            Some(item) => (item, true),
+            None => (self.defaults?.get(Key::Format)?, false),
+        };
+        let ItemValue::Format(spec) = &item.value else {
+            return None;
+        };
+        let format = parse_format(spec)?;
+        let applies = own || !(self.is_success_like() && format.is(BodyFormat::Problem));
+        applies.then_some((item, format))
     }
 
     /// Whether the variant's warnings of `rule` are silenced, by its own `allow` or the enum's.

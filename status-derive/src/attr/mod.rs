@@ -287,8 +287,8 @@ fn string(lit: LitStr) -> (Literal, String) {
 /// The value of `key = "text"` for an option whose value is a string, if it takes one.
 fn string_item(def: &Def, lit: (Literal, String)) -> Option<ItemValue> {
     Some(match def.value {
-        Value::Template => ItemValue::Template(TemplateLit::new(lit)),
-        Value::Literal | Value::Case | Value::Path => ItemValue::Str(StrLit::new(lit)),
+        Value::Template(_) => ItemValue::Template(TemplateLit::new(lit)),
+        Value::Phrase | Value::Case | Value::Path => ItemValue::Str(StrLit::new(lit)),
         Value::Format => ItemValue::Format(FormatSpec::Named(StrLit::new(lit))),
         Value::OptionalName => ItemValue::Name(Some(StrLit::new(lit))),
         Value::Flag | Value::Header | Value::Rules => return None,
@@ -446,10 +446,13 @@ fn parse_value(input: ParseStream, key: &Ident, def: &Def) -> syn::Result<ItemVa
             }
             Err(syn::Error::new(
                 next_span(input, key),
-                "`format` is one of \"problem\", \"json\", \"text\", \"serde\", \"none\", or the path of a type implementing `http_status::Format`",
+                format!(
+                    "`format` is one of {}, or the path of a type implementing `http_status::Format`",
+                    options::format_names()
+                ),
             ))
         }
-        Value::Template | Value::Literal | Value::Case | Value::Path | Value::OptionalName => {
+        Value::Template(_) | Value::Phrase | Value::Case | Value::Path | Value::OptionalName => {
             equals(input, key, def)?;
             let lit = string_value(input, key, def)?;
             string_item(def, string(lit)).ok_or_else(|| input.error(EXPECTED))

@@ -1,6 +1,10 @@
-//! The vocabulary of `#[status(...)]`: one row per option, read by the parser (what value it
-//! takes), by the attribute checks (where it may be written, whether it may repeat) and by the
-//! body rules (whether it shapes a body). A new option is one row here plus its effect.
+//! The vocabulary of `#[status(...)]`: one row per option, saying everything the derive needs
+//! to know about it — what value it takes, where it may be written, whether it may repeat,
+//! what it does to the body (and which formats send it), whether a 2xx/3xx inherits it from
+//! the enum. The parser, the attribute checks and the body rules ask the row; nothing else
+//! spells an option's meaning. A new option is one row here plus its effect.
+
+use http_status_core::BodyFormat;
 
 /// An option of `#[status(...)]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,13 +26,26 @@ pub enum Key {
     Delegate,
 }
 
+/// What a template's text must be once formatted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    /// Text for people (`message`).
+    Prose,
+    /// A URI reference (`type`, `instance`): a literal one is checked now, an interpolated one
+    /// when the body is written.
+    Uri,
+    /// A machine-readable code: visible ASCII, since it also travels in header fields and gRPC
+    /// metadata.
+    Code,
+}
+
 /// What follows an option's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Value {
     /// `= "text with {field}"`.
-    Template,
-    /// `= "text"`, no placeholders.
-    Literal,
+    Template(Text),
+    /// `= "text"`, no placeholders: the reason phrase.
+    Phrase,
     /// `= "SCREAMING_SNAKE_CASE"`, one of serde's `rename_all` names.
     Case,
     /// `("Name" = "value with {field}")`.
@@ -71,6 +88,19 @@ const RESPONSE: Places = Places::VARIANT.and(Places::STRUCT);
 /// The type as a whole.
 const TYPE: Places = Places::ENUM.and(Places::STRUCT);
 
+/// What an option does to the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    /// Nothing: it is about the status line, the headers, logs or the type.
+    Unrelated,
+    /// It shapes the body as a whole (its format, what is hidden, its members), so it has no
+    /// place where there is no body (204, 205, 304).
+    Shapes,
+    /// It is one part of the body, which these built-in formats send (a custom format sees
+    /// every part); elsewhere it would have no effect.
+    Part(&'static [BodyFormat]),
+}
+
 /// One option.
 pub struct Def {
     pub key: Key,
@@ -79,10 +109,35 @@ pub struct Def {
     pub places: Places,
     /// May be written more than once in one attribute.
     pub repeatable: bool,
-    /// Shapes the body, so it has no place where there is none (204, 205, 304).
-    pub shapes_body: bool,
+    pub body: Body,
+    /// A 2xx or 3xx variant takes it from the enum. Problem-shaped parts (`type`, `instance`)
+    /// are not inherited: problem details describe errors.
+    pub inherited_by_success: bool,
     /// How it is written, for messages.
     pub example: &'static str,
+}
+
+impl Def {
+    /// Whether the option has no place where there is no body.
+    pub fn shapes_body(&self) -> bool {
+        self.body != Body::Unrelated
+    }
+
+    /// Whether a body in `format` carries it (`None`: a custom format, which sees every part).
+    pub fn sent_by(&self, format: Option<BodyFormat>) -> bool {
+        match (self.body, format) {
+            (Body::Part(formats), Some(format)) => formats.contains(&format),
+            (Body::Part(_), None) | (Body::Unrelated | Body::Shapes, _) => true,
+        }
+    }
+
+    /// The built-in formats that send it, for messages ("problem" or "json").
+    pub fn formats(&self) -> &'static [BodyFormat] {
+        match self.body {
+            Body::Part(formats) => formats,
+            Body::Unrelated | Body::Shapes => &[],
+        }
+    }
 }
 
 const fn def(
@@ -98,7 +153,8 @@ const fn def(
         value,
         places,
         repeatable: false,
-        shapes_body: false,
+        body: Body::Unrelated,
+        inherited_by_success: true,
         example,
     }
 }
@@ -108,27 +164,45 @@ const fn repeatable(mut def: Def) -> Def {
     def
 }
 
-const fn body(mut def: Def) -> Def {
-    def.shapes_body = true;
+const fn shapes(mut def: Def) -> Def {
+    def.body = Body::Shapes;
     def
 }
 
+const fn part(mut def: Def, formats: &'static [BodyFormat]) -> Def {
+    def.body = Body::Part(formats);
+    def
+}
+
+const fn errors_only(mut def: Def) -> Def {
+    def.inherited_by_success = false;
+    def
+}
+
+use BodyFormat::{Google, Json, Problem, Text as TextFormat};
+
 /// Every option, in the README's order.
 pub const OPTIONS: &[Def] = &[
-    body(def(
-        Key::Message,
-        "message",
-        Value::Template,
-        ANYWHERE,
-        "message = \"user {id} not found\"",
-    )),
-    body(def(
-        Key::Code,
-        "code",
-        Value::Template,
-        ANYWHERE,
-        "code = \"USER_NOT_FOUND\"",
-    )),
+    part(
+        def(
+            Key::Message,
+            "message",
+            Value::Template(Text::Prose),
+            ANYWHERE,
+            "message = \"user {id} not found\"",
+        ),
+        &[Problem, Json, TextFormat, Google],
+    ),
+    part(
+        def(
+            Key::Code,
+            "code",
+            Value::Template(Text::Code),
+            ANYWHERE,
+            "code = \"USER_NOT_FOUND\"",
+        ),
+        &[Problem, Json, Google],
+    ),
     def(
         Key::Codes,
         "codes",
@@ -143,35 +217,41 @@ pub const OPTIONS: &[Def] = &[
         ANYWHERE,
         "header(\"Retry-After\" = \"120\")",
     )),
-    body(def(
+    shapes(def(
         Key::Format,
         "format",
         Value::Format,
         ANYWHERE,
         "format = \"json\"",
     )),
-    body(def(
-        Key::Type,
-        "type",
-        Value::Template,
-        ANYWHERE,
-        "type = \"https://example.com/probs/out-of-credit\"",
+    errors_only(part(
+        def(
+            Key::Type,
+            "type",
+            Value::Template(Text::Uri),
+            ANYWHERE,
+            "type = \"https://example.com/probs/out-of-credit\"",
+        ),
+        &[Problem, Google],
     )),
-    body(def(
-        Key::Instance,
-        "instance",
-        Value::Template,
-        ANYWHERE,
-        "instance = \"/accounts/{id}\"",
+    errors_only(part(
+        def(
+            Key::Instance,
+            "instance",
+            Value::Template(Text::Uri),
+            ANYWHERE,
+            "instance = \"/accounts/{id}\"",
+        ),
+        &[Problem],
     )),
     def(
         Key::Reason,
         "reason",
-        Value::Literal,
+        Value::Phrase,
         ANYWHERE,
         "reason = \"Client Closed Request\"",
     ),
-    body(def(Key::Expose, "expose", Value::Flag, ANYWHERE, "expose")),
+    shapes(def(Key::Expose, "expose", Value::Flag, ANYWHERE, "expose")),
     repeatable(def(
         Key::Allow,
         "allow",
@@ -193,14 +273,14 @@ pub const OPTIONS: &[Def] = &[
         RESPONSE,
         "#[status(transparent)]",
     ),
-    body(def(
+    shapes(def(
         Key::Extension,
         "extension",
         Value::OptionalName,
         Places::FIELD,
         "#[status(extension)]",
     )),
-    body(def(
+    shapes(def(
         Key::Flatten,
         "flatten",
         Value::Flag,
@@ -216,6 +296,17 @@ pub const OPTIONS: &[Def] = &[
     ),
 ];
 
+impl Key {
+    /// The option's row.
+    pub fn def(self) -> &'static Def {
+        // Every key has a row (a test checks it); the fallback is never taken.
+        OPTIONS
+            .iter()
+            .find(|def| def.key == self)
+            .unwrap_or(&OPTIONS[0])
+    }
+}
+
 /// The option named `name`.
 pub fn named(name: &str) -> Option<&'static Def> {
     OPTIONS.iter().find(|def| def.name == name)
@@ -230,8 +321,14 @@ pub fn names_at(place: Places) -> Vec<&'static str> {
         .collect()
 }
 
-/// The body format names of `format = "…"`.
-pub const FORMATS: &[&str] = &["problem", "json", "text", "serde", "none"];
+/// The built-in format names, quoted and listed for messages: `"problem", "json", …`.
+pub fn format_names() -> String {
+    BodyFormat::ALL
+        .iter()
+        .map(|f| format!("\"{}\"", f.name()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// serde's `rename_all` names, accepted by `codes = "…"`.
 pub const CASES: &[&str] = &[
@@ -253,8 +350,20 @@ mod tests {
     fn every_key_has_one_row() {
         for def in OPTIONS {
             assert_eq!(named(def.name).map(|d| d.key), Some(def.key));
+            assert_eq!(def.key.def().name, def.name);
             assert_eq!(OPTIONS.iter().filter(|d| d.key == def.key).count(), 1);
         }
         assert_eq!(OPTIONS.len(), 15);
+    }
+
+    #[test]
+    fn meanings() {
+        assert!(Key::Type.def().sent_by(Some(Problem)));
+        assert!(!Key::Type.def().sent_by(Some(Json)));
+        assert!(Key::Type.def().sent_by(None));
+        assert!(!Key::Instance.def().inherited_by_success);
+        assert!(Key::Message.def().inherited_by_success);
+        assert!(Key::Expose.def().shapes_body());
+        assert!(!Key::Reason.def().shapes_body());
     }
 }

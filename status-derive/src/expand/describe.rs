@@ -10,12 +10,14 @@
 use super::{delegate_path, Cx};
 use crate::ast::Variant;
 use crate::attr::error_text::ErrorText;
+use crate::attr::options::Key;
 use crate::attr::TemplateLit;
 use crate::emit::{source, Code};
 use crate::kind::{self, Kind};
 use crate::plan;
 use crate::resolve::{Format, MachineCode, Resolved};
 use crate::template::{Piece, Template};
+use http_status_core::BodyFormat;
 use std::fmt::Write as _;
 
 /// `Some("…")` or `None` as generated code writes them.
@@ -135,8 +137,9 @@ struct Parts<'v, 'i, 'a> {
 impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
     fn of(cx: &Cx, variant: &'v Resolved<'i, 'a>, static_body: bool) -> Self {
         let v = variant.variant;
+        let format = variant.format();
         let has_body = !variant.content_forbidden()
-            && !matches!(variant.format(), Format::None | Format::Serde);
+            && !matches!(format.builtin(), Some(BodyFormat::None | BodyFormat::Serde));
         let message = has_body
             .then(|| match plan::detail(cx.input, variant)? {
                 plan::Text::Static(text) => Some(text),
@@ -152,7 +155,7 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
                 },
             })
             .flatten();
-        let takes_code = has_body && variant.format().takes_code();
+        let takes_code = has_body && format.sends(Key::Code);
         let (code, code_varies) = match variant.machine_code().filter(|_| takes_code) {
             Some(MachineCode::Written(template)) => match template.literal() {
                 Some(literal) => (Some(literal), false),
@@ -161,11 +164,9 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
             Some(MachineCode::Cased { code, .. }) => (Some(code), false),
             None => (None, false),
         };
-        let problem_shaped =
-            has_body && matches!(variant.format(), Format::Problem | Format::Custom(_));
-        let uri = |template: Option<(&syn::Ident, &TemplateLit)>| {
+        let uri = |template: Option<(&syn::Ident, &TemplateLit)>, key: Key| {
             template
-                .filter(|_| problem_shaped)
+                .filter(|_| has_body && format.sends(key))
                 .and_then(|(_, t)| readable_lit(v, t))
         };
         Parts {
@@ -174,8 +175,8 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
             hidden: has_body && plan::detail_hidden(cx.input, variant),
             code,
             code_varies,
-            problem_type: uri(variant.problem_type()),
-            instance: uri(variant.instance()),
+            problem_type: uri(variant.problem_type(), Key::Type),
+            instance: uri(variant.instance(), Key::Instance),
             static_body,
         }
     }
@@ -190,12 +191,15 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
         }
         let format = match variant.format() {
             _ if variant.content_forbidden() => F::Empty,
-            Format::Problem => F::Problem,
-            Format::Json => F::Json,
-            Format::Text => F::Text,
-            Format::Serde => F::Serde,
-            Format::None => F::Empty,
-            Format::Custom(_) => return false,
+            Format::Builtin(BodyFormat::Problem) => F::Problem,
+            Format::Builtin(BodyFormat::Json) => F::Json,
+            Format::Builtin(BodyFormat::Text) => F::Text,
+            Format::Builtin(BodyFormat::Serde) => F::Serde,
+            Format::Builtin(BodyFormat::None) => F::Empty,
+            // Described in full.
+            Format::Builtin(BodyFormat::Members | BodyFormat::Google) | Format::Custom(_) => {
+                return false
+            }
         };
         let headers: Vec<(String, String, K)> = variant
             .headers()
@@ -251,11 +255,8 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
         let v = variant.variant;
         let format = match variant.format() {
             _ if variant.content_forbidden() => "__hs::BodyFormat::Empty".to_owned(),
-            Format::Problem => "__hs::BodyFormat::Problem".to_owned(),
-            Format::Json => "__hs::BodyFormat::Json".to_owned(),
-            Format::Text => "__hs::BodyFormat::Text".to_owned(),
-            Format::Serde => "__hs::BodyFormat::Serde".to_owned(),
-            Format::None => "__hs::BodyFormat::Empty".to_owned(),
+            Format::Builtin(BodyFormat::None) => "__hs::BodyFormat::Empty".to_owned(),
+            Format::Builtin(format) => format!("__hs::BodyFormat::{}", format.ident()),
             Format::Custom(path) => format!(
                 "__hs::BodyFormat::Custom {{ content_type: <{} as __hs::Format>::CONTENT_TYPE }}",
                 source(path)

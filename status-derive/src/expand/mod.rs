@@ -14,7 +14,6 @@ use crate::emit::{source, Code};
 use crate::plan::Source;
 use crate::resolve::{Format, Resolved};
 use crate::template::Template;
-use crate::valid::is_success_status;
 use crate::warning;
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
@@ -148,7 +147,7 @@ fn checks(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
         let first_success = resolved
             .iter()
             .filter(|v| !v.delegates())
-            .find_map(|v| v.code.filter(|c| is_success_status(*c)));
+            .find_map(|v| v.code.filter(|c| c.is_success_status()));
         if let Some(code) = first_success {
             let ty = &cx.input.original.ident;
             let (_, ty_generics, _) = generics.split_for_impl();

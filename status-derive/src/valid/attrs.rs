@@ -1,58 +1,44 @@
-//! `bad_attribute` and the status-independent part of `invalid_header`: each attribute is
-//! checked once, where it is written (the type, a variant, a field), whatever inherits it.
+//! `bad_attribute`: each attribute is checked once, where it is written (the type, a variant, a
+//! field), whatever inherits it — its syntax, its options (known, in their place, not
+//! repeated), and each option's value, by the kind of value its row says it takes.
 
-use super::headers::literal_header;
-use crate::ast::{Attrs, Field, Input, Variant};
-use crate::attr::options::{self, Key, Places, Value, CASES, FORMATS};
-use crate::attr::{Attr, FormatSpec, ItemValue, StrLit, TemplateLit};
-use crate::diag::{closest, Diagnostics};
+use super::{Report, Site};
+use crate::ast::{Input, Shape};
+use crate::attr::options::{self, Key, Places, Text, Value, CASES};
+use crate::attr::{Attr, FormatSpec, Item, ItemValue, StrLit, TemplateLit};
+use crate::diag::closest;
+use crate::resolve::Resolved;
 use crate::rules::{Message, Rule};
 use http_status_core::header::{check_value, Grammar};
+use http_status_core::BodyFormat;
 
-/// The type's own attribute.
-pub fn type_attrs(input: &Input, diag: &mut Diagnostics) {
-    let place = input.type_place();
-    check_attrs(&input.attrs, place, None, diag);
-}
-
-/// A variant's own attribute (enum variants; a struct's is the type's).
-pub fn variant_attrs(input: &Input, variant: &Variant, diag: &mut Diagnostics) {
-    check_attrs(&variant.attrs, Places::VARIANT, input.attrs.first(), diag);
-}
-
-/// A field's attribute.
-pub fn field_attrs(field: &Field, diag: &mut Diagnostics) {
-    check_attrs(&field.attrs, Places::FIELD, None, diag);
-}
-
-fn check_attrs(attrs: &Attrs, place: Places, enum_attr: Option<&Attr>, diag: &mut Diagnostics) {
-    for error in &attrs.syntax_errors {
-        diag.syntax(error.clone());
-    }
-    for extra in attrs.status.iter().skip(1) {
-        diag.error(
-            extra.original,
-            Message::new(Rule::BadAttribute, "duplicate #[status] attribute").help(
-                "merge its options into the first #[status(...)]: #[status(CODE, option, ...)]",
-            ),
+/// `bad_attribute`: a union has no variants to give statuses to.
+pub fn not_a_union(input: &Input, _: &[Resolved], report: &mut Report) {
+    if let Shape::Union(span) = input.shape {
+        report.error_at(
+            span,
+            Message::new(
+                Rule::BadAttribute,
+                "HttpStatus cannot be derived for a union",
+            )
+            .help("derive it for an enum (one status per variant) or a struct"),
         );
     }
-    if let Some(attr) = attrs.first() {
-        check_attr(attr, place, enum_attr, diag);
-    }
 }
 
-fn check_attr(attr: &Attr, place: Places, enum_attr: Option<&Attr>, diag: &mut Diagnostics) {
+/// `bad_attribute`: the attribute's syntax, its options and their values.
+pub fn bad_attribute(site: &Site, report: &mut Report) {
+    let attr = site.attr;
     for &span in &attr.late_codes {
-        diag.error_at(
+        report.error_at(
             span,
             Message::new(Rule::BadAttribute, "the status code comes first")
                 .help("write #[status(CODE, option, ...)], e.g. #[status(404, message = \"...\")]"),
         );
     }
-    if place == Places::FIELD {
+    if site.place == Places::FIELD {
         if let Some(code) = &attr.code {
-            diag.error(
+            report.error(
                 code.tokens(),
                 Message::new(Rule::BadAttribute, "a field takes no status code")
                     .help("put the code on the variant: #[status(404)]; on a field, write #[status(extension)], #[status(flatten)] or #[status(delegate)]"),
@@ -60,26 +46,26 @@ fn check_attr(attr: &Attr, place: Places, enum_attr: Option<&Attr>, diag: &mut D
         }
     }
     for unknown in &attr.unknown {
-        unknown_option(unknown, place, diag);
+        unknown_option(unknown, site.place, report);
     }
     for (i, item) in attr.items.iter().enumerate() {
-        if !item.def.places.contains(place) {
-            misplaced(item.def, &item.key, place, diag);
+        if !item.def.places.contains(site.place) {
+            misplaced(item.def, &item.key, site.place, report);
             continue;
         }
         if !item.def.repeatable && attr.items[..i].iter().any(|i| i.def.key == item.def.key) {
-            diag.error(
+            report.error(
                 &item.key,
                 Message::new(Rule::BadAttribute, format!("`{}` is set twice", item.key))
                     .help(format!("keep one `{}`", item.key)),
             );
             continue;
         }
-        check_value_of(attr, item, enum_attr, diag);
+        value(item, report);
     }
-    transparent_alone(attr, diag);
+    transparent_alone(attr, report);
     if let (Some(code), Some(codes)) = (attr.get(Key::Code), attr.get(Key::Codes)) {
-        diag.error(
+        report.error(
             &codes.key,
             Message::new(
                 Rule::BadAttribute,
@@ -88,14 +74,43 @@ fn check_attr(attr: &Attr, place: Places, enum_attr: Option<&Attr>, diag: &mut D
             .help(format!("keep `{}` or `codes`, not both", code.key)),
         );
     }
-    super::headers::repeated_singletons(attr.headers(), diag);
 }
 
-fn unknown_option(unknown: &syn::Ident, place: Places, diag: &mut Diagnostics) {
+/// The value of one option, by the kind its row says it takes.
+fn value(item: &Item, report: &mut Report) {
+    match (&item.value, item.def.value) {
+        (ItemValue::Template(template), Value::Template(text)) => {
+            if malformed_template(template, report) {
+                return;
+            }
+            match text {
+                Text::Prose => {}
+                Text::Code => machine_code(template, report),
+                Text::Uri => literal_uri(item.def.name, template, report),
+            }
+        }
+        (ItemValue::Header(header), _) => {
+            malformed_template(&header.value, report);
+        }
+        (ItemValue::Str(lit), Value::Phrase) => reason(lit, report),
+        (ItemValue::Str(lit), Value::Case) => codes_case(lit, report),
+        (ItemValue::Str(lit), Value::Path) => crate_path(lit, report),
+        (ItemValue::Format(FormatSpec::Named(lit)), _) => format_name(lit, report),
+        (ItemValue::Rules(rules), _) => {
+            for rule in rules {
+                allow_rule(rule, report);
+            }
+        }
+        (ItemValue::Name(Some(name)), _) => empty_member_name(name, report),
+        _ => {}
+    }
+}
+
+fn unknown_option(unknown: &syn::Ident, place: Places, report: &mut Report) {
     let name = unknown.to_string();
     let here = options::names_at(place);
     let suggestion = closest(&name, &here).map(|s| format!("did you mean `{s}`?"));
-    diag.error(
+    report.error(
         unknown,
         Message::new(Rule::BadAttribute, format!("unknown option `{name}`"))
             .help_opt(suggestion)
@@ -103,7 +118,7 @@ fn unknown_option(unknown: &syn::Ident, place: Places, diag: &mut Diagnostics) {
     );
 }
 
-fn misplaced(def: &options::Def, key: &syn::Ident, place: Places, diag: &mut Diagnostics) {
+fn misplaced(def: &options::Def, key: &syn::Ident, place: Places, report: &mut Report) {
     let (problem, help) = match def.key {
         Key::Codes => (
             "`codes` names the codes of an enum's variants".to_owned(),
@@ -127,16 +142,16 @@ fn misplaced(def: &options::Def, key: &syn::Ident, place: Places, diag: &mut Dia
             "field attributes are #[status(extension)], #[status(extension = \"name\")], #[status(flatten)] and #[status(delegate)]".to_owned(),
         ),
     };
-    diag.error(key, Message::new(Rule::BadAttribute, problem).help(help));
+    report.error(key, Message::new(Rule::BadAttribute, problem).help(help));
 }
 
 /// `transparent` takes the whole response from the field, so nothing else may shape it.
-fn transparent_alone(attr: &Attr, diag: &mut Diagnostics) {
+fn transparent_alone(attr: &Attr, report: &mut Report) {
     if !attr.has(Key::Transparent) {
         return;
     }
     if let Some(code) = &attr.code {
-        diag.error(
+        report.error(
             code.tokens(),
             Message::new(
                 Rule::BadAttribute,
@@ -147,7 +162,7 @@ fn transparent_alone(attr: &Attr, diag: &mut Diagnostics) {
     }
     for item in attr.items.iter().filter(|i| i.def.key != Key::Transparent) {
         let key = &item.key;
-        diag.error(
+        report.error(
             key,
             Message::new(
                 Rule::BadAttribute,
@@ -158,50 +173,9 @@ fn transparent_alone(attr: &Attr, diag: &mut Diagnostics) {
     }
 }
 
-fn check_value_of(
-    attr: &Attr,
-    item: &crate::attr::Item,
-    enum_attr: Option<&Attr>,
-    diag: &mut Diagnostics,
-) {
-    match (&item.value, item.def.value) {
-        (ItemValue::Template(template), _) => {
-            if malformed_template(template, diag) {
-                return;
-            }
-            match item.def.key {
-                Key::Code => empty_code(template, diag),
-                Key::Type | Key::Instance => literal_uri(item.def.name, template, diag),
-                _ => {}
-            }
-        }
-        (ItemValue::Str(lit), Value::Literal) => reason(lit, diag),
-        (ItemValue::Str(lit), Value::Case) => codes_case(lit, diag),
-        (ItemValue::Str(lit), Value::Path) => crate_path(lit, diag),
-        (ItemValue::Format(FormatSpec::Named(lit)), _) => format_name(lit, diag),
-        (ItemValue::Rules(rules), _) => {
-            for rule in rules {
-                allow_rule(rule, diag);
-            }
-        }
-        (ItemValue::Header(header), _) if !malformed_template(&header.value, diag) => {
-            let allowed = |rule: Rule| {
-                [Some(attr), enum_attr]
-                    .into_iter()
-                    .flatten()
-                    .flat_map(Attr::allows)
-                    .any(|r| r == rule.name())
-            };
-            literal_header(header, &allowed, diag);
-        }
-        (ItemValue::Name(Some(name)), _) => member_name(name, diag),
-        _ => {}
-    }
-}
-
 /// Reports a template that does not parse: `{}` names no field (`unknown_field`), anything
 /// else is malformed (`bad_attribute`). Returns whether it was reported.
-pub fn malformed_template(template: &TemplateLit, diag: &mut Diagnostics) -> bool {
+pub fn malformed_template(template: &TemplateLit, report: &mut Report) -> bool {
     let Err(error) = &template.parsed else {
         return false;
     };
@@ -210,26 +184,49 @@ pub fn malformed_template(template: &TemplateLit, diag: &mut Diagnostics) -> boo
     } else {
         Rule::BadAttribute
     };
-    diag.error(
+    report.error(
         &template.lit,
         Message::new(rule, error.problem.clone()).help(error.help.clone()),
     );
     true
 }
 
-fn empty_code(template: &TemplateLit, diag: &mut Diagnostics) {
+/// A machine-readable code is not empty, and a literal one is visible ASCII: it also travels
+/// in header fields (`code_header`) and gRPC metadata, which are ASCII. (An interpolated code
+/// that is not is left out of those and kept in the body.)
+fn machine_code(template: &TemplateLit, report: &mut Report) {
     if template.text.is_empty() {
-        diag.error(
+        report.error(
             &template.lit,
             Message::new(Rule::BadAttribute, "`code` is empty")
                 .help("give a machine-readable code, e.g. code = \"USER_NOT_FOUND\""),
+        );
+        return;
+    }
+    let Some(text) = template.literal() else {
+        return;
+    };
+    if let Some(c) = text.chars().find(|c| !c.is_ascii_graphic()) {
+        let what = if c == ' ' {
+            "a space".to_owned()
+        } else {
+            format!("`{}`", c.escape_default())
+        };
+        report.error(
+            &template.lit,
+            Message::new(
+                Rule::BadAttribute,
+                format!("`code` contains {what}: a machine-readable code is visible ASCII, since it travels in header fields and gRPC metadata too"),
+            )
+            .spec("RFC 9110 §5.5")
+            .help("use letters, digits and `_`, e.g. code = \"USER_NOT_FOUND\""),
         );
     }
 }
 
 /// A literal `type` or `instance` is a URI reference, checked by the function that checks an
 /// interpolated one at run time.
-fn literal_uri(name: &str, template: &TemplateLit, diag: &mut Diagnostics) {
+fn literal_uri(name: &str, template: &TemplateLit, report: &mut Report) {
     let Some(text) = template.literal() else {
         return;
     };
@@ -239,7 +236,7 @@ fn literal_uri(name: &str, template: &TemplateLit, diag: &mut Diagnostics) {
         } else {
             "instance = \"/accounts/12345/msgs/abc\""
         };
-        diag.error(
+        report.error(
             &template.lit,
             Message::new(
                 Rule::BadAttribute,
@@ -251,10 +248,10 @@ fn literal_uri(name: &str, template: &TemplateLit, diag: &mut Diagnostics) {
     }
 }
 
-fn reason(lit: &StrLit, diag: &mut Diagnostics) {
+fn reason(lit: &StrLit, report: &mut Report) {
     let text = &lit.text;
     if text.contains(['{', '}']) {
-        diag.error(
+        report.error(
             &lit.lit,
             Message::new(
                 Rule::BadAttribute,
@@ -268,7 +265,7 @@ fn reason(lit: &StrLit, diag: &mut Diagnostics) {
         .bytes()
         .all(|b| b == b'\t' || b == b' ' || (0x21..0x7f).contains(&b));
     if text.trim().is_empty() || !visible {
-        diag.error(
+        report.error(
             &lit.lit,
             Message::new(
                 Rule::BadAttribute,
@@ -280,12 +277,12 @@ fn reason(lit: &StrLit, diag: &mut Diagnostics) {
     }
 }
 
-fn codes_case(lit: &StrLit, diag: &mut Diagnostics) {
+fn codes_case(lit: &StrLit, report: &mut Report) {
     if CASES.contains(&lit.text.as_str()) {
         return;
     }
     let suggestion = closest(&lit.text, CASES).map(|s| format!("did you mean \"{s}\"?"));
-    diag.error(
+    report.error(
         &lit.lit,
         Message::new(Rule::BadAttribute, format!("unknown case \"{}\"", lit.text))
             .help_opt(suggestion)
@@ -296,9 +293,9 @@ fn codes_case(lit: &StrLit, diag: &mut Diagnostics) {
     );
 }
 
-fn crate_path(lit: &StrLit, diag: &mut Diagnostics) {
+fn crate_path(lit: &StrLit, report: &mut Report) {
     if syn::parse_str::<syn::Path>(&lit.text).is_err() {
-        diag.error(
+        report.error(
             &lit.lit,
             Message::new(Rule::BadAttribute, "`crate` is a path")
                 .help("e.g. crate = \"my_app::reexports::http_status\""),
@@ -306,25 +303,29 @@ fn crate_path(lit: &StrLit, diag: &mut Diagnostics) {
     }
 }
 
-fn format_name(lit: &StrLit, diag: &mut Diagnostics) {
-    if FORMATS.contains(&lit.text.as_str()) {
+fn format_name(lit: &StrLit, report: &mut Report) {
+    if BodyFormat::from_name(&lit.text).is_some() {
         return;
     }
-    let suggestion = closest(&lit.text, FORMATS).map(|s| format!("did you mean \"{s}\"?"));
-    diag.error(
+    let names: Vec<&str> = BodyFormat::ALL.iter().map(|f| f.name()).collect();
+    let suggestion = closest(&lit.text, &names).map(|s| format!("did you mean \"{s}\"?"));
+    report.error(
         &lit.lit,
         Message::new(Rule::BadAttribute, format!("unknown format \"{}\"", lit.text))
             .help_opt(suggestion)
-            .help("the formats are \"problem\" (RFC 9457, the default for errors), \"json\", \"text\", \"serde\", \"none\", or the path of a type implementing `http_status::Format` (unquoted)"),
+            .help(format!(
+                "the formats are {} (\"problem\", RFC 9457, is the default for errors), or the path of a type implementing `http_status::Format` (unquoted)",
+                options::format_names()
+            )),
     );
 }
 
-fn allow_rule(rule: &syn::Ident, diag: &mut Diagnostics) {
+fn allow_rule(rule: &syn::Ident, report: &mut Report) {
     let name = rule.to_string();
     let warnings = Rule::warning_names();
     match Rule::from_name(&name) {
         Some(found) if found.is_warning() => {}
-        Some(_) => diag.error(
+        Some(_) => report.error(
             rule,
             Message::new(
                 Rule::BadAttribute,
@@ -337,7 +338,7 @@ fn allow_rule(rule: &syn::Ident, diag: &mut Diagnostics) {
         ),
         None => {
             let suggestion = closest(&name, &warnings);
-            diag.error(
+            report.error(
                 rule,
                 Message::new(Rule::BadAttribute, format!("unknown rule `{name}`"))
                     .help_opt(suggestion.map(|s| format!("did you mean `{s}`?")))
@@ -350,9 +351,9 @@ fn allow_rule(rule: &syn::Ident, diag: &mut Diagnostics) {
     }
 }
 
-fn member_name(name: &StrLit, diag: &mut Diagnostics) {
+fn empty_member_name(name: &StrLit, report: &mut Report) {
     if name.text.is_empty() {
-        diag.error(
+        report.error(
             &name.lit,
             Message::new(Rule::BadAttribute, "a member name cannot be empty")
                 .help("e.g. #[status(extension = \"balance\")]"),

@@ -1,207 +1,218 @@
 //! Body rules: `body_forbidden`, `problem_on_success`, members and formats (`bad_attribute`),
-//! delegation, and the warnings `missing_error_body` and `custom_title`.
+//! delegation, and the warnings `missing_error_body`, `custom_title` and `member_name`.
 
-use crate::attr::options::Key;
-use crate::diag::Diagnostics;
-use crate::resolve::{Code, Format, Resolved};
+use super::{OptionAt, Report, Site};
+use crate::attr::options::{Key, Places};
+use crate::attr::{FormatSpec, ItemValue};
+use crate::resolve::{Code, Resolved};
 use crate::rules::{Message, Rule};
 use http_status_core::header::field_named;
+use http_status_core::BodyFormat;
 
-/// The standard members of a format, which a member may not be named after.
-pub fn standard_members(format: Format) -> &'static [&'static str] {
-    match format {
-        Format::Problem | Format::Custom(_) => {
-            &["type", "title", "status", "detail", "instance", "code"]
+/// The status of a variant whose responses have no content (204, 205, 304), if it is one.
+fn no_content(code: Code) -> Option<&'static http_status_core::StatusInfo> {
+    code.info.filter(|info| info.content_forbidden)
+}
+
+/// `body_forbidden`: an option that shapes the body, or a header that describes content, on
+/// a status whose responses have none. Options are judged on the variant that writes them (an
+/// enum's `message` is for its other variants); a content header also where it is inherited.
+pub fn body_forbidden(at: &OptionAt, report: &mut Report) {
+    let Some(info) = no_content(at.code) else {
+        return;
+    };
+    let status = at.on();
+    match &at.item.value {
+        ItemValue::Header(header) => {
+            let Some(field) = field_named(header.name()).filter(|f| f.describes_content) else {
+                return;
+            };
+            // A 304 repeats some of them from the 200 it stands for (RFC 9110 §15.4.5); a field
+            // the library owns is reported where it is written.
+            let repeated = info
+                .must_headers
+                .iter()
+                .any(|r| r.name.eq_ignore_ascii_case(field.name));
+            if repeated || field.owner.is_some() {
+                return;
+            }
+            report.error_at(
+                header.name.lit.span(),
+                Message::new(
+                    Rule::BodyForbidden,
+                    format!(
+                        "`{}` describes content, and {status} responses have none",
+                        header.name()
+                    ),
+                )
+                .spec(info.spec)
+                .help(format!("remove header(\"{}\" = ...)", header.name())),
+            );
         }
-        Format::Json => &["error", "message", "code"],
-        _ => &[],
+        _ if at.own && at.item.def.shapes_body() => {
+            report.error(
+                &at.item.key,
+                Message::new(
+                    Rule::BodyForbidden,
+                    format!(
+                        "{status} responses have no body, so `{}` would never be sent",
+                        at.item.key
+                    ),
+                )
+                .spec(info.spec)
+                .help("remove it, or use a status that has content (e.g. 200 OK) if there is something to say"),
+            );
+        }
+        _ => {}
     }
 }
 
-/// `body_forbidden`: options, members and content headers on a status whose responses have
-/// no content.
-pub fn body_forbidden(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
-    let Some(info) = code.info.filter(|info| info.content_forbidden) else {
+/// `body_forbidden`: a member on a status whose responses have no body.
+pub fn members_without_body(variant: &Resolved, code: Code, report: &mut Report) {
+    let Some(info) = no_content(code) else {
         return;
     };
-    let status = format!("{} {}", info.code, info.reason);
-    let forbid = |at: &dyn quote::ToTokens, what: &str, diag: &mut Diagnostics| {
-        diag.error(
-            at,
+    for member in &variant.members {
+        report.error(
+            member.key,
             Message::new(
                 Rule::BodyForbidden,
-                format!("{status} responses have no body, so {what} would never be sent"),
+                format!(
+                    "{} {} responses have no body, so the member `{}` would never be sent",
+                    info.code, info.reason, member.field.name
+                ),
             )
             .spec(info.spec)
             .help("remove it, or use a status that has content (e.g. 200 OK) if there is something to say"),
         );
-    };
-    if let Some(own) = variant.own {
-        for item in own.items.iter().filter(|i| i.def.shapes_body) {
-            forbid(&item.key, &format!("`{}`", item.key), diag);
-        }
-    }
-    for member in &variant.members {
-        forbid(
-            member.key,
-            &format!("the member `{}`", member.field.name),
-            diag,
-        );
-    }
-    for header in variant.headers() {
-        let Some(field) = field_named(header.name()).filter(|f| f.describes_content) else {
-            continue;
-        };
-        // A 304 repeats some of them from the 200 it stands for (RFC 9110 §15.4.5).
-        if info
-            .must_headers
-            .iter()
-            .any(|r| r.name.eq_ignore_ascii_case(field.name))
-        {
-            continue;
-        }
-        if field.owner.is_some() {
-            continue; // reported where it is written
-        }
-        let own = variant
-            .own
-            .is_some_and(|a| a.headers().any(|h| std::ptr::eq(h, header)));
-        if !own && !diag.first_for(header, Rule::BodyForbidden) {
-            continue;
-        }
-        let status = if own || !variant.variant.is_enum_variant {
-            status.clone()
-        } else {
-            format!("{status} (variant `{}`)", variant.variant.name())
-        };
-        diag.error_at(
-            header.name.lit.span(),
-            Message::new(
-                Rule::BodyForbidden,
-                format!(
-                    "`{}` describes content, and {status} responses have none",
-                    header.name()
-                ),
-            )
-            .spec("RFC 9110 §6.4.1")
-            .help(format!("remove header(\"{}\" = ...)", header.name())),
-        );
     }
 }
 
-/// `problem_on_success`: problem details on a 2xx/3xx.
-pub fn problem_on_success(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
-    if !variant.is_success_like() || variant.content_forbidden() {
+/// `problem_on_success`: problem details on a 2xx/3xx — the variant's own problem format,
+/// `type` or `instance` (the enum's are not inherited by a success).
+pub fn problem_on_success(at: &OptionAt, report: &mut Report) {
+    let variant = at.variant();
+    if !variant.is_success_like() || variant.content_forbidden() || !at.own {
         return;
     }
-    let Some(own) = variant.own else { return };
-    let problem_format = matches!(variant.format_written(), Some((_, _, true)))
-        && matches!(variant.format(), Format::Problem);
-    let mut report = |at: &dyn quote::ToTokens, what: &str| {
-        diag.error(
-            at,
-            Message::new(
-                Rule::ProblemOnSuccess,
-                format!(
-                    "{what} on {}: problem details describe errors, and a client that sees application/problem+json takes the response for a failure",
-                    code.describe()
-                ),
-            )
-            .spec("RFC 9457 §1")
-            .help("send a success body with format = \"json\" (or a message as text), or use a 4xx/5xx status"),
-        );
+    let what = match (&at.item.value, at.item.def.key) {
+        (ItemValue::Format(FormatSpec::Named(lit)), _) if lit.text == "problem" => {
+            "the problem format".to_owned()
+        }
+        (_, Key::Type | Key::Instance) => format!("`{}`", at.item.key),
+        _ => return,
     };
-    if problem_format {
-        if let Some((key, _, _)) = variant.format_written() {
-            report(key, "the problem format");
-        }
-    }
-    for key in [Key::Type, Key::Instance] {
-        if let Some((ident, _)) = own.template(key) {
-            report(ident, &format!("`{ident}`"));
-        }
-    }
+    report.error(
+        &at.item.key,
+        Message::new(
+            Rule::ProblemOnSuccess,
+            format!(
+                "{what} on {}: problem details describe errors, and a client that sees application/problem+json takes the response for a failure",
+                at.code.describe()
+            ),
+        )
+        .spec("RFC 9457 §1")
+        .help("send a success body with format = \"json\" (or a message as text), or use a 4xx/5xx status"),
+    );
 }
 
-/// Options that the chosen format would not send, and `serde` on a hidden 5xx.
-pub fn format_options(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
-    if variant.content_forbidden() {
+/// `bad_attribute`: a part of the body that the variant's format does not send, written on the
+/// variant (an enum's `type` is for its problem variants).
+pub fn unsent_option(at: &OptionAt, report: &mut Report) {
+    let variant = at.variant();
+    let def = at.item.def;
+    if !at.own || variant.content_forbidden() || def.formats().is_empty() {
+        return;
+    }
+    // A 2xx/3xx reports problem-only options under problem_on_success.
+    if variant.is_success_like() && !def.inherited_by_success {
         return;
     }
     let format = variant.format();
-    let Some(own) = variant.own else { return };
-    let unsent = |key: Key| match key {
-        Key::Type | Key::Instance => !matches!(format, Format::Problem | Format::Custom(_)),
-        Key::Code => !format.takes_code(),
-        Key::Message => matches!(format, Format::None | Format::Serde),
-        _ => false,
-    };
-    for key in [Key::Message, Key::Code, Key::Type, Key::Instance] {
-        // A 2xx/3xx reports problem-only options under problem_on_success.
-        if variant.is_success_like() && matches!(key, Key::Type | Key::Instance) {
-            continue;
-        }
-        let Some(item) = own.get(key).filter(|_| unsent(key)) else {
-            continue;
-        };
-        diag.error(
-            &item.key,
-            Message::new(
-                Rule::BadAttribute,
-                format!(
-                    "the {} format does not send `{}`, so it would have no effect",
-                    format.name(),
-                    item.key
-                ),
-            )
-            .help(match key {
-                Key::Type | Key::Instance => {
-                    "remove it, or use format = \"problem\" (or a custom format, which sees it)"
-                }
-                _ => "remove it, or use format = \"problem\" or \"json\"",
-            }),
-        );
-    }
-    if matches!(format, Format::Serde) && variant.is_server_error() && variant.expose().is_none() {
-        if let Some((key, _, _)) = variant.format_written() {
-            diag.error(
-                key,
-                Message::new(
-                    Rule::BadAttribute,
-                    format!("format = \"serde\" sends the whole value, but {} is a server error, whose value stays on the server", code.describe()),
-                )
-                .help("add `expose` if every field is meant for clients, or use the problem format (its detail is hidden)"),
-            );
-        }
-    }
-}
-
-/// `bad_attribute`: `expose` on a code that is not a server error.
-pub fn expose_not_5xx(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
-    let Some(expose) = variant.own.and_then(|a| a.flag(Key::Expose)) else {
-        return;
-    };
-    if variant.is_server_error() || variant.content_forbidden() {
+    if format.sends(def.key) {
         return;
     }
-    diag.error(
-        expose,
+    let senders: Vec<String> = def
+        .formats()
+        .iter()
+        .map(|f| format!("\"{}\"", f.name()))
+        .collect();
+    report.error(
+        &at.item.key,
         Message::new(
             Rule::BadAttribute,
-            format!("`expose` only applies to server errors (5xx), and {} is not one", code.describe()),
+            format!(
+                "the {} format does not send `{}`, so it would have no effect",
+                format.name(),
+                at.item.key
+            ),
+        )
+        .help(format!(
+            "remove it, or use format = {} (or a custom format, which sees every part)",
+            senders.join(" or ")
+        )),
+    );
+}
+
+/// `bad_attribute`: `format = "serde"` on a 5xx whose values stay on the server — wherever the
+/// format is written, on the variant or on the enum: it would send the whole value.
+pub fn serde_on_hidden_5xx(at: &OptionAt, report: &mut Report) {
+    let ItemValue::Format(FormatSpec::Named(lit)) = &at.item.value else {
+        return;
+    };
+    if lit.text != BodyFormat::Serde.name() {
+        return;
+    }
+    let Some(hiding) = at.variants.iter().find(|v| v.hides_values()) else {
+        return;
+    };
+    let status = if at.own || !hiding.variant.is_enum_variant {
+        at.code.describe()
+    } else {
+        format!(
+            "variant `{}` ({})",
+            hiding.variant.name(),
+            at.code.describe()
+        )
+    };
+    report.error(
+        &at.item.key,
+        Message::new(
+            Rule::BadAttribute,
+            format!("format = \"serde\" sends the whole value, but {status} is a server error, whose values stay on the server"),
+        )
+        .help("add `expose` if every field is meant for clients, or use the problem format (its detail is hidden)"),
+    );
+}
+
+/// `bad_attribute`: `expose` written on a variant that is not a server error.
+pub fn expose_not_5xx(at: &OptionAt, report: &mut Report) {
+    let variant = at.variant();
+    if at.item.def.key != Key::Expose
+        || !at.own
+        || variant.is_server_error()
+        || variant.content_forbidden()
+    {
+        return;
+    }
+    report.error(
+        &at.item.key,
+        Message::new(
+            Rule::BadAttribute,
+            format!("`expose` only applies to server errors (5xx), and {} is not one", at.code.describe()),
         )
         .help("remove `expose`: the message of a 4xx is always sent; 5xx messages are hidden unless exposed"),
     );
 }
 
 /// Members: a format that has them, a name, no clash.
-pub fn members(variant: &Resolved, diag: &mut Diagnostics) {
+pub fn members(variant: &Resolved, report: &mut Report) {
     if variant.members.is_empty() || variant.content_forbidden() {
         return;
     }
     if variant.delegates() {
         for member in &variant.members {
-            diag.error(
+            report.error(
                 member.key,
                 Message::new(
                     Rule::BadAttribute,
@@ -215,16 +226,14 @@ pub fn members(variant: &Resolved, diag: &mut Diagnostics) {
     let format = variant.format();
     if !format.takes_members() {
         let help = if variant.is_success_like()
-            && matches!(
-                format,
-                crate::resolve::Format::None | crate::resolve::Format::Text
-            ) {
+            && (format.is(BodyFormat::None) || format.is(BodyFormat::Text))
+        {
             "a 2xx/3xx has no body by default: add format = \"json\" to send members"
         } else {
             "use format = \"problem\" or \"json\" (or a custom format, which sees them)"
         };
         for member in &variant.members {
-            diag.error(
+            report.error(
                 member.key,
                 Message::new(
                     Rule::BadAttribute,
@@ -239,7 +248,7 @@ pub fn members(variant: &Resolved, diag: &mut Diagnostics) {
         }
         return;
     }
-    let standard = standard_members(format);
+    let standard = format.standard_members();
     for (i, member) in variant.members.iter().enumerate() {
         let Some(name) = &member.name else { continue };
         let unnamed_tuple = matches!(member.field.name, crate::template::MemberName::Index(_))
@@ -249,7 +258,7 @@ pub fn members(variant: &Resolved, diag: &mut Diagnostics) {
                 .and_then(|a| a.extension())
                 .is_some_and(|(_, n)| n.is_none());
         if unnamed_tuple {
-            diag.error(
+            report.error(
                 member.key,
                 Message::new(
                     Rule::BadAttribute,
@@ -279,7 +288,7 @@ pub fn members(variant: &Resolved, diag: &mut Diagnostics) {
             None
         };
         if let Some(problem) = clash {
-            diag.error(
+            report.error(
                 member.key,
                 Message::new(
                     Rule::BadAttribute,
@@ -292,11 +301,11 @@ pub fn members(variant: &Resolved, diag: &mut Diagnostics) {
 }
 
 /// `transparent` and `delegate`: exactly one field to take the response from.
-pub fn delegation(variant: &Resolved, diag: &mut Diagnostics) {
+pub fn delegation(variant: &Resolved, report: &mut Report) {
     let fields = &variant.variant.fields;
     if let Some(transparent) = variant.transparent() {
         if fields.len() != 1 {
-            diag.error(
+            report.error(
                 transparent,
                 Message::new(
                     Rule::BadAttribute,
@@ -317,7 +326,7 @@ pub fn delegation(variant: &Resolved, diag: &mut Diagnostics) {
         .filter_map(|f| f.attr().and_then(|a| a.flag(Key::Delegate)))
         .collect();
     for extra in delegates.iter().skip(1) {
-        diag.error(
+        report.error(
             *extra,
             Message::new(
                 Rule::BadAttribute,
@@ -331,7 +340,7 @@ pub fn delegation(variant: &Resolved, diag: &mut Diagnostics) {
     }
     if let Some(own) = variant.own {
         if let Some(code) = &own.code {
-            diag.error(
+            report.error(
                 code.tokens(),
                 Message::new(
                     Rule::BadAttribute,
@@ -341,7 +350,7 @@ pub fn delegation(variant: &Resolved, diag: &mut Diagnostics) {
             );
         }
         for item in own.items.iter().filter(|i| i.def.key != Key::Allow) {
-            diag.error(
+            report.error(
                 &item.key,
                 Message::new(
                     Rule::BadAttribute,
@@ -359,46 +368,51 @@ pub fn delegation(variant: &Resolved, diag: &mut Diagnostics) {
     }
 }
 
-pub fn missing_error_body_applies(variant: &Resolved, code: Code) -> bool {
-    code.info.map_or(code.value >= 400, |i| i.is_error())
-        && matches!(variant.format(), Format::None)
+pub fn missing_error_body_applies(variant: &Resolved, code: Option<Code>) -> bool {
+    code.is_some_and(|code| code.info.map_or(code.value >= 400, |i| i.is_error()))
+        && variant.format().is(BodyFormat::None)
 }
 
 /// `missing_error_body` (warning): an error response without a body.
-pub fn missing_error_body(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
-    let at = variant
-        .format_written()
-        .map_or_else(|| variant.status_span(), |(key, _, _)| key.span());
-    diag.warning(
-        at,
+pub fn missing_error_body(at: &OptionAt, report: &mut Report) {
+    let variant = at.variant();
+    let is_none = matches!(&at.item.value, ItemValue::Format(FormatSpec::Named(lit)) if lit.text == BodyFormat::None.name());
+    if !is_none || !missing_error_body_applies(variant, Some(at.code)) {
+        return;
+    }
+    report.warning(
+        at.item.key.span(),
         Message::new(
             Rule::MissingErrorBody,
-            format!("{} is an error, and format = \"none\" sends no body to explain it: the server SHOULD say what went wrong and whether it is temporary", code.describe()),
+            format!("{} is an error, and format = \"none\" sends no body to explain it: the server SHOULD say what went wrong and whether it is temporary", at.on()),
         )
         .spec(if variant.is_server_error() { "RFC 9110 §15.6" } else { "RFC 9110 §15.5" })
         .help("use format = \"problem\" or \"json\" (with a message); to match an API that sends no body, allow it"),
     );
 }
 
-pub fn custom_title_applies(variant: &Resolved, code: Code) -> bool {
+pub fn custom_title_applies(variant: &Resolved, code: Option<Code>) -> bool {
     let about_blank = variant
         .problem_type()
         .map_or(true, |(_, t)| t.literal().as_deref() == Some("about:blank"));
-    matches!(variant.format(), Format::Problem)
+    variant.format().is(BodyFormat::Problem)
         && about_blank
-        && code.info.is_some()
+        && code.is_some_and(|c| c.info.is_some())
         && variant.reason().is_some()
 }
 
 /// `custom_title` (warning): a `reason` that replaces the phrase of an `about:blank` problem.
-pub fn custom_title(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
-    let (Some(reason), Some(info)) = (variant.reason(), code.info) else {
+pub fn custom_title(at: &OptionAt, report: &mut Report) {
+    let (ItemValue::Str(reason), Some(info)) = (&at.item.value, at.code.info) else {
         return;
     };
-    if reason.text == info.reason {
+    if at.item.def.key != Key::Reason
+        || reason.text == info.reason
+        || !custom_title_applies(at.variant(), Some(at.code))
+    {
         return;
     }
-    diag.warning(
+    report.warning(
         reason.lit.span(),
         Message::new(
             Rule::CustomTitle,
@@ -406,5 +420,57 @@ pub fn custom_title(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
         )
         .spec("RFC 9457 §4.2.1")
         .help("remove `reason` (it is for codes the registry lacks), or give the problem a `type` URI of its own"),
+    );
+}
+
+/// Whether a member name is one every client language can use as an identifier: a letter, then
+/// letters, digits or `_`, at least three characters (RFC 9457 §3.2).
+fn usable_member_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && name.len() >= 3
+}
+
+/// Whether a variant's members are extension members of problem details, which RFC 9457
+/// §3.2 names (a json body's shape is the API's own).
+fn problem_members(variant: &Resolved) -> bool {
+    variant.format().is(BodyFormat::Problem)
+}
+
+pub fn member_name_applies(variant: &Resolved, _: Option<Code>) -> bool {
+    problem_members(variant)
+        && variant
+            .members
+            .iter()
+            .any(|m| m.name.as_deref().is_some_and(|n| !usable_member_name(n)))
+}
+
+/// `member_name` (warning): an extension member of problem details that clients in other
+/// languages cannot use as an identifier (RFC 9457 §3.2: names SHOULD start with a letter, be
+/// made of letters, digits and `_`, and be three characters or longer).
+pub fn member_name(site: &Site, report: &mut Report) {
+    let (Some(field), Places::FIELD) = (site.field, site.place) else {
+        return;
+    };
+    if !site.reaches.iter().any(|v| problem_members(v)) {
+        return;
+    }
+    let Some((key, written)) = site.attr.extension() else {
+        return;
+    };
+    let name = written.map_or_else(|| field.name.to_string(), |n| n.text.clone());
+    if name.is_empty() || usable_member_name(&name) {
+        return;
+    }
+    let span = written.map_or_else(|| key.span(), |n| n.lit.span());
+    report.warning(
+        span,
+        Message::new(
+            Rule::MemberName,
+            format!("the member name \"{name}\" is not one every client can use as an identifier: it SHOULD start with a letter, be made of letters, digits and `_`, and be three characters or longer"),
+        )
+        .spec("RFC 9457 §3.2")
+        .help("rename it: #[status(extension = \"balance_due\")]"),
     );
 }

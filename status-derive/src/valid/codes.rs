@@ -1,52 +1,54 @@
-//! Rules about the status code itself: `unknown_code`, `informational`, `reserved_code`,
-//! `success_in_error`, `obsolete_code`, `inconsistent_code`, and a variant with no code.
+//! Rules about the status code itself, checked where it is written: `unknown_code`,
+//! `informational`, `reserved_code`, `success_in_error`, `obsolete_code`; a variant with no
+//! code (`bad_attribute`); and `inconsistent_code` across the type.
 
-use crate::ast::Input;
-use crate::attr::options::{self, Places};
+use super::{Report, Site};
+use crate::attr::options::{self, Key, Places};
 use crate::attr::CodeSpec;
-use crate::diag::{closest, Diagnostics};
-use crate::resolve::{Code, Resolved};
+use crate::diag::closest;
+use crate::resolve::{self, Code, Resolved};
 use crate::rules::{Message, Rule};
 use http_status_core::{Class, Registry, StatusInfo};
 
-/// The variant's code if it is one a response can have; reports why not otherwise.
-pub fn status<'i>(
-    input: &Input,
-    variant: &Resolved<'i, '_>,
-    diag: &mut Diagnostics,
-) -> Option<Code<'i>> {
-    let Some(spec) = variant.code_spec() else {
-        no_code(input, variant, diag);
-        return None;
-    };
-    let Some(code) = variant.code.filter(|code| code.class().is_some()) else {
-        unknown_code(spec, diag);
-        return None;
-    };
-    if code.info.is_none() && variant.reason().is_none() {
-        unknown_code(spec, diag);
-        return None;
-    }
-    if informational(code, diag) {
-        return None;
-    }
-    Some(code)
+/// The code written in this attribute, if it stands for a response: not on a field, not beside
+/// `transparent` or a `delegate` field (those are `bad_attribute`).
+fn written<'i>(site: &Site<'_, 'i, '_>) -> Option<&'i CodeSpec> {
+    let spec = site.attr.code.as_ref()?;
+    let delegated = site.attr.has(Key::Transparent)
+        || (site.place == Places::VARIANT && site.reaches.iter().any(|v| v.delegates()));
+    (site.place != Places::FIELD && !delegated).then_some(spec)
 }
 
-/// `bad_attribute`: no status code and no enum default.
-fn no_code(input: &Input, variant: &Resolved, diag: &mut Diagnostics) {
-    let attrs = if input.is_struct() {
-        &input.attrs
-    } else {
-        &variant.variant.attrs
-    };
+/// The code written in this attribute, if it is one a response can have.
+fn final_code<'i>(site: &Site<'_, 'i, '_>) -> Option<Code<'i>> {
+    let code = resolve::code(written(site)?)?;
+    code.is_final(site.has_reason()).then_some(code)
+}
+
+/// `unknown_code`: a number outside 100–599, an unregistered number without `reason`, or a
+/// name the registry does not know.
+pub fn unknown_code(site: &Site, report: &mut Report) {
+    let Some(spec) = written(site) else { return };
+    let known = resolve::code(spec)
+        .is_some_and(|code| code.class().is_some() && (code.info.is_some() || site.has_reason()));
+    if !known {
+        report_unknown(spec, report);
+    }
+}
+
+/// `bad_attribute`: a variant with no status code and no enum default.
+pub fn no_code(variant: &Resolved, report: &mut Report) {
+    if variant.delegates() || variant.code_spec().is_some() {
+        return;
+    }
+    let (attrs, is_struct) = (variant.written, !variant.variant.is_enum_variant);
     let unreadable =
         !attrs.syntax_errors.is_empty() || attrs.status.iter().any(|a| !a.late_codes.is_empty());
     if unreadable {
         return;
     }
     let name = variant.variant.name();
-    let help = if input.is_struct() {
+    let help = if is_struct {
         "add a code: #[status(404)]".to_owned()
     } else {
         format!(
@@ -57,7 +59,7 @@ fn no_code(input: &Input, variant: &Resolved, diag: &mut Diagnostics) {
         Some(own) => own.original,
         None => variant.variant.ident,
     };
-    diag.error(
+    report.error(
         at,
         Message::new(
             Rule::BadAttribute,
@@ -67,9 +69,7 @@ fn no_code(input: &Input, variant: &Resolved, diag: &mut Diagnostics) {
     );
 }
 
-/// `unknown_code`: a number outside 100–599, an unregistered number without `reason`, or a
-/// name the registry does not know.
-fn unknown_code(spec: &CodeSpec, diag: &mut Diagnostics) {
+fn report_unknown(spec: &CodeSpec, report: &mut Report) {
     let message = match spec {
         CodeSpec::Number { digits, .. } => {
             let suggestion = closest_code(digits);
@@ -127,7 +127,7 @@ fn unknown_code(spec: &CodeSpec, diag: &mut Diagnostics) {
             }))
         }
     };
-    diag.error(spec.tokens(), message);
+    report.error(spec.tokens(), message);
 }
 
 /// The registered code whose digits are one edit away from `digits`, if exactly one is
@@ -143,16 +143,18 @@ fn closest_code(digits: &str) -> Option<&'static StatusInfo> {
 }
 
 /// `informational`: a 1xx is interim and can never be the response a value stands for.
-fn informational(code: Code, diag: &mut Diagnostics) -> bool {
-    let is_final = code
-        .info
-        .map_or(code.class() != Some(Class::Informational), |i| {
-            i.final_response
-        });
-    if is_final {
-        return false;
+pub fn informational(site: &Site, report: &mut Report) {
+    let Some(code) = written(site).and_then(resolve::code) else {
+        return;
+    };
+    let interim = match code.info {
+        Some(info) => !info.final_response && info.class == Class::Informational,
+        None => code.class() == Some(Class::Informational),
+    };
+    if !interim {
+        return;
     }
-    diag.error(
+    report.error(
         code.spec.tokens(),
         Message::new(
             Rule::Informational,
@@ -164,12 +166,12 @@ fn informational(code: Code, diag: &mut Diagnostics) -> bool {
         .spec("RFC 9110 §15.2")
         .help("HTTP servers send 1xx codes themselves; use the 2xx–5xx code that describes the outcome"),
     );
-    true
 }
 
 /// `reserved_code`: 306 and 418 are reserved ("(Unused)"), 305 is deprecated, and 206 needs
 /// range content the derive cannot produce.
-pub fn reserved_code(code: Code, diag: &mut Diagnostics) {
+pub fn reserved_code(site: &Site, report: &mut Report) {
+    let Some(code) = final_code(site) else { return };
     let Some(info) = code.info else { return };
     let (problem, help) = match (info.registry, info.code) {
         (Registry::Reserved, _) => (
@@ -192,7 +194,7 @@ pub fn reserved_code(code: Code, diag: &mut Diagnostics) {
         }
         _ => help,
     };
-    diag.error(
+    report.error(
         code.spec.tokens(),
         Message::new(
             Rule::ReservedCode,
@@ -204,12 +206,15 @@ pub fn reserved_code(code: Code, diag: &mut Diagnostics) {
 }
 
 /// `success_in_error`: a 2xx or 304 on a type that thiserror makes an error type. (A type that
-/// implements `Error` by hand is caught by a check the expansion emits.)
-pub fn success_in_error(input: &Input, code: Code, diag: &mut Diagnostics) {
-    if !is_success_status(code) || !input.has_error_attributes() {
+/// implements `Error` by hand, and an error type reaching a success through `transparent` or
+/// `delegate`, are caught by checks the expansion emits.)
+pub fn success_in_error(site: &Site, report: &mut Report) {
+    let Some(code) = final_code(site) else { return };
+    let input = site.input;
+    if !code.is_success_status() || !input.has_error_attributes() {
         return;
     }
-    diag.error(
+    report.error(
         code.spec.tokens(),
         Message::new(
             Rule::SuccessInError,
@@ -224,18 +229,20 @@ pub fn success_in_error(input: &Input, code: Code, diag: &mut Diagnostics) {
     );
 }
 
-/// A code an error type must not answer with: any 2xx, and 304.
-pub fn is_success_status(code: Code) -> bool {
-    code.class() == Some(Class::Success) || code.value == 304
-}
-
-pub fn obsolete_applies(_: &Resolved, code: Code) -> bool {
+fn is_obsolete(code: Code) -> bool {
     code.info
         .is_some_and(|info| info.registry == Registry::Obsoleted || info.reserved_for_future_use)
 }
 
+pub fn obsolete_applies(_: &Resolved, code: Option<Code>) -> bool {
+    code.is_some_and(is_obsolete)
+}
+
 /// `obsolete_code` (warning): 510 (obsoleted) and 402 (reserved for future use).
-pub fn obsolete_code(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
+pub fn obsolete_code(site: &Site, report: &mut Report) {
+    let Some(code) = final_code(site).filter(|c| is_obsolete(*c)) else {
+        return;
+    };
     let Some(info) = code.info else { return };
     let (problem, help) = if info.registry == Registry::Obsoleted {
         (
@@ -248,8 +255,8 @@ pub fn obsolete_code(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
             "use 403 Forbidden or 400 Bad Request, with a `code` that says payment is required",
         )
     };
-    diag.warning(
-        variant.status_span(),
+    report.warning(
+        code.spec.span(),
         Message::new(
             Rule::ObsoleteCode,
             format!("{} {} {problem}", info.code, info.reason),
@@ -260,14 +267,14 @@ pub fn obsolete_code(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
 }
 
 /// `inconsistent_code`: one literal `code` used with two statuses in one type.
-pub fn inconsistent_code(resolved: &[Resolved], diag: &mut Diagnostics) {
+pub fn inconsistent_code(_: &crate::ast::Input, resolved: &[Resolved], report: &mut Report) {
     // Each literal code with the statuses it is used with (and where first), in order.
     let mut seen: std::collections::HashMap<String, Vec<(Code, proc_macro2::Span)>> =
         std::collections::HashMap::new();
     // Only codes that are sent: a format without a code, or a status without content, sends
     // none.
     let sends_code =
-        |v: &&Resolved| !v.delegates() && !v.content_forbidden() && v.format().takes_code();
+        |v: &&Resolved| !v.delegates() && !v.content_forbidden() && v.format().sends(Key::Code);
     for variant in resolved.iter().filter(sends_code) {
         let (Some(machine_code), Some(code)) = (variant.machine_code(), variant.code) else {
             continue;
@@ -276,7 +283,7 @@ pub fn inconsistent_code(resolved: &[Resolved], diag: &mut Diagnostics) {
             continue;
         };
         let at = || {
-            if variant.is_own(crate::attr::options::Key::Code) {
+            if variant.is_own(Key::Code) {
                 machine_code.span()
             } else {
                 variant.status_span()
@@ -284,7 +291,7 @@ pub fn inconsistent_code(resolved: &[Resolved], diag: &mut Diagnostics) {
         };
         let uses = seen.entry(text).or_default();
         if let Some((first, first_at)) = uses.iter().find(|(c, _)| c.value != code.value) {
-            diag.error_at(
+            report.error_at(
                 at(),
                 Message::new(
                     Rule::InconsistentCode,
@@ -297,7 +304,7 @@ pub fn inconsistent_code(resolved: &[Resolved], diag: &mut Diagnostics) {
                 )
                 .help("give each status its own code, or use the same status for both"),
             );
-            diag.note_at(
+            report.note_at(
                 *first_at,
                 format!(
                     "\"{}\" is first used with {} here",

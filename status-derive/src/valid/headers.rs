@@ -1,18 +1,21 @@
 //! Header rules: `invalid_header` (names, values and their grammar, fields the library owns,
-//! connection-specific fields, singletons), `missing_required_header`, and the warnings about
-//! headers a status asks for or should not carry. Values are checked by the `status-core`
-//! functions the runtime uses on interpolated values.
+//! connection-specific fields, singletons, fields a status does not define),
+//! `impossible_template`, `missing_required_header`, and the warnings about headers a status
+//! asks for or should not carry. Values are checked by the `status-core` functions the runtime
+//! uses on interpolated values.
 
-use crate::attr::HeaderOpt;
-use crate::diag::{closest, Diagnostics};
+use super::{OptionAt, Report, Site};
+use crate::attr::{HeaderOpt, ItemValue, TemplateLit};
+use crate::diag::closest;
 use crate::resolve::{Code, Resolved};
 use crate::rules::{Message, Rule};
-use crate::template::Piece;
+use crate::template::{Piece, Template};
 use http_status_core::header::{
-    check_value, field_named, first_non_ascii, grammar::list_contains, grammar_of, is_for_clients,
-    is_token, Grammar, ValueError,
+    cache_control_allows_storing, check_value, field_named, first_non_ascii,
+    grammar::list_contains, grammar_of, is_for_clients, is_token, link_has_rel,
+    template_can_be_valid, Field, Grammar, TemplatePiece, ValueError,
 };
-use http_status_core::{Cache, Level};
+use http_status_core::{Cache, HeaderRule, Level};
 
 /// `header(…)` as the user would write it, quotes in the value escaped.
 pub fn snippet(name: &str, example: &str) -> String {
@@ -27,60 +30,159 @@ fn article(name: &str) -> &'static str {
     }
 }
 
-/// The checks of one `header(…)` that do not depend on the status: checked once, where it is
-/// written. `allowed` tells whether a warning is silenced there.
-pub fn literal_header(header: &HeaderOpt, allowed: &dyn Fn(Rule) -> bool, diag: &mut Diagnostics) {
-    if !header_name(header, diag) {
-        return;
-    }
-    let name = header.name();
-    let lit = &header.value.lit;
-    let Ok(template) = &header.value.parsed else {
-        return;
-    };
-    // Placeholders are checked when the value is formatted; the literal text around them now.
-    let literal = template.literal();
-    let text: String = template
+/// The headers written in an attribute.
+fn headers<'i>(site: &Site<'_, 'i, '_>) -> impl Iterator<Item = &'i HeaderOpt> {
+    site.attr.headers()
+}
+
+/// The literal text around a template's placeholders, joined.
+fn literal_text(template: &Template) -> String {
+    template
         .pieces
         .iter()
         .filter_map(|p| match p {
             Piece::Text(text) => Some(text.as_str()),
             Piece::Field(_) => None,
         })
-        .collect();
-    let checked = match &literal {
-        Some(value) => check_value(grammar_of(name), value),
-        // Only the bytes around placeholders: the whole value is checked at run time.
-        None => match check_value(Grammar::Any, &format!("x{text}x")) {
-            Err(error @ ValueError::Forbidden { .. }) => Err(error),
-            _ => Ok(()),
-        },
-    };
-    if let Err(error) = checked {
-        diag.error(lit, value_error(name, &header.value.text, error));
-        return;
-    }
-    if let Some(index) = first_non_ascii(&text) {
-        if !allowed(Rule::NonAsciiHeaderValue) {
-            let c = text[index..]
-                .chars()
-                .next()
-                .unwrap_or(char::REPLACEMENT_CHARACTER);
-            diag.warning(
-                lit.span(),
-                Message::new(
-                    Rule::NonAsciiHeaderValue,
-                    format!("the value of `{name}` contains `{c}`, which is not US-ASCII: legal (obs-text), but recipients may read it in another charset"),
-                )
-                .spec("RFC 9110 §5.5")
-                .help("percent-encode it, or use an encoding the field defines (RFC 8187 for parameters)"),
+        .collect()
+}
+
+/// A template as the pieces `status-core` reads.
+pub fn pieces(template: &Template) -> Vec<TemplatePiece<'_>> {
+    template
+        .pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(text) => TemplatePiece::Text(text),
+            Piece::Field(_) => TemplatePiece::Value,
+        })
+        .collect()
+}
+
+/// `invalid_header`, where a header is written: its name, a literal value against its field's
+/// grammar, the bytes around placeholders, and a single-value field written twice.
+pub fn invalid_header(site: &Site, report: &mut Report) {
+    for header in headers(site) {
+        if !header_name(header, report) {
+            continue;
+        }
+        let Ok(template) = &header.value.parsed else {
+            continue;
+        };
+        let checked = match template.literal() {
+            Some(value) => check_value(grammar_of(header.name()), &value),
+            // Only the bytes around placeholders: the whole value is checked at run time.
+            None => match check_value(Grammar::Any, &format!("x{}x", literal_text(template))) {
+                Err(error @ ValueError::Forbidden { .. }) => Err(error),
+                _ => Ok(()),
+            },
+        };
+        if let Err(error) = checked {
+            report.error(
+                &header.value.lit,
+                value_error(header.name(), &header.value.text, error),
             );
+        }
+    }
+    repeated_singletons(site, report);
+}
+
+/// `impossible_template`: a template whose literal text no value can make valid, so the header
+/// (or `type`, `instance`) would be left out of every response: `"Retry-After" = "{0}s"`.
+pub fn impossible_template(site: &Site, report: &mut Report) {
+    for header in headers(site) {
+        let grammar = grammar_of(header.name());
+        impossible(&header.value, grammar, header.name(), report);
+    }
+    for item in &site.attr.items {
+        if let (ItemValue::Template(template), crate::attr::options::Value::Template(text)) =
+            (&item.value, item.def.value)
+        {
+            if text == crate::attr::options::Text::Uri {
+                impossible(template, Grammar::UriReference, item.def.name, report);
+            }
         }
     }
 }
 
+fn impossible(template: &TemplateLit, grammar: Grammar, what: &str, report: &mut Report) {
+    let Ok(parsed) = &template.parsed else {
+        return;
+    };
+    if parsed.literal().is_some() || template_can_be_valid(grammar, &pieces(parsed)) {
+        return;
+    }
+    report.error(
+        &template.lit,
+        Message::new(
+            Rule::ImpossibleTemplate,
+            format!(
+                "no value of the placeholders can make \"{}\" a valid `{what}`: it must be {}, so it would be left out of every response",
+                template.text,
+                grammar.expected()
+            ),
+        )
+        .spec(field_named(what).map_or("RFC 9110 §5.5", |f| f.spec))
+        .help(format!(
+            "write the literal text the grammar allows around the placeholder, e.g. {}",
+            snippet(what, grammar.example())
+        )),
+    );
+}
+
+/// `non_ascii_header_value` (warning): literal text with bytes outside US-ASCII.
+pub fn non_ascii_header_value(site: &Site, report: &mut Report) {
+    for header in headers(site) {
+        let Ok(template) = &header.value.parsed else {
+            continue;
+        };
+        if !header_name_is_checkable(header) {
+            continue;
+        }
+        let text = literal_text(template);
+        let Some(index) = first_non_ascii(&text) else {
+            continue;
+        };
+        let c = text[index..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        report.warning(
+            header.value.lit.span(),
+            Message::new(
+                Rule::NonAsciiHeaderValue,
+                format!("the value of `{}` contains `{c}`, which is not US-ASCII: legal (obs-text), but recipients may read it in another charset", header.name()),
+            )
+            .spec("RFC 9110 §5.5")
+            .help("percent-encode it, or use an encoding the field defines (RFC 8187 for parameters)"),
+        );
+    }
+}
+
+pub fn non_ascii_applies(variant: &Resolved, _: Option<Code>) -> bool {
+    variant.headers().iter().any(|h| {
+        h.value
+            .parsed
+            .as_ref()
+            .is_ok_and(|t| first_non_ascii(&literal_text(t)).is_some())
+    })
+}
+
+/// Whether the header's name passes (a value of an invalid name is not judged further).
+fn header_name_is_checkable(header: &HeaderOpt) -> bool {
+    is_token(header.name())
+        && field_named(header.name()).map_or(true, |f| {
+            f.owner.is_none() && (!f.connection_specific || upgrade_related(f))
+        })
+}
+
+/// `Connection` and `Upgrade`: connection-specific, but what a 426 (or 101) must carry.
+fn upgrade_related(field: &Field) -> bool {
+    matches!(field.name, "Connection" | "Upgrade")
+}
+
 /// Checks the name; returns whether the header can be checked further.
-fn header_name(header: &HeaderOpt, diag: &mut Diagnostics) -> bool {
+fn header_name(header: &HeaderOpt, report: &mut Report) -> bool {
     let name = header.name();
     let at = &header.name.lit;
     if !is_token(name) {
@@ -96,7 +198,7 @@ fn header_name(header: &HeaderOpt, diag: &mut Diagnostics) -> bool {
         } else {
             format!("\"{name}\" is not a valid header name: names are tokens, without spaces or separators")
         };
-        diag.error(
+        report.error(
             at,
             Message::new(Rule::InvalidHeader, problem)
                 .spec("RFC 9110 §5.1")
@@ -113,7 +215,7 @@ fn header_name(header: &HeaderOpt, diag: &mut Diagnostics) -> bool {
         } else {
             format!("remove header(\"{name}\" = ...)")
         };
-        diag.error(
+        report.error(
             at,
             Message::new(
                 Rule::InvalidHeader,
@@ -124,8 +226,8 @@ fn header_name(header: &HeaderOpt, diag: &mut Diagnostics) -> bool {
         );
         return false;
     }
-    if field.connection_specific && !matches!(field.name, "Connection" | "Upgrade") {
-        diag.error(
+    if field.connection_specific && !upgrade_related(field) {
+        report.error(
             at,
             Message::new(
                 Rule::InvalidHeader,
@@ -170,7 +272,7 @@ fn value_error(name: &str, value: &str, error: ValueError) -> Message {
             .help(if grammar == Grammar::Any {
                 format!("give it a value, or remove header(\"{name}\" = ...)")
             } else {
-                grammar_example(grammar, name)
+                format!("e.g. {}", snippet(name, grammar.example()))
             })
         }
         ValueError::OuterWhitespace => Message::new(
@@ -184,32 +286,15 @@ fn value_error(name: &str, value: &str, error: ValueError) -> Message {
             format!("\"{value}\" is not a valid `{name}`: it must be {}", grammar.expected()),
         )
         .spec(field_named(name).map_or("RFC 9110 §5.5", |f| f.spec))
-        .help(grammar_example(grammar, name)),
+        .help(format!("e.g. {}", snippet(name, grammar.example()))),
     }
 }
 
-fn grammar_example(grammar: Grammar, name: &str) -> String {
-    let example = match grammar {
-        Grammar::RetryAfter => "120",
-        Grammar::UriReference => "/users/42",
-        Grammar::Methods => "GET, HEAD",
-        Grammar::Challenges => "Bearer realm=\"api\"",
-        Grammar::Protocols => "websocket",
-        Grammar::Tokens => "upgrade",
-        Grammar::HttpDate => "Wed, 21 Oct 2015 07:28:00 GMT",
-        _ => "value",
-    };
-    format!("e.g. {}", snippet(name, example))
-}
-
-/// The same singleton field twice in one attribute: the message would be invalid (RFC 9110
+/// The same single-value field twice in one attribute: the message would be invalid (RFC 9110
 /// §5.3). (A variant's header replaces an enum header of the same name, so only one goes
 /// out.)
-pub fn repeated_singletons<'h>(
-    headers: impl Iterator<Item = &'h HeaderOpt>,
-    diag: &mut Diagnostics,
-) {
-    let headers: Vec<&HeaderOpt> = headers.collect();
+fn repeated_singletons(site: &Site, report: &mut Report) {
+    let headers: Vec<&HeaderOpt> = headers(site).collect();
     for (i, header) in headers.iter().enumerate() {
         let Some(field) = field_named(header.name()).filter(|f| f.singleton) else {
             continue;
@@ -220,7 +305,7 @@ pub fn repeated_singletons<'h>(
         else {
             continue;
         };
-        diag.error(
+        report.error(
             &header.name.lit,
             Message::new(
                 Rule::InvalidHeader,
@@ -232,84 +317,61 @@ pub fn repeated_singletons<'h>(
             .spec("RFC 9110 §5.3")
             .help("keep one; two values of this field make the response invalid"),
         );
-        diag.note_at(
+        report.note_at(
             first.name.lit.span(),
             format!("`{}` is first set here", field.name),
         );
     }
 }
 
-/// Whether the variant wrote `header` itself (else it is the enum's).
-fn is_own(variant: &Resolved, header: &HeaderOpt) -> bool {
-    variant
-        .own
-        .is_some_and(|a| a.headers().any(|h| std::ptr::eq(h, header)))
-}
-
-/// Reports a finding about one of the variant's headers at the header. An enum header is
-/// reported once, for the first variant it does not suit, however many inherit it.
-fn report_header(variant: &Resolved, header: &HeaderOpt, message: Message, diag: &mut Diagnostics) {
-    if is_own(variant, header) || diag.first_for(header, message.rule) {
-        if message.rule.is_warning() {
-            diag.warning(header.name.lit.span(), message);
-        } else {
-            diag.error_at(header.name.lit.span(), message);
-        }
+/// The header an option stands for, if it is one.
+fn header_of<'i>(at: &OptionAt<'_, 'i, '_>) -> Option<&'i HeaderOpt> {
+    match &at.item.value {
+        ItemValue::Header(header) => Some(header),
+        _ => None,
     }
 }
 
-/// "on 404 Not Found", or "on variant `A` (404 Not Found)" for an enum header.
-fn on(variant: &Resolved, header: &HeaderOpt, code: Code) -> String {
-    if is_own(variant, header) || !variant.variant.is_enum_variant {
-        code.describe()
-    } else {
-        format!("variant `{}` ({})", variant.variant.name(), code.describe())
-    }
-}
-
-/// Header rules that depend on the variant's status.
-pub fn status_headers(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
-    missing_required_header(variant, code, diag);
-    for header in variant.headers() {
-        let Some(field) = field_named(header.name()) else {
-            continue;
-        };
-        let status = on(variant, header, code);
-        let message = match field.name {
-            "Connection" | "Upgrade" if !matches!(code.value, 101 | 426) => Some(
-                Message::new(
-                    Rule::InvalidHeader,
-                    format!("`{}` is connection-specific: only a 426 Upgrade Required (or a 101) names a protocol to switch to, and {status} is neither", field.name),
-                )
-                .spec("RFC 9110 §7.6.1, §7.8; RFC 9113 §8.2.2")
-                .help(format!("remove header(\"{}\" = ...)", header.name())),
-            ),
-            "Content-Range" if !variant.content_forbidden() && !matches!(code.value, 206 | 416) => Some(
-                Message::new(
-                    Rule::InvalidHeader,
-                    format!("`Content-Range` has no meaning on {status}: only 206 and 416 define it"),
-                )
-                .spec("RFC 9110 §14.4")
-                .help("remove it, or use 416 Range Not Satisfiable for an unsatisfiable range"),
-            ),
-            "Content-Encoding" if !variant.content_forbidden() => Some(
-                Message::new(
-                    Rule::InvalidHeader,
-                    "`Content-Encoding` says the body is encoded (gzip, …), but http-status writes it unencoded",
-                )
-                .spec("RFC 9110 §8.4")
-                .help("remove it; let a compression layer (tower-http, actix-web's Compress) encode responses and set the field"),
-            ),
-            _ => None,
-        };
-        if let Some(message) = message {
-            report_header(variant, header, message, diag);
-        }
-    }
+/// `invalid_header` at the status a header is used with: fields only some statuses define.
+pub fn invalid_at_status(at: &OptionAt, report: &mut Report) {
+    let Some(header) = header_of(at) else { return };
+    let Some(field) = field_named(header.name()) else {
+        return;
+    };
+    let (code, status) = (at.code.value, at.on());
+    let no_content = at.variant().content_forbidden();
+    let message = match field.name {
+        "Connection" if !matches!(code, 101 | 426) => Message::new(
+            Rule::InvalidHeader,
+            format!("`Connection` is connection-specific: the HTTP library manages the connection (closing it included) and HTTP/2 forbids the field, so the derive takes it only beside `Upgrade` on a 426 Upgrade Required (or a 101), and {status} is neither"),
+        )
+        .spec("RFC 9110 §7.6.1; RFC 9113 §8.2.2")
+        .help(format!("remove header(\"{}\" = ...); to close the connection after an error, configure the server (hyper, actix-web) to do so", header.name())),
+        "Upgrade" if !matches!(code, 101 | 426) => Message::new(
+            Rule::InvalidHeader,
+            format!("`Upgrade` names the protocols to switch to, which only a 426 Upgrade Required (or a 101) does, and {status} is neither"),
+        )
+        .spec("RFC 9110 §7.8, §15.5.22")
+        .help(format!("remove header(\"{}\" = ...), or use 426 Upgrade Required", header.name())),
+        "Content-Range" if !no_content && !matches!(code, 206 | 416) => Message::new(
+            Rule::InvalidHeader,
+            format!("`Content-Range` has no meaning on {status}: only 206 and 416 define it"),
+        )
+        .spec("RFC 9110 §14.4")
+        .help("remove it, or use 416 Range Not Satisfiable for an unsatisfiable range"),
+        "Content-Encoding" if !no_content => Message::new(
+            Rule::InvalidHeader,
+            "`Content-Encoding` says the body is encoded (gzip, …), but http-status writes it unencoded",
+        )
+        .spec("RFC 9110 §8.4")
+        .help("remove it; let a compression layer (tower-http, actix-web's Compress) encode responses and set the field"),
+        _ => return,
+    };
+    report.error_at(header.name.lit.span(), message);
 }
 
 /// `missing_required_header`: a header field the status requires.
-fn missing_required_header(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
+pub fn missing_required_header(variant: &Resolved, code: Code, report: &mut Report) {
     let headers = variant.headers();
     for required in variant.required_headers() {
         let found = variant.headers_named(required.name);
@@ -318,7 +380,7 @@ fn missing_required_header(variant: &Resolved, code: Code, diag: &mut Diagnostic
             let misspelled = closest(required.name, &written)
                 .filter(|written| !written.eq_ignore_ascii_case(required.name))
                 .map(|written| format!("the header `{written}` is spelled `{}`", required.name));
-            diag.error_at(
+            report.error_at(
                 variant.status_span(),
                 Message::new(
                     Rule::MissingRequiredHeader,
@@ -342,23 +404,21 @@ fn missing_required_header(variant: &Resolved, code: Code, diag: &mut Diagnostic
             continue;
         };
         if required.name == "Connection" && !value.is_empty() && !list_contains(&value, "upgrade") {
-            report_header(
-                variant,
-                header,
+            report.error_at(
+                header.name.lit.span(),
                 Message::new(
                     Rule::MissingRequiredHeader,
                     format!("`Connection: {value}` lacks the `upgrade` option that must accompany Upgrade on {}", code.describe()),
                 )
                 .spec(required.spec)
                 .help("write header(\"Connection\" = \"upgrade\")"),
-                diag,
             );
         }
     }
 }
 
 /// The registry's advice for this status that `rule` reports (a SHOULD or MAY header).
-fn advised(code: Code, rule: Rule) -> Option<&'static http_status_core::HeaderRule> {
+fn advised(code: Code, rule: Rule) -> Option<&'static HeaderRule> {
     let info = code.info?;
     info.should_headers
         .iter()
@@ -366,57 +426,107 @@ fn advised(code: Code, rule: Rule) -> Option<&'static http_status_core::HeaderRu
         .find(|h| h.lint == Some(rule.name()))
 }
 
-/// Whether the status advises a header that `rule` reports missing.
-pub fn advises(code: Code, rule: Rule) -> bool {
-    advised(code, rule).is_some()
+fn advises(code: Option<Code>, rule: Rule) -> bool {
+    code.is_some_and(|code| advised(code, rule).is_some())
 }
 
-/// A warning that the status asks for a header the variant does not send.
-pub fn advised_header(
-    rule: Rule,
-    why: &str,
-    variant: &Resolved,
-    code: Code,
-    diag: &mut Diagnostics,
-) {
+pub fn advises_retry_after(_: &Resolved, code: Option<Code>) -> bool {
+    advises(code, Rule::MissingRetryAfter)
+}
+
+pub fn advises_location(_: &Resolved, code: Option<Code>) -> bool {
+    advises(code, Rule::MissingLocation)
+}
+
+pub fn advises_content_range(_: &Resolved, code: Option<Code>) -> bool {
+    advises(code, Rule::MissingContentRange)
+}
+
+pub fn advises_blocked_by(_: &Resolved, code: Option<Code>) -> bool {
+    advises(code, Rule::MissingBlockedBy)
+}
+
+/// `missing_retry_after` (warning): 429 or 503 without `Retry-After`.
+pub fn missing_retry_after(variant: &Resolved, code: Code, report: &mut Report) {
+    advised_header(
+        Rule::MissingRetryAfter,
+        ", so clients cannot tell when to retry",
+        variant,
+        code,
+        report,
+    );
+}
+
+/// `missing_location` (warning): 201 or 300 without `Location`.
+pub fn missing_location(variant: &Resolved, code: Code, report: &mut Report) {
+    let why = if code.value == 201 {
+        ", so clients cannot tell where the new resource is"
+    } else {
+        ", so clients cannot tell which choice is preferred"
+    };
+    advised_header(Rule::MissingLocation, why, variant, code, report);
+}
+
+/// `missing_content_range` (warning): 416 without `Content-Range`.
+pub fn missing_content_range(variant: &Resolved, code: Code, report: &mut Report) {
+    advised_header(
+        Rule::MissingContentRange,
+        ", so clients cannot tell the length of the representation",
+        variant,
+        code,
+        report,
+    );
+}
+
+/// A warning that the status asks for a header the variant does not send, quoting what the
+/// specification says of it.
+fn advised_header(rule: Rule, why: &str, variant: &Resolved, code: Code, report: &mut Report) {
     let Some(header) = advised(code, rule) else {
         return;
     };
     if variant.has_header(header.name) {
         return;
     }
-    let level = match header.level {
-        Level::May => "MAY",
-        _ => "SHOULD",
-    };
-    let condition = header
-        .condition
-        .map(|c| format!(" {c}"))
-        .unwrap_or_default();
-    let mut message = Message::new(
-        rule,
-        format!(
-            "{} has no {} header{why} ({}: the response {level} carry one{condition})",
-            code.describe(),
-            header.name,
-            header.spec
-        ),
-    )
-    .help(format!("add {}", snippet(header.name, header.example)));
-    if code.value == 201 {
-        message = message.help("if the resource was created at the request's own URI (a PUT), the target URI already names it (RFC 9110 §15.3.2) and the warning can be silenced");
-    }
-    diag.warning(variant.status_span(), message);
+    report.warning(
+        variant.status_span(),
+        Message::new(
+            rule,
+            format!(
+                "{} has no {} header{why} ({}: \"{}\")",
+                code.describe(),
+                header.name,
+                header.spec,
+                says(header)
+            ),
+        )
+        .help(format!("add {}", snippet(header.name, header.example)))
+        .help_opt((code.value == 201).then(|| "if the resource was created at the request's own URI (a PUT), the target URI already names it and the warning can be silenced".to_owned())),
+    );
 }
 
-/// `missing_blocked_by` (warning): 451 without `Link: <…>; rel="blocked-by"`.
-pub fn missing_blocked_by(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
+/// What the specification says of an advised header, in its own words.
+fn says(header: &HeaderRule) -> String {
+    header.says.map_or_else(
+        || {
+            let level = match header.level {
+                Level::Must => "MUST",
+                Level::Should => "SHOULD",
+                Level::May => "MAY",
+            };
+            format!("the response {level} carry one")
+        },
+        str::to_owned,
+    )
+}
+
+/// `missing_blocked_by` (warning): 451 without a `Link` whose `rel` list has `blocked-by`.
+pub fn missing_blocked_by(variant: &Resolved, code: Code, report: &mut Report) {
     let Some(header) = advised(code, Rule::MissingBlockedBy) else {
         return;
     };
     let links = variant.headers_named("Link");
     let blocked_by = links.iter().any(|link| match link.value.literal() {
-        Some(value) => value.contains("rel=\"blocked-by\"") || value.contains("rel=blocked-by"),
+        Some(value) => link_has_rel(&value, "blocked-by"),
         // Interpolated: the relation may be in the value.
         None => true,
     });
@@ -428,14 +538,15 @@ pub fn missing_blocked_by(variant: &Resolved, code: Code, diag: &mut Diagnostics
     } else {
         "has a Link header, but none with rel=\"blocked-by\""
     };
-    diag.warning(
+    report.warning(
         variant.status_span(),
         Message::new(
             Rule::MissingBlockedBy,
             format!(
-                "{} {what} identifying who demanded the block ({}: the response SHOULD carry one)",
+                "{} {what} identifying the entity that implements the block ({}: \"{}\")",
                 code.describe(),
-                header.spec
+                header.spec,
+                says(header)
             ),
         )
         .help(format!("add {}", snippet(header.name, header.example))),
@@ -443,94 +554,103 @@ pub fn missing_blocked_by(variant: &Resolved, code: Code, diag: &mut Diagnostics
 }
 
 /// `storable_error` applies to the statuses caches MUST NOT store (428, 429, 431, 511) that
-/// carry `Cache-Control`.
-pub fn storable_applies(variant: &Resolved, code: Code) -> bool {
-    code.info
+/// carry `Cache-Control` or `Expires`.
+pub fn storable_applies(variant: &Resolved, code: Option<Code>) -> bool {
+    code.and_then(|c| c.info)
         .is_some_and(|info| info.cache == Cache::MustNotStore)
-        && variant.has_header("Cache-Control")
+        && (variant.has_header("Cache-Control") || variant.has_header("Expires"))
 }
 
-/// `storable_error` (warning): `Cache-Control` that lets a cache store such a response.
-pub fn storable_error(variant: &Resolved, code: Code, diag: &mut Diagnostics) {
-    for header in variant.headers_named("Cache-Control") {
-        let Some(value) = header.value.literal() else {
-            continue;
-        };
-        if list_contains(&value, "no-store") {
-            continue;
-        }
-        report_header(
-            variant,
-            header,
-            Message::new(
-                Rule::StorableError,
-                format!(
-                    "`Cache-Control: {value}` lets caches store {}, which they MUST NOT",
-                    on(variant, header, code)
-                ),
-            )
-            .spec(code.info.map_or("RFC 6585", |i| i.spec))
-            .help("use header(\"Cache-Control\" = \"no-store\"), or remove it"),
-            diag,
-        );
+/// `storable_error` (warning): `Cache-Control` or `Expires` that lets a cache store a
+/// response that caches MUST NOT store (RFC 9111 §3: an explicit expiration time or
+/// `max-age`, `public`, … make a response storable).
+pub fn storable_error(at: &OptionAt, report: &mut Report) {
+    let Some(header) = header_of(at) else { return };
+    let Some(info) = at
+        .code
+        .info
+        .filter(|info| info.cache == Cache::MustNotStore)
+    else {
+        return;
+    };
+    let storable = if header.name().eq_ignore_ascii_case("Cache-Control") {
+        header
+            .value
+            .literal()
+            .is_some_and(|value| cache_control_allows_storing(&value))
+    } else {
+        header.name().eq_ignore_ascii_case("Expires")
+    };
+    if !storable {
+        return;
     }
+    let written = match header.value.literal() {
+        Some(value) => format!("`{}: {value}`", header.name()),
+        None => format!("`{}`", header.name()),
+    };
+    report.warning(
+        header.name.lit.span(),
+        Message::new(
+            Rule::StorableError,
+            format!(
+                "{written} lets caches store {}, which they MUST NOT",
+                at.on()
+            ),
+        )
+        .spec(info.spec)
+        .help("use header(\"Cache-Control\" = \"no-store\"), and no `Expires`"),
+    );
 }
 
 /// `challenge_on_511` applies to a 511 with a challenge.
-pub fn challenge_applies(variant: &Resolved, code: Code) -> bool {
-    code.value == 511
+pub fn challenge_applies(variant: &Resolved, code: Option<Code>) -> bool {
+    code.is_some_and(|c| c.value == 511)
         && (variant.has_header("WWW-Authenticate") || variant.has_header("Proxy-Authenticate"))
 }
 
 /// `challenge_on_511` (warning): a 511 is for the network's login page, not a challenge.
-pub fn challenge_on_511(variant: &Resolved, _: Code, diag: &mut Diagnostics) {
-    for name in ["WWW-Authenticate", "Proxy-Authenticate"] {
-        for header in variant.headers_named(name) {
-            report_header(
-                variant,
-                header,
-                Message::new(
-                    Rule::ChallengeOn511,
-                    format!("a 511 Network Authentication Required SHOULD NOT carry a challenge (`{name}`): clients would answer the challenge instead of following the login link"),
-                )
-                .spec("RFC 6585 §6")
-                .help("remove it and link to the login page in the body; use 401 with a challenge for credentials"),
-                diag,
-            );
-        }
+pub fn challenge_on_511(at: &OptionAt, report: &mut Report) {
+    let Some(header) = header_of(at) else { return };
+    let is_challenge = ["WWW-Authenticate", "Proxy-Authenticate"]
+        .iter()
+        .any(|name| header.name().eq_ignore_ascii_case(name));
+    if at.code.value != 511 || !is_challenge {
+        return;
     }
+    report.warning(
+        header.name.lit.span(),
+        Message::new(
+            Rule::ChallengeOn511,
+            format!("a 511 Network Authentication Required SHOULD NOT carry a challenge (`{}`): clients would answer the challenge instead of following the login link", header.name()),
+        )
+        .spec("RFC 6585 §6")
+        .help("remove it and link to the login page in the body; use 401 with a challenge for credentials"),
+    );
 }
 
-/// The headers of a 5xx that interpolate a field, other than those whose values are protocol
-/// data for the client.
-fn leaking<'i>(variant: &Resolved<'i, '_>) -> Vec<&'i HeaderOpt> {
-    if !variant.is_server_error() || variant.expose().is_some() {
-        return Vec::new();
-    }
-    variant
-        .headers()
-        .into_iter()
-        .filter(|h| h.value.literal().is_none() && h.value.parsed.is_ok())
-        .filter(|h| !is_for_clients(h.name()))
-        .collect()
+/// Whether a header of a 5xx interpolates a field without being protocol data for the client.
+fn leaks(variant: &Resolved, header: &HeaderOpt) -> bool {
+    variant.hides_values()
+        && header.value.literal().is_none()
+        && header.value.parsed.is_ok()
+        && !is_for_clients(header.name())
 }
 
-pub fn header_leak_applies(variant: &Resolved, _: Code) -> bool {
-    !leaking(variant).is_empty()
+pub fn header_leak_applies(variant: &Resolved, _: Option<Code>) -> bool {
+    variant.headers().iter().any(|h| leaks(variant, h))
 }
 
 /// `header_leak` (warning): a 5xx header that sends value-derived text the body hides.
-pub fn header_leak(variant: &Resolved, _: Code, diag: &mut Diagnostics) {
-    for header in leaking(variant) {
-        report_header(
-            variant,
-            header,
-            Message::new(
-                Rule::HeaderLeak,
-                format!("`{}` interpolates a field on a server error: it sends the client value-derived text that the body of a 5xx hides", header.name()),
-            )
-            .help("log the value instead, or mark the variant `expose` if it is meant for clients"),
-            diag,
-        );
-    }
+pub fn header_leak(at: &OptionAt, report: &mut Report) {
+    let Some(header) = header_of(at).filter(|h| leaks(at.variant(), h)) else {
+        return;
+    };
+    report.warning(
+        header.name.lit.span(),
+        Message::new(
+            Rule::HeaderLeak,
+            format!("`{}` interpolates a field on a server error: it sends the client value-derived text that the body of a 5xx hides", header.name()),
+        )
+        .help("log the value instead, or mark the variant `expose` if it is meant for clients"),
+    );
 }

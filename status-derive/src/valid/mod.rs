@@ -3,201 +3,347 @@
 //! templates (`templates`). The facts come from the `status-core` registry; these files only
 //! decide what to say about them.
 //!
-//! Attributes are checked once, where they are written. Rules that depend on a variant's
-//! resolved status run per variant; a variant that inherits everything from the enum is
-//! checked once for all such variants, so an enum default is reported once.
+//! The rule table (`rules.rs`) says which function checks each rule and at which scope; this
+//! module runs them, scope by scope, place by place:
+//!
+//! - a `#[status(...)]` as written ([`Site`]): once, whatever inherits it;
+//! - a variant, on what it resolves to;
+//! - a distinct response: a variant with attributes of its own, or all the variants of one
+//!   status that take everything from the enum, together;
+//! - an option as written at a status it is used with ([`OptionAt`]): an enum option reached
+//!   by variants of two statuses is judged twice, once per status, and never per variant;
+//! - the type as a whole.
+//!
+//! So an enum default is reported once where it is written (per status, where the status
+//! matters), and nothing is de-duplicated after the fact.
 
-mod attrs;
-mod bodies;
-mod codes;
-mod headers;
-mod templates;
+pub(crate) mod attrs;
+pub(crate) mod bodies;
+pub(crate) mod codes;
+pub(crate) mod headers;
+pub(crate) mod templates;
 
-pub use bodies::standard_members;
-pub use codes::is_success_status;
-
-use crate::ast::{Input, Shape};
+use crate::ast::{Attrs, Field, Input};
+use crate::attr::options::Places;
+use crate::attr::{Attr, Item};
 use crate::diag::Diagnostics;
 use crate::resolve::{Code, Resolved};
-use crate::rules::{Message, Rule};
-use http_status_core::header::first_non_ascii;
+use crate::rules::{Check, Message, Rule, RULES};
+use proc_macro2::Span;
+use quote::ToTokens;
 
-type Applies = fn(&Resolved, Code) -> bool;
-type Check = fn(&Resolved, Code, &mut Diagnostics);
+/// Where findings go, with the warnings silenced at the place being checked left out.
+pub struct Report<'d> {
+    diag: &'d mut Diagnostics,
+    silenced: &'d dyn Fn(Rule) -> bool,
+}
 
-/// The warnings that depend on the status: when each can fire, and the check.
-fn warnings() -> [(Rule, Applies, Check); 10] {
-    [
-        (
-            Rule::MissingRetryAfter,
-            |_, code| headers::advises(code, Rule::MissingRetryAfter),
-            |v, code, diag| {
-                headers::advised_header(
-                    Rule::MissingRetryAfter,
-                    ", so clients cannot tell when to retry",
-                    v,
-                    code,
-                    diag,
-                );
-            },
-        ),
-        (
-            Rule::MissingLocation,
-            |_, code| headers::advises(code, Rule::MissingLocation),
-            |v, code, diag| {
-                let why = if code.value == 201 {
-                    ", so clients cannot tell where the new resource is"
-                } else {
-                    ", so clients cannot tell which choice is preferred"
-                };
-                headers::advised_header(Rule::MissingLocation, why, v, code, diag);
-            },
-        ),
-        (
-            Rule::MissingContentRange,
-            |_, code| headers::advises(code, Rule::MissingContentRange),
-            |v, code, diag| {
-                headers::advised_header(
-                    Rule::MissingContentRange,
-                    ", so clients cannot tell the length of the representation",
-                    v,
-                    code,
-                    diag,
-                );
-            },
-        ),
-        (
-            Rule::MissingBlockedBy,
-            |_, code| headers::advises(code, Rule::MissingBlockedBy),
-            headers::missing_blocked_by,
-        ),
-        (
-            Rule::ObsoleteCode,
-            codes::obsolete_applies,
-            codes::obsolete_code,
-        ),
-        (
-            Rule::StorableError,
-            headers::storable_applies,
-            headers::storable_error,
-        ),
-        (
-            Rule::ChallengeOn511,
-            headers::challenge_applies,
-            headers::challenge_on_511,
-        ),
-        (
-            Rule::HeaderLeak,
-            headers::header_leak_applies,
-            headers::header_leak,
-        ),
-        (
-            Rule::MissingErrorBody,
-            bodies::missing_error_body_applies,
-            bodies::missing_error_body,
-        ),
-        (
-            Rule::CustomTitle,
-            bodies::custom_title_applies,
-            bodies::custom_title,
-        ),
-    ]
+impl<'d> Report<'d> {
+    fn new(diag: &'d mut Diagnostics, silenced: &'d dyn Fn(Rule) -> bool) -> Self {
+        Report { diag, silenced }
+    }
+
+    /// An error at the tokens of `at` (their whole span).
+    pub fn error(&mut self, at: &dyn ToTokens, message: Message) {
+        self.diag.error(at, message);
+    }
+
+    /// An error at a single span.
+    pub fn error_at(&mut self, span: Span, message: Message) {
+        self.diag.error_at(span, message);
+    }
+
+    /// The second half of the error just reported, at another span.
+    pub fn note_at(&mut self, span: Span, text: String) {
+        self.diag.note_at(span, text);
+    }
+
+    /// A warning, unless its rule is allowed where it is.
+    pub fn warning(&mut self, span: Span, message: Message) {
+        if !(self.silenced)(message.rule) {
+            self.diag.warning(span, message);
+        }
+    }
+}
+
+/// One `#[status(...)]` as written.
+pub struct Site<'s, 'i, 'a> {
+    pub input: &'i Input<'a>,
+    pub attr: &'i Attr<'a>,
+    pub place: Places,
+    /// The type's attribute, when this is a variant's or a field's.
+    pub enclosing: Option<&'i Attr<'a>>,
+    /// The field it is written on, for a field attribute.
+    pub field: Option<&'i Field<'a>>,
+    /// The variants whose responses it shapes (for a field, its variant).
+    pub reaches: Vec<&'s Resolved<'i, 'a>>,
+}
+
+impl Site<'_, '_, '_> {
+    /// The reason phrase this attribute's code is sent with: its own, else the enum's.
+    pub fn has_reason(&self) -> bool {
+        [Some(self.attr), self.enclosing]
+            .into_iter()
+            .flatten()
+            .any(|a| a.has(crate::attr::options::Key::Reason))
+    }
+
+    /// Whether a warning is allowed here: by this attribute, by the enum's, or by every
+    /// variant it reaches.
+    fn silences(&self, rule: Rule) -> bool {
+        let name = rule.name();
+        let written = [Some(self.attr), self.enclosing]
+            .into_iter()
+            .flatten()
+            .any(|a| a.allows().any(|r| r == name));
+        written || (!self.reaches.is_empty() && self.reaches.iter().all(|v| v.allows(name)))
+    }
+}
+
+/// One option as written, at one status of the variants it reaches.
+pub struct OptionAt<'s, 'i, 'a> {
+    pub item: &'i Item,
+    /// Written on the variant (or struct) itself, rather than inherited from the enum.
+    pub own: bool,
+    pub code: Code<'i>,
+    /// The variants with this status that use the option; the first stands for all.
+    pub variants: Vec<&'s Resolved<'i, 'a>>,
+}
+
+impl<'i, 'a> OptionAt<'_, 'i, 'a> {
+    pub fn variant(&self) -> &Resolved<'i, 'a> {
+        self.variants[0]
+    }
+
+    /// "404 Not Found", or for an enum option "variant `A` (404 Not Found)", naming the first
+    /// variant that inherits it.
+    pub fn on(&self) -> String {
+        let variant = self.variant();
+        if self.own || !variant.variant.is_enum_variant {
+            self.code.describe()
+        } else {
+            format!(
+                "variant `{}` ({})",
+                variant.variant.name(),
+                self.code.describe()
+            )
+        }
+    }
+}
+
+fn all_allow<'x>(variants: &'x [&'x Resolved], rule: Rule) -> bool {
+    variants.iter().all(|v| v.allows(rule.name()))
+}
+
+/// Every check of the table at one scope, in the table's order.
+fn checks() -> impl Iterator<Item = Check> {
+    RULES.iter().flat_map(|def| def.checks.iter().copied())
 }
 
 pub fn check(input: &Input, resolved: &[Resolved], diag: &mut Diagnostics) {
-    if let Shape::Union(span) = input.shape {
-        diag.error_at(
-            span,
-            Message::new(
-                Rule::BadAttribute,
-                "HttpStatus cannot be derived for a union",
-            )
-            .help("derive it for an enum (one status per variant) or a struct"),
-        );
-        return;
+    let everyone: Vec<&Resolved> = resolved.iter().collect();
+    let enum_attr = (!input.is_struct()).then(|| input.attrs.first()).flatten();
+    let responding: Vec<&Resolved> = resolved
+        .iter()
+        .filter(|v| !v.delegates() && v.status().is_some())
+        .collect();
+    // In the order a reader meets them: the type's attribute (and each of its options at the
+    // statuses it reaches), then each variant with its fields, its response and its options,
+    // then what concerns the whole type.
+    attribute_sites(
+        input,
+        &input.attrs,
+        input.type_place(),
+        None,
+        None,
+        everyone,
+        diag,
+    );
+    if let Some(type_attr) = input.attrs.first() {
+        options_at_status(type_attr, input.is_struct(), &responding, diag);
     }
-    attrs::type_attrs(input, diag);
-    for variant in input.variants() {
+    let mut groups = ResponseGroups::default();
+    for (variant, this) in input.variants().iter().zip(resolved) {
         if variant.is_enum_variant {
-            attrs::variant_attrs(input, variant, diag);
+            attribute_sites(
+                input,
+                &variant.attrs,
+                Places::VARIANT,
+                enum_attr,
+                None,
+                vec![this],
+                diag,
+            );
         }
         for field in &variant.fields {
-            attrs::field_attrs(field, diag);
+            attribute_sites(
+                input,
+                &field.attrs,
+                Places::FIELD,
+                enum_attr,
+                Some(field),
+                vec![this],
+                diag,
+            );
         }
-    }
-    let warnings = warnings();
-    // The warnings that can fire on each variant, for `unused_allow`.
-    let mut applicable: Vec<Vec<Rule>> = Vec::with_capacity(resolved.len());
-    let mut bare_checked = false;
-    for variant in resolved {
-        let mut can_fire = Vec::new();
-        templates::unknown_field(variant, diag);
-        bodies::delegation(variant, diag);
-        bodies::members(variant, diag);
-        if variant.delegates() {
-            applicable.push(can_fire);
-            continue;
-        }
-        let Some(code) = codes::status(input, variant, diag) else {
-            applicable.push(can_fire);
-            continue;
-        };
-        let report = !(variant.is_bare() && bare_checked);
-        bare_checked |= variant.is_bare();
-        for (rule, applies, check) in &warnings {
-            if !applies(variant, code) {
-                continue;
-            }
-            can_fire.push(*rule);
-            if report && !variant.allows(rule.name()) {
-                check(variant, code, diag);
+        let silenced = |rule: Rule| this.allows(rule.name());
+        for check in checks() {
+            if let Check::Variant(check) = check {
+                check(this, &mut Report::new(diag, &silenced));
             }
         }
-        if has_non_ascii_header(variant) {
-            can_fire.push(Rule::NonAsciiHeaderValue);
+        if let Some(code) = groups.first_of_its_response(this) {
+            let group = groups.members(this, code, resolved);
+            let silenced = |rule: Rule| all_allow(&group, rule);
+            for check in checks() {
+                if let Check::Response(check) = check {
+                    check(this, code, &mut Report::new(diag, &silenced));
+                }
+            }
         }
-        applicable.push(can_fire);
-        if !report {
-            continue;
+        if let Some(own) = variant.attrs.first().filter(|_| variant.is_enum_variant) {
+            options_at_status(own, true, &responding, diag);
         }
-        codes::reserved_code(code, diag);
-        codes::success_in_error(input, code, diag);
-        headers::status_headers(variant, code, diag);
-        bodies::body_forbidden(variant, code, diag);
-        bodies::problem_on_success(variant, code, diag);
-        bodies::format_options(variant, code, diag);
-        bodies::expose_not_5xx(variant, code, diag);
     }
-    codes::inconsistent_code(resolved, diag);
-    unused_allow(input, resolved, &applicable, diag);
+    let never = |_: Rule| false;
+    for check in checks() {
+        if let Check::Type(check) = check {
+            check(input, resolved, &mut Report::new(diag, &never));
+        }
+    }
 }
 
-fn has_non_ascii_header(variant: &Resolved) -> bool {
-    variant.headers().iter().any(|h| {
-        h.value.parsed.as_ref().is_ok_and(|t| {
-            t.pieces.iter().any(|p| match p {
-                crate::template::Piece::Text(text) => first_non_ascii(text).is_some(),
-                crate::template::Piece::Field(_) => false,
-            })
-        })
-    })
+/// The attribute-scope checks of the first `#[status]` at one place (further ones are
+/// duplicates, and only the first is read).
+fn attribute_sites<'i, 'a>(
+    input: &'i Input<'a>,
+    attrs: &'i Attrs<'a>,
+    place: Places,
+    enclosing: Option<&'i Attr<'a>>,
+    field: Option<&'i Field<'a>>,
+    reaches: Vec<&Resolved<'i, 'a>>,
+    diag: &mut Diagnostics,
+) {
+    for error in &attrs.syntax_errors {
+        diag.syntax(error.clone());
+    }
+    let Some(attr) = attrs.first() else {
+        return;
+    };
+    for extra in &attrs.status[1..] {
+        diag.error(
+            extra.original,
+            Message::new(Rule::BadAttribute, "duplicate #[status] attribute").help(
+                "merge its options into the first #[status(...)]: #[status(CODE, option, ...)]",
+            ),
+        );
+    }
+    let site = Site {
+        input,
+        attr,
+        place,
+        enclosing,
+        field,
+        reaches,
+    };
+    let silenced = |rule: Rule| site.silences(rule);
+    for check in checks() {
+        if let Check::Attribute(check) = check {
+            check(&site, &mut Report::new(diag, &silenced));
+        }
+    }
+}
+
+/// The distinct responses: each variant with an attribute of its own (or a field attribute,
+/// or a struct) is one; the variants that take everything from the enum make one per status.
+#[derive(Default)]
+struct ResponseGroups {
+    /// The statuses whose bare variants have been checked.
+    bare_statuses: Vec<u16>,
+}
+
+impl ResponseGroups {
+    /// The variant's status if it is the first variant of its response.
+    fn first_of_its_response<'i>(&mut self, variant: &Resolved<'i, '_>) -> Option<Code<'i>> {
+        if variant.delegates() {
+            return None;
+        }
+        let code = variant.status()?;
+        if !variant.is_bare() {
+            return Some(code);
+        }
+        if self.bare_statuses.contains(&code.value) {
+            return None;
+        }
+        self.bare_statuses.push(code.value);
+        Some(code)
+    }
+
+    /// The variants that make one response with `variant`.
+    fn members<'r, 'i, 'a>(
+        &self,
+        variant: &'r Resolved<'i, 'a>,
+        code: Code,
+        resolved: &'r [Resolved<'i, 'a>],
+    ) -> Vec<&'r Resolved<'i, 'a>> {
+        if !variant.is_bare() {
+            return vec![variant];
+        }
+        resolved
+            .iter()
+            .filter(|v| v.is_bare() && v.status().is_some_and(|c| c.value == code.value))
+            .collect()
+    }
+}
+
+/// The option-scope checks of one attribute: each of its options, once per distinct status of
+/// the variants that use it.
+fn options_at_status(attr: &Attr, own: bool, responding: &[&Resolved], diag: &mut Diagnostics) {
+    for item in &attr.items {
+        let mut groups: Vec<(Code, Vec<&Resolved>)> = Vec::new();
+        for variant in responding.iter().copied().filter(|v| v.takes(item)) {
+            let Some(code) = variant.status() else {
+                continue;
+            };
+            match groups.iter_mut().find(|(c, _)| c.value == code.value) {
+                Some((_, group)) => group.push(variant),
+                None => groups.push((code, vec![variant])),
+            }
+        }
+        for (code, variants) in groups {
+            let at = OptionAt {
+                item,
+                own,
+                code,
+                variants,
+            };
+            let silenced = |rule: Rule| all_allow(&at.variants, rule);
+            for check in checks() {
+                if let Check::OptionAt(check) = check {
+                    check(&at, &mut Report::new(diag, &silenced));
+                }
+            }
+        }
+    }
 }
 
 /// `unused_allow` (warning): an `allow(rule)` for a warning that cannot fire where it is
 /// written, which would hide nothing (and hide a future mistake if the status changes).
-fn unused_allow(
-    input: &Input,
-    resolved: &[Resolved],
-    applicable: &[Vec<Rule>],
-    diag: &mut Diagnostics,
-) {
+pub fn unused_allow(input: &Input, resolved: &[Resolved], report: &mut Report) {
+    let can_fire = |rule: Rule, variant: &Resolved| {
+        !variant.delegates()
+            && rule
+                .def()
+                .applies
+                .is_some_and(|applies| applies(variant, variant.status()))
+    };
     let enum_allows_it = input
         .attrs
         .first()
         .is_some_and(|a| a.allows().any(|r| r == Rule::UnusedAllow.name()));
-    let report = |rule_ident: &syn::Ident, rule: Rule, place: String, diag: &mut Diagnostics| {
-        diag.warning(
-            rule_ident.span(),
+    let unused = |ident: &syn::Ident, rule: Rule, place: String, report: &mut Report| {
+        report.warning(
+            ident.span(),
             Message::new(
                 Rule::UnusedAllow,
                 format!(
@@ -209,43 +355,36 @@ fn unused_allow(
             .help(format!("remove `{}` from allow(...)", rule.name())),
         );
     };
-    for (variant, can_fire) in resolved.iter().zip(applicable) {
-        let Some(own) = variant.own.filter(|_| !variant.delegates()) else {
-            continue;
-        };
-        if input.is_struct() {
-            // The struct's attribute is the type's: checked below.
-            break;
-        }
-        let own_allows_it = own.allows().any(|r| r == Rule::UnusedAllow.name());
-        for ident in own.allows() {
-            let Some(rule) = Rule::from_name(&ident.to_string()).filter(|r| r.is_warning()) else {
-                continue;
-            };
-            if rule == Rule::UnusedAllow
-                || can_fire.contains(&rule)
-                || own_allows_it
-                || enum_allows_it
-            {
+    let allowed_warning = |ident: &syn::Ident| {
+        Rule::from_name(&ident.to_string()).filter(|r| r.is_warning() && *r != Rule::UnusedAllow)
+    };
+    if !input.is_struct() {
+        for variant in resolved.iter().filter(|v| !v.delegates()) {
+            let Some(own) = variant.own else { continue };
+            if enum_allows_it || own.allows().any(|r| r == Rule::UnusedAllow.name()) {
                 continue;
             }
-            let place = variant
-                .code
-                .map_or_else(|| format!("`{}`", variant.variant.name()), |c| c.describe());
-            report(ident, rule, place, diag);
+            for ident in own.allows() {
+                let Some(rule) = allowed_warning(ident) else {
+                    continue;
+                };
+                if !can_fire(rule, variant) {
+                    let place = variant
+                        .code
+                        .map_or_else(|| format!("`{}`", variant.variant.name()), |c| c.describe());
+                    unused(ident, rule, place, report);
+                }
+            }
         }
     }
-    let Some(type_attr) = input.attrs.first() else {
+    let Some(type_attr) = input.attrs.first().filter(|_| !enum_allows_it) else {
         return;
     };
     for ident in type_attr.allows() {
-        let Some(rule) = Rule::from_name(&ident.to_string()).filter(|r| r.is_warning()) else {
+        let Some(rule) = allowed_warning(ident) else {
             continue;
         };
-        if rule == Rule::UnusedAllow
-            || enum_allows_it
-            || applicable.iter().any(|rules| rules.contains(&rule))
-        {
+        if resolved.iter().any(|v| can_fire(rule, v)) {
             continue;
         }
         let place = if input.is_struct() {
@@ -256,6 +395,6 @@ fn unused_allow(
         } else {
             format!("any variant of `{}`", input.name())
         };
-        report(ident, rule, place, diag);
+        unused(ident, rule, place, report);
     }
 }

@@ -1,14 +1,15 @@
 //! `unknown_field`: a placeholder that names no field of the variant, in any template the
 //! variant uses (its own or the enum's).
 
+use super::Report;
 use crate::attr::options::Key;
 use crate::attr::TemplateLit;
-use crate::diag::{closest, Diagnostics};
+use crate::diag::closest;
 use crate::resolve::Resolved;
 use crate::rules::{Message, Rule};
 use crate::template::MemberName;
 
-pub fn unknown_field(variant: &Resolved, diag: &mut Diagnostics) {
+pub fn unknown_field(variant: &Resolved, report: &mut Report) {
     if variant.delegates() {
         return;
     }
@@ -29,7 +30,7 @@ pub fn unknown_field(variant: &Resolved, diag: &mut Diagnostics) {
             if variant.variant.field(&placeholder.member).is_some() {
                 continue;
             }
-            diag.error(
+            report.error(
                 &template.lit,
                 problem(variant, &placeholder.member, &placeholder.written, &place),
             );
