@@ -92,19 +92,33 @@ impl<T: ?Sized> ReportOpaque for Reporter<'_, T> {
     }
 }
 
+/// Why a response became a 500.
+pub(crate) enum Degraded {
+    Header(InvalidRequired),
+    Body,
+    Inner(&'static str),
+}
+
 /// Logs a response that became a 500 because it could not be built as declared.
-pub(crate) fn degraded(type_name: &str, invalid: Option<InvalidRequired>) {
+pub(crate) fn degraded(type_name: &str, why: Degraded) {
     let cx = request_id();
     let request_id = cx.as_deref().map_or("", |cx| cx.request_id());
-    match invalid {
-        Some(invalid) => tracing::error!(
+    match why {
+        Degraded::Inner(what) => tracing::error!(
+            status = 500,
+            request_id,
+            error = type_name,
+            invalid = what,
+            "a transparent or delegated field built a response http-status would not send, so a 500 was sent instead"
+        ),
+        Degraded::Header(invalid) => tracing::error!(
             status = 500,
             request_id,
             variant = invalid.variant,
             header = invalid.header,
             "the value of a required header was invalid, so a 500 was sent instead"
         ),
-        None => tracing::error!(
+        Degraded::Body => tracing::error!(
             status = 500,
             request_id,
             error = type_name,

@@ -22,7 +22,7 @@ pub use http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 pub use serde::Serialize;
 pub use specialize::*;
 
-pub use http_status_core::header::Grammar;
+pub use http_status_core::header::{Grammar, QuotedPairs};
 
 /// The status code for a number the derive has checked to be in 100–599; evaluated in a
 /// `const` item by generated code, so the fallback arm never runs.

@@ -84,3 +84,64 @@ impl SuccessAllowed for NotAnError {}
 
 /// Requires the verdict to allow a success status (the check `success_in_error` emits).
 pub fn success_allowed<V: SuccessAllowed>(_: V) {}
+
+/// Carried by a derived type that has a variant with a success status (2xx or 304).
+pub trait CanSucceed {}
+
+/// Whether a type can answer with a success status, found by autoref specialisation.
+pub struct SuccessProbe<T: ?Sized>(core::marker::PhantomData<T>);
+
+impl<T: ?Sized> SuccessProbe<T> {
+    /// The probe for `T`.
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        SuccessProbe(core::marker::PhantomData)
+    }
+}
+
+/// The verdict on a type that can answer with a success status.
+pub struct MaySucceed;
+
+/// The verdict on a type that cannot.
+pub struct NeverSucceeds;
+
+/// Chosen when the probed type carries [`CanSucceed`].
+pub trait ProbeSuccess {
+    /// The verdict.
+    fn __hs_success(&self) -> MaySucceed {
+        MaySucceed
+    }
+}
+
+impl<T: CanSucceed + ?Sized> ProbeSuccess for &SuccessProbe<T> {}
+
+/// Chosen otherwise.
+pub trait ProbeNoSuccess {
+    /// The verdict.
+    fn __hs_success(&self) -> NeverSucceeds {
+        NeverSucceeds
+    }
+}
+
+impl<T: ?Sized> ProbeNoSuccess for SuccessProbe<T> {}
+
+/// Holds for an outer type and a `transparent` or `delegate` field's type unless the outer type
+/// is an error and the field's type can answer with a success.
+#[diagnostic::on_unimplemented(
+    message = "this `transparent` or `delegate` field's type can answer with a 2xx or 304, and the type it is in implements `std::error::Error`: clients would take the failure for a success (RFC 9110 §15.3)",
+    label = "an error type reaching a success status through this field",
+    note = "rule: success_in_error",
+    note = "give the field's type 4xx/5xx statuses only, or do not derive `Error` for the outer type"
+)]
+pub trait SuccessThroughField {}
+
+#[diagnostic::do_not_recommend]
+impl SuccessThroughField for (NotAnError, MaySucceed) {}
+#[diagnostic::do_not_recommend]
+impl SuccessThroughField for (NotAnError, NeverSucceeds) {}
+#[diagnostic::do_not_recommend]
+impl<T: ?Sized> SuccessThroughField for (IsAnError<T>, NeverSucceeds) {}
+
+/// Requires the pair of verdicts (the outer type's, the field type's) to allow a field's
+/// response (the check `success_in_error` emits for delegated fields).
+pub fn no_success_through<V: SuccessThroughField>(_: V) {}

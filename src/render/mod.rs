@@ -364,16 +364,44 @@ fn write_custom<'a>(kind: Kind, mut problem: Problem<'a>, cx: Option<&'a Context
 /// A `transparent` or `delegate` variant: the response of the field, built by `build` (the
 /// field type's `to_response`, named by generated code so that a type without `HttpStatus` is
 /// reported at the field). A 5xx is reported by the outer value, which knows the most.
+///
+/// The field's type may implement `HttpStatus` by hand, where nothing checked its responses at
+/// compile time: one the derive would refuse (a 1xx, a body on 204/205/304, a required header
+/// missing or invalid) becomes the hidden 500 instead.
 pub fn delegate<T: HttpStatus + ?Sized, F: ?Sized>(
     outer: &T,
     inner: &F,
     build: fn(&F) -> Response<Bytes>,
 ) -> Response<Bytes> {
     let (response, exposed) = report::captured(|| build(inner));
+    if let Some(invalid) = invalid_response(&response) {
+        let cx = context::current();
+        return degrade(outer, PROBLEM, Failure::Inner(invalid), cx.as_deref());
+    }
     if response.status().is_server_error() {
         report::report(outer, exposed);
     }
     response
+}
+
+/// What makes a response one `http-status` would not send, if anything.
+fn invalid_response(response: &Response<Bytes>) -> Option<&'static str> {
+    let status = response.status();
+    if status.is_informational() {
+        return Some("an informational (1xx) status");
+    }
+    let info = http_status_core::lookup(status.as_u16())?;
+    if info.content_forbidden && !response.body().is_empty() {
+        return Some("a body on a status whose responses have none");
+    }
+    http_status_core::required_headers(info)
+        .find(|required| {
+            let value = response.headers().get(required.name);
+            !value
+                .and_then(|v| core::str::from_utf8(v.as_bytes()).ok())
+                .is_some_and(|v| required.satisfied_by(v))
+        })
+        .map(|required| required.name)
 }
 
 /// The status `to_response` sends, without building the body: a 500 when a required header's
@@ -442,12 +470,15 @@ fn bare(
 }
 
 /// Why a response could not be built as declared.
+#[cfg_attr(not(feature = "tracing"), allow(dead_code))]
 enum Failure {
     /// A required header's interpolated value was invalid (logged with `tracing`).
-    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     Header(InvalidRequired),
     /// The value's `Serialize` failed (`format = "serde"`).
     Body,
+    /// A `transparent` or `delegate` field's hand-written impl built an invalid response: what
+    /// was wrong with it.
+    Inner(&'static str),
 }
 
 /// The response that goes out instead of an invalid one: a 500 with the hidden server-error
@@ -463,8 +494,9 @@ fn degrade<T: HttpStatus + ?Sized>(
     crate::integrations::tracing::degraded(
         core::any::type_name::<T>(),
         match &failure {
-            Failure::Header(invalid) => Some(*invalid),
-            Failure::Body => None,
+            Failure::Header(invalid) => crate::integrations::tracing::Degraded::Header(*invalid),
+            Failure::Body => crate::integrations::tracing::Degraded::Body,
+            Failure::Inner(why) => crate::integrations::tracing::Degraded::Inner(why),
         },
     );
     let _ = (value, failure);

@@ -33,9 +33,11 @@ pub mod catalog;
 pub mod grpc;
 pub mod header;
 mod registry;
+mod required;
 mod vocab;
 
 pub use registry::ENTRIES;
+pub use required::{required_headers, Required};
 pub use vocab::{BodyFormat, ValueKind, APPLICATION_JSON, PROBLEM_JSON, TEXT_PLAIN};
 
 /// Everything the registry and the RFCs say about one status code.

@@ -452,55 +452,12 @@ impl<'i, 'a> Resolved<'i, 'a> {
     }
 }
 
-/// A header field the response must carry.
-pub struct Required {
-    pub name: &'static str,
-    pub spec: &'static str,
-    pub example: &'static str,
-    /// Why, when the registry's MUST does not say it all.
-    pub why: &'static str,
-}
-
 impl Resolved<'_, '_> {
-    /// The header fields the status requires: the registry's unconditional MUSTs, `Location`
-    /// on a redirect (a SHOULD that the derive raises: a redirect without a target is
-    /// useless), and `Connection: upgrade` beside `Upgrade` (RFC 9110 §7.8).
-    pub fn required_headers(&self) -> Vec<Required> {
-        let Some(info) = self.code.and_then(|c| c.info) else {
-            return Vec::new();
-        };
-        let mut required: Vec<Required> = info
-            .must_headers
-            .iter()
-            .filter(|rule| rule.condition.is_none())
-            .map(|rule| Required {
-                name: rule.name,
-                spec: rule.spec,
-                example: rule.example,
-                why: "",
-            })
-            .collect();
-        if info.redirect {
-            let example = info
-                .should_headers
-                .iter()
-                .find(|r| r.name == "Location")
-                .map_or("/other/location", |r| r.example);
-            required.push(Required {
-                name: "Location",
-                spec: info.spec,
-                example,
-                why: ": it is where the client goes (the RFC says SHOULD; the derive requires it, as a redirect without a target is useless)",
-            });
-        }
-        if required.iter().any(|r| r.name == "Upgrade") {
-            required.push(Required {
-                name: "Connection",
-                spec: "RFC 9110 §7.8",
-                example: "upgrade",
-                why: " with the `upgrade` option: a sender of Upgrade MUST also send it",
-            });
-        }
-        required
+    /// The header fields the status requires (the registry says which).
+    pub fn required_headers(&self) -> Vec<http_status_core::Required> {
+        self.code
+            .and_then(|c| c.info)
+            .map(|info| http_status_core::required_headers(info).collect())
+            .unwrap_or_default()
     }
 }

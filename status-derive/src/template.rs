@@ -1,8 +1,6 @@
 //! Templates: `message` and header values with `{field}` / `{0}` placeholders, `format!`
 //! specs (`{id:?}`, `{0:>4}`) and `{{` / `}}` for literal braces.
 
-use std::fmt::Write as _;
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
     Text(String),
@@ -133,21 +131,6 @@ impl Template {
             Piece::Text(_) => None,
         })
     }
-
-    /// A `format_args!` string with one positional `{}` per placeholder, in order.
-    pub fn format_string(&self) -> String {
-        let mut out = String::new();
-        for piece in &self.pieces {
-            match piece {
-                Piece::Text(text) => out.push_str(&text.replace('{', "{{").replace('}', "}}")),
-                Piece::Field(placeholder) if placeholder.spec.is_empty() => out.push_str("{}"),
-                Piece::Field(placeholder) => {
-                    let _ = write!(out, "{{:{}}}", placeholder.spec);
-                }
-            }
-        }
-        out
-    }
 }
 
 fn parse_placeholder(inner: &str) -> Result<Placeholder, TemplateError> {
@@ -269,7 +252,6 @@ mod tests {
                 Piece::Text(" not found".into())
             ]
         );
-        assert_eq!(t.format_string(), "user {} not found");
         assert_eq!(t.literal(), None);
 
         let t = Template::parse("{0:>4} {{literal}} {r#type:?}").unwrap();
@@ -285,7 +267,6 @@ mod tests {
                 })
             ]
         );
-        assert_eq!(t.format_string(), "{:>4} {{literal}} {:?}");
 
         let t = Template::parse("no {{placeholders}} here").unwrap();
         assert_eq!(t.literal().as_deref(), Some("no {placeholders} here"));

@@ -6,7 +6,7 @@ use super::{
 use crate::emit::Code;
 use crate::plan::{self, Plan, Source, Step, Text};
 use crate::resolve::Resolved;
-use http_status_core::header::{grammar_of, Grammar};
+use http_status_core::header::{escaped_placeholders, grammar_of, Grammar};
 use std::fmt::Write as _;
 
 fn status_expr(variant: &Resolved) -> String {
@@ -73,17 +73,9 @@ pub fn status(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
     });
 }
 
-fn grammar_path(grammar: Grammar) -> &'static str {
-    match grammar {
-        Grammar::RetryAfter => "__hs::Grammar::RetryAfter",
-        Grammar::UriReference => "__hs::Grammar::UriReference",
-        Grammar::Methods => "__hs::Grammar::Methods",
-        Grammar::Challenges => "__hs::Grammar::Challenges",
-        Grammar::Protocols => "__hs::Grammar::Protocols",
-        Grammar::Tokens => "__hs::Grammar::Tokens",
-        Grammar::HttpDate => "__hs::Grammar::HttpDate",
-        _ => "__hs::Grammar::Any",
-    }
+/// The path generated code names a grammar by.
+fn grammar_path(grammar: Grammar) -> String {
+    format!("__hs::Grammar::{}", grammar.name())
 }
 
 /// `__http_status_headers()`: literal values are `const` (validated and built at compile
@@ -124,8 +116,11 @@ pub fn headers(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
                     ),
                     Some(value) => write!(body, "__hs::add_obs_text(__h, {name}, {value:?});"),
                     None => {
-                        let args = template_args(cx, variant.variant, template, header.value.lit.span(), &mut used);
-                        let grammar = grammar_path(grammar_of(header.name()));
+                        let grammar = grammar_of(header.name());
+                        let pieces = crate::valid::headers::pieces(template);
+                        let escaped: Vec<bool> = escaped_placeholders(grammar, &pieces).collect();
+                        let args = template_args(cx, variant.variant, template, header.value.lit.span(), &escaped, &mut used);
+                        let grammar = grammar_path(grammar);
                         if required.iter().any(|r| r.name.eq_ignore_ascii_case(header.name())) {
                             write!(
                                 body,

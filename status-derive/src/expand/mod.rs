@@ -13,7 +13,7 @@ use crate::diag::Warning;
 use crate::emit::{source, Code};
 use crate::plan::Source;
 use crate::resolve::{Format, Resolved};
-use crate::template::Template;
+use crate::template::{Piece, Template};
 use crate::warning;
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
@@ -58,6 +58,7 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
         describe::descriptions(cx, resolved, code)
     });
     let format_checks = checks(&mut cx, resolved);
+    let can_succeed = can_succeed(&cx, resolved);
 
     let rt = &cx.rt;
     let ty = &input.original.ident;
@@ -85,6 +86,8 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
         #assertions
 
         #format_checks
+
+        #can_succeed
 
         #[automatically_derived]
         #[allow(unused_qualifications, clippy::match_single_binding, clippy::needless_return)]
@@ -141,28 +144,7 @@ fn method_body(cx: &mut Cx, fill: impl FnOnce(&mut Cx, &mut Code)) -> TokenStrea
 /// assertion), and each custom format's Content-Type (returned as `const` items).
 fn checks(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
     let rt = cx.rt.clone();
-    let generics = &cx.input.original.generics;
-    let concrete = generics.type_params().next().is_none();
-    if concrete && !cx.input.has_error_attributes() {
-        let first_success = resolved
-            .iter()
-            .filter(|v| !v.delegates())
-            .find_map(|v| v.code.filter(|c| c.is_success_status()));
-        if let Some(code) = first_success {
-            let ty = &cx.input.original.ident;
-            let (_, ty_generics, _) = generics.split_for_impl();
-            let span = code.spec.span();
-            cx.bounds.assert(quote_spanned! {span=>
-                {
-                    #[allow(unused_imports)]
-                    use #rt::__private::{ProbeError as _, ProbeOther as _};
-                    #rt::__private::success_allowed(
-                        (&&#rt::__private::ErrorProbe::<#ty #ty_generics>::new()).__hs_verdict(),
-                    );
-                }
-            });
-        }
-    }
+    success_in_error(cx, resolved);
     let mut formats: Vec<String> = Vec::new();
     let mut items = TokenStream::new();
     for variant in resolved {
@@ -187,6 +169,102 @@ fn checks(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
         });
     }
     items
+}
+
+/// `success_in_error`, where only the compiler can tell: a success status on a type that
+/// implements `Error` by hand (the derive reports thiserror's types itself), and any error
+/// type whose `transparent` or `delegate` field is a derived type that can answer with a
+/// success. Both are autoref probes in the assertion function, on a concrete type: the type
+/// itself, or for a generic type declared without bounds, the type at `&'static str` for
+/// each parameter (what a generic hand-written `impl<T: Display> Error` covers).
+fn success_in_error(cx: &mut Cx, resolved: &[Resolved]) {
+    let rt = cx.rt.clone();
+    let Some(probed) = probe_type(cx.input) else {
+        return;
+    };
+    let error = |span: Span| {
+        let probed = crate::bounds::respan(probed.clone(), span);
+        quote_spanned!(span=> (&&#rt::__private::ErrorProbe::<#probed>::new()).__hs_verdict())
+    };
+    let uses = quote! {
+        #[allow(unused_imports)]
+        use #rt::__private::{ProbeError as _, ProbeOther as _, ProbeSuccess as _, ProbeNoSuccess as _};
+    };
+    if !cx.input.has_error_attributes() {
+        let first_success = resolved
+            .iter()
+            .filter(|v| !v.delegates())
+            .find_map(|v| v.code.filter(|c| c.is_success_status()));
+        if let Some(code) = first_success {
+            let span = code.spec.span();
+            let error = error(span);
+            cx.bounds.assert(quote_spanned! {span=>
+                {
+                    #uses
+                    #rt::__private::success_allowed(#error);
+                }
+            });
+        }
+    }
+    for field in resolved.iter().filter_map(|v| v.delegate) {
+        if cx.bounds.is_generic(field.ty) {
+            continue;
+        }
+        let ty = field.ty;
+        let span = syn::spanned::Spanned::span(ty);
+        let error = error(span);
+        cx.bounds.assert(quote_spanned! {span=>
+            {
+                #uses
+                #rt::__private::no_success_through((
+                    #error,
+                    (&&#rt::__private::SuccessProbe::<#ty>::new()).__hs_success(),
+                ));
+            }
+        });
+    }
+}
+
+/// A concrete type to probe for `Error`: the type, or one made from it (see
+/// `success_in_error`); `None` when no well-formed one can be named.
+fn probe_type(input: &Input) -> Option<TokenStream> {
+    let generics = &input.original.generics;
+    let ty = &input.original.ident;
+    if generics.params.is_empty() {
+        return Some(quote!(#ty));
+    }
+    let bounded = generics.where_clause.is_some()
+        || generics.params.iter().any(|param| match param {
+            syn::GenericParam::Type(param) => !param.bounds.is_empty() || param.default.is_some(),
+            syn::GenericParam::Lifetime(param) => !param.bounds.is_empty(),
+            syn::GenericParam::Const(_) => true,
+        });
+    if bounded {
+        return None;
+    }
+    let args = generics.params.iter().map(|param| match param {
+        syn::GenericParam::Lifetime(_) => quote!('static),
+        _ => quote!(&'static str),
+    });
+    Some(quote!(#ty<#(#args),*>))
+}
+
+/// The marker a type with a success variant carries, for the probe above.
+fn can_succeed(cx: &Cx, resolved: &[Resolved]) -> TokenStream {
+    let succeeds = resolved
+        .iter()
+        .filter(|v| !v.delegates())
+        .any(|v| v.code.is_some_and(|c| c.is_success_status()));
+    if !succeeds {
+        return TokenStream::new();
+    }
+    let rt = &cx.rt;
+    let ty = &cx.input.original.ident;
+    let (impl_generics, ty_generics, where_clause) = cx.input.original.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #rt::__private::CanSucceed for #ty #ty_generics #where_clause {}
+    }
 }
 
 /// The bounds actix-web's ResponseError needs, Debug + Display. Written as a higher-ranked
@@ -246,16 +324,30 @@ fn delegate_path(cx: &mut Cx, field: &Field, method: &str) -> TokenStream {
 
 /// `__hs_format!("...", a, b)` (`format_args!`) for a template, recording the fields it binds,
 /// and requiring of each field's type the trait its spec formats with, reported at the
-/// template.
+/// template. A placeholder marked in `escaped` sits in a quoted-string of a header value: its
+/// text is written with `"` and `\` as quoted-pairs (`__hs::QuotedPairs`) instead of being
+/// refused by the field's grammar.
 fn template_args(
     cx: &mut Cx,
     variant: &Variant,
     template: &Template,
     span: Span,
+    escaped: &[bool],
     used: &mut Vec<usize>,
 ) -> String {
-    let mut out = format!("__hs_format!({:?}", template.format_string());
-    for placeholder in template.placeholders() {
+    let mut format = String::new();
+    let mut args = String::new();
+    let mut placeholders = 0;
+    for piece in &template.pieces {
+        let placeholder = match piece {
+            Piece::Text(text) => {
+                format.push_str(&text.replace('{', "{{").replace('}', "}}"));
+                continue;
+            }
+            Piece::Field(placeholder) => placeholder,
+        };
+        let quoted = escaped.get(placeholders).copied().unwrap_or(false);
+        placeholders += 1;
         let Some(field) = variant.field(&placeholder.member) else {
             continue;
         };
@@ -265,17 +357,38 @@ fn template_args(
         let trait_ident =
             proc_macro2::Ident::new(format_trait(&placeholder.spec), Span::call_site());
         cx.bounds.require_fmt(field.ty, &trait_ident, span);
-        let _ = write!(out, ", {}", field.binding);
+        let binding = &field.binding;
+        match (quoted, placeholder.spec.is_empty()) {
+            (false, true) => {
+                format.push_str("{}");
+                let _ = write!(args, ", {binding}");
+            }
+            (false, false) => {
+                let _ = write!(format, "{{:{}}}", placeholder.spec);
+                let _ = write!(args, ", {binding}");
+            }
+            (true, true) => {
+                format.push_str("{}");
+                let _ = write!(args, ", __hs::QuotedPairs({binding})");
+            }
+            (true, false) => {
+                format.push_str("{}");
+                let _ = write!(
+                    args,
+                    ", __hs::QuotedPairs(__hs_format!(\"{{:{}}}\", {binding}))",
+                    placeholder.spec
+                );
+            }
+        }
     }
-    out.push(')');
-    out
+    format!("__hs_format!({format:?}{args})")
 }
 
 /// The `format_args!` of text formatted at run time.
 fn source_args(cx: &mut Cx, variant: &Variant, source: Source, used: &mut Vec<usize>) -> String {
     match source {
         Source::Template(lit, template) => {
-            template_args(cx, variant, template, lit.lit.span(), used)
+            template_args(cx, variant, template, lit.lit.span(), &[], used)
         }
         Source::Display => {
             let ty = &cx.input.original.ident;

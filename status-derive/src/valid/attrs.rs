@@ -207,10 +207,10 @@ fn machine_code(template: &TemplateLit, report: &mut Report) {
         return;
     };
     if let Some(c) = text.chars().find(|c| !c.is_ascii_graphic()) {
-        let what = if c == ' ' {
-            "a space".to_owned()
-        } else {
-            format!("`{}`", c.escape_default())
+        let what = match c {
+            ' ' => "a space".to_owned(),
+            c if c.is_control() => format!("the control character `{}`", c.escape_default()),
+            c => format!("`{c}`, which is not ASCII"),
         };
         report.error(
             &template.lit,

@@ -438,6 +438,22 @@ fn problem_members(variant: &Resolved) -> bool {
     variant.format().is(BodyFormat::Problem)
 }
 
+/// A name like `name` that every client can use: separators as `_`, a letter first, three
+/// characters at least.
+fn usable_name(name: &str) -> String {
+    let mut usable: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    if !usable.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        usable.insert_str(0, "value_");
+    }
+    if usable.len() < 3 {
+        usable.push_str("_value");
+    }
+    usable
+}
+
 pub fn member_name_applies(variant: &Resolved, _: Option<Code>) -> bool {
     problem_members(variant)
         && variant
@@ -471,6 +487,6 @@ pub fn member_name(site: &Site, report: &mut Report) {
             format!("the member name \"{name}\" is not one every client can use as an identifier: it SHOULD start with a letter, be made of letters, digits and `_`, and be three characters or longer"),
         )
         .spec("RFC 9457 §3.2")
-        .help("rename it: #[status(extension = \"balance_due\")]"),
+        .help(format!("rename it: #[status(extension = \"{}\")]", usable_name(&name))),
     );
 }

@@ -5,6 +5,7 @@
 //! uses on interpolated values.
 
 use super::{OptionAt, Report, Site};
+use crate::attr::options::{Key, Text, Value};
 use crate::attr::{HeaderOpt, ItemValue, TemplateLit};
 use crate::diag::closest;
 use crate::resolve::{Code, Resolved};
@@ -92,20 +93,46 @@ pub fn invalid_header(site: &Site, report: &mut Report) {
 pub fn impossible_template(site: &Site, report: &mut Report) {
     for header in headers(site) {
         let grammar = grammar_of(header.name());
-        impossible(&header.value, grammar, header.name(), report);
+        let spec = field_named(header.name()).map_or("RFC 9110 §5.5", |f| f.spec);
+        let example = snippet(header.name(), grammar.example());
+        impossible(
+            &header.value,
+            grammar,
+            header.name(),
+            spec,
+            &example,
+            report,
+        );
     }
     for item in &site.attr.items {
-        if let (ItemValue::Template(template), crate::attr::options::Value::Template(text)) =
+        if let (ItemValue::Template(template), Value::Template(Text::Uri)) =
             (&item.value, item.def.value)
         {
-            if text == crate::attr::options::Text::Uri {
-                impossible(template, Grammar::UriReference, item.def.name, report);
-            }
+            let spec = if item.def.key == Key::Type {
+                "RFC 9457 §3.1.1"
+            } else {
+                "RFC 9457 §3.1.5"
+            };
+            impossible(
+                template,
+                Grammar::UriReference,
+                item.def.name,
+                spec,
+                item.def.example,
+                report,
+            );
         }
     }
 }
 
-fn impossible(template: &TemplateLit, grammar: Grammar, what: &str, report: &mut Report) {
+fn impossible(
+    template: &TemplateLit,
+    grammar: Grammar,
+    what: &str,
+    spec: &str,
+    example: &str,
+    report: &mut Report,
+) {
     let Ok(parsed) = &template.parsed else {
         return;
     };
@@ -122,10 +149,9 @@ fn impossible(template: &TemplateLit, grammar: Grammar, what: &str, report: &mut
                 grammar.expected()
             ),
         )
-        .spec(field_named(what).map_or("RFC 9110 §5.5", |f| f.spec))
+        .spec(spec)
         .help(format!(
-            "write the literal text the grammar allows around the placeholder, e.g. {}",
-            snippet(what, grammar.example())
+            "write the literal text the grammar allows around the placeholder, e.g. {example}"
         )),
     );
 }
