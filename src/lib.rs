@@ -30,7 +30,7 @@ pub use format::{BodyFormat, Format};
 pub use layer::actix::ProblemMiddleware;
 #[cfg(feature = "tower")]
 pub use layer::tower::{ProblemBody, ProblemLayer, ProblemService};
-pub use problem::{Extensions, Member, Problem};
+pub use problem::{ExtensionValue, Extensions, Member, Problem};
 pub use traits::HttpStatus;
 
 /// `#[derive(HttpStatus)]`: see the crate documentation for the attribute.

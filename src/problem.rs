@@ -3,6 +3,7 @@
 use crate::serialize::{flatten_into, probe, MapSink};
 use http::StatusCode;
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::borrow::Cow;
 
 /// The parts of one response, already filtered by the 5xx rule: text derived from a server
 /// error's value is `None` here unless the variant says `expose`, so a custom format cannot leak
@@ -125,14 +126,33 @@ impl<'a> Problem<'a> {
         self.instance
     }
 
-    /// The extension members (the fields marked `#[status(extension)]` and `#[status(flatten)]`,
-    /// and `request_id` under a `ProblemLayer`), as a map. A member whose `Serialize` fails is
-    /// left out, and so is a flattened entry whose key is a standard member's.
+    /// The extension members: the fields marked `#[status(extension)]` and
+    /// `#[status(flatten)]`, and nothing else (the request id a layer adds is
+    /// [`request_id`](Problem::request_id), so a format built from the members keeps its shape
+    /// under a layer). It serializes as a map and iterates as `(name, value)` pairs. A member
+    /// whose `Serialize` fails is left out, and so is a flattened entry whose key is a standard
+    /// member's.
+    ///
+    /// ```
+    /// use http_status::http::StatusCode;
+    /// use http_status::{Member, Problem};
+    ///
+    /// let balance = 30;
+    /// let members = [Member::new("balance", &balance)];
+    /// let problem = Problem::new(StatusCode::FORBIDDEN, "Forbidden").with_extensions(&members);
+    /// let names: Vec<String> = problem.extensions().iter().map(|(name, _)| name.into_owned()).collect();
+    /// assert_eq!(names, ["balance"]);
+    /// assert_eq!(serde_json::to_string(&problem.extensions()).unwrap(), r#"{"balance":30}"#);
+    /// ```
     pub fn extensions(&self) -> Extensions<'a> {
         Extensions {
             members: self.members,
-            request_id: self.request_id,
         }
+    }
+
+    /// The request id a `ProblemLayer` or `ProblemMiddleware` gives the response, if any.
+    pub fn request_id(&self) -> Option<&'a str> {
+        self.request_id.map(|(_, id)| id)
     }
 }
 
@@ -172,6 +192,9 @@ impl Serialize for Problem<'_> {
             map.serialize_entry("code", code)?;
         }
         self.extensions().entries(&mut map)?;
+        if let Some((name, id)) = self.request_id {
+            map.serialize_entry(name, id)?;
+        }
         map.end()
     }
 }
@@ -204,17 +227,61 @@ impl<'a> Member<'a> {
     }
 }
 
-/// The extension members of a [`Problem`], serialized as a map.
+/// The extension members of a [`Problem`]: serialized as a map, iterated as `(name, value)`
+/// pairs.
 #[derive(Clone, Copy)]
 pub struct Extensions<'a> {
     members: &'a [Member<'a>],
-    request_id: Option<(&'a str, &'a str)>,
 }
 
-impl Extensions<'_> {
+/// The value of one extension member, as [`Extensions::iter`] gives it: serialize it.
+pub enum ExtensionValue<'a> {
+    /// A member's own value.
+    Member(&'a dyn erased_serde::Serialize),
+    /// An entry of a flattened member, serialized once to find its key.
+    Entry(serde_json::Value),
+}
+
+impl Serialize for ExtensionValue<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ExtensionValue::Member(value) => value.serialize(serializer),
+            ExtensionValue::Entry(value) => value.serialize(serializer),
+        }
+    }
+}
+
+impl std::fmt::Debug for ExtensionValue<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let json = serde_json::to_string(self).map_err(|_| std::fmt::Error)?;
+        f.write_str(&json)
+    }
+}
+
+impl<'a> Extensions<'a> {
     /// Whether there are no members.
     pub fn is_empty(&self) -> bool {
-        self.members.is_empty() && self.request_id.is_none()
+        self.members.is_empty()
+    }
+
+    /// The members as `(name, value)` pairs, in order: each named member whose `Serialize`
+    /// succeeds, and each entry of a flattened member (except those named like a standard
+    /// member).
+    pub fn iter(&self) -> impl Iterator<Item = (Cow<'a, str>, ExtensionValue<'a>)> + 'a {
+        self.members.iter().flat_map(|member| {
+            let pairs: Vec<(Cow<'a, str>, ExtensionValue<'a>)> = match member.name {
+                Some(name) if probe(member.value) => {
+                    vec![(Cow::Borrowed(name), ExtensionValue::Member(member.value))]
+                }
+                Some(_) => Vec::new(),
+                None => {
+                    let mut entries = Entries(Vec::new());
+                    let Ok(()) = flatten_into(member.value, &mut entries);
+                    entries.0
+                }
+            };
+            pairs
+        })
     }
 
     /// Writes the members into a map being serialized, skipping those that fail.
@@ -229,8 +296,32 @@ impl Extensions<'_> {
                 None => flatten_into(member.value, &mut MapSink::new(map, PROBLEM_MEMBERS))?,
             }
         }
-        if let Some((name, id)) = self.request_id {
-            map.serialize_entry(name, id)?;
+        Ok(())
+    }
+}
+
+impl<'a> IntoIterator for Extensions<'a> {
+    type Item = (Cow<'a, str>, ExtensionValue<'a>);
+    type IntoIter = Box<dyn Iterator<Item = Self::Item> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+/// The entries of a flattened member, owned.
+struct Entries<'a>(Vec<(Cow<'a, str>, ExtensionValue<'a>)>);
+
+impl crate::serialize::Sink for Entries<'_> {
+    type Error = core::convert::Infallible;
+
+    fn entry<V: Serialize + ?Sized>(&mut self, key: &str, value: &V) -> Result<(), Self::Error> {
+        if PROBLEM_MEMBERS.contains(&key) {
+            return Ok(());
+        }
+        if let Ok(value) = crate::serialize::to_value(value) {
+            self.0
+                .push((Cow::Owned(key.to_owned()), ExtensionValue::Entry(value)));
         }
         Ok(())
     }

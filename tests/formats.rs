@@ -271,3 +271,85 @@ fn an_interpolated_uri_that_is_not_one_is_replaced_or_left_out() {
         r#"{"type":"/ok","title":"Bad Request","status":400,"instance":"/ok","code":"X"}"#
     );
 }
+
+/// `format = "members"`: a body made of the members alone, as realworld's
+/// `{"errors":{"email":["is taken"]}}`.
+#[derive(Debug, HttpStatus)]
+#[status(format = "members")]
+enum RealWorld {
+    #[status(422)]
+    Invalid {
+        #[status(extension)]
+        errors: BTreeMap<&'static str, Vec<&'static str>>,
+    },
+    #[status(401, header("WWW-Authenticate" = "Token"))]
+    Unauthorized,
+    #[status(500)]
+    Database(String),
+}
+
+#[test]
+fn members_format_is_the_members_alone() {
+    let errors = BTreeMap::from([("email", vec!["is taken"]), ("username", vec!["is blank"])]);
+    let response = RealWorld::Invalid { errors }.to_response();
+    assert_eq!(response.status(), 422);
+    assert_eq!(content_type(&response), Some("application/json"));
+    assert_eq!(
+        text(&response),
+        r#"{"errors":{"email":["is taken"],"username":["is blank"]}}"#
+    );
+    let response = RealWorld::Unauthorized.to_response();
+    assert_eq!(response.status(), 401);
+    assert_eq!(text(&response), "{}");
+    assert_eq!(response.headers()["www-authenticate"], "Token");
+    let response = RealWorld::Database("password=hunter2".into()).to_response();
+    assert_eq!(response.status(), 500);
+    assert_eq!(text(&response), "{}");
+}
+
+/// A custom format built from the members, which iterate as pairs; flattened entries come as
+/// their own pairs, standard names left out.
+struct MembersOnly;
+
+impl Format for MembersOnly {
+    const CONTENT_TYPE: &'static str = "application/json";
+
+    fn write(problem: &Problem<'_>, body: &mut Vec<u8>) {
+        let mut map = serde_json::Map::new();
+        for (name, value) in problem.extensions() {
+            map.insert(name.into_owned(), serde_json::to_value(&value).unwrap());
+        }
+        map.insert(
+            "has_request_id".into(),
+            problem.request_id().is_some().into(),
+        );
+        serde_json::to_writer(body, &map).unwrap();
+    }
+}
+
+#[derive(Debug, HttpStatus)]
+#[status(format = MembersOnly)]
+enum Kanidm {
+    #[status(400)]
+    EmptyRequest {
+        #[status(extension = "emptyrequest")]
+        reason: &'static str,
+        #[status(flatten)]
+        extra: BTreeMap<&'static str, u32>,
+    },
+}
+
+#[test]
+fn extensions_iterate_as_pairs_and_never_hold_the_request_id() {
+    let extra = BTreeMap::from([("attempt", 2), ("status", 9)]);
+    let response = Kanidm::EmptyRequest {
+        reason: "no body",
+        extra,
+    }
+    .to_response();
+    let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"emptyrequest": "no body", "attempt": 2, "has_request_id": false})
+    );
+}

@@ -7,7 +7,7 @@
 
 use http_status::bytes::Bytes;
 use http_status::codes::header::{check_value, Grammar};
-use http_status::http::Response;
+use http_status::http::{Response, StatusCode};
 use http_status::HttpStatus;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
@@ -188,6 +188,97 @@ enum Leaky {
     // A header is written by the developer on purpose (the derive warns, `header_leak`, and
     // this one is allowed); it is not hidden (see README).
     HeaderOnPurpose(String),
+}
+
+/// The same 5xx built every other way the attribute allows: options inherited from the enum,
+/// `transparent` and `delegate` fields, custom and Google formats, the members format.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(500, message = "{0} failed", codes = "SCREAMING_SNAKE_CASE")]
+enum Inherited {
+    #[error("a {0}")]
+    Plain(String),
+    #[error("b {0}")]
+    #[status(503, header("Retry-After" = "5"))]
+    Unavailable(String),
+    #[error("c {0}")]
+    #[status(format = "json")]
+    Json(String),
+    #[error("d {0}")]
+    #[status(format = "text")]
+    Text(String),
+    #[error(transparent)]
+    #[status(transparent)]
+    Through(Leaky),
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[error("request {attempt} failed: {kind}")]
+struct Delegated {
+    #[status(delegate)]
+    kind: Leaky,
+    attempt: String,
+}
+
+/// A wire format of the user's own: it sees the parts, never hidden text.
+struct Echo;
+
+impl http_status::Format for Echo {
+    const CONTENT_TYPE: &'static str = "application/json";
+
+    fn write(problem: &http_status::Problem<'_>, body: &mut Vec<u8>) {
+        let _ = serde_json::to_writer(body, problem);
+    }
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum Formats {
+    #[error("custom {0}")]
+    #[status(500, format = Echo, message = "{0}")]
+    Custom(String),
+    #[error("google {0}")]
+    #[status(502, format = "google", code = "UPSTREAM", message = "{0}")]
+    Google(String),
+    #[error("members {0}")]
+    #[status(500, format = "members")]
+    Members(String),
+}
+
+#[test]
+fn server_errors_built_every_way_leak_no_byte_of_the_value() {
+    let secret = "[A-Za-z0-9]{12,40}".prop_map(|s| format!("SECRET{s}"));
+    check((secret.clone(), secret), |(secret, inner)| {
+        let leaky = || Leaky::Query {
+            query: secret.clone(),
+            source: DriverError(inner.clone()),
+        };
+        let responses = [
+            Inherited::Plain(secret.clone()).to_response(),
+            Inherited::Unavailable(secret.clone()).to_response(),
+            Inherited::Json(secret.clone()).to_response(),
+            Inherited::Text(secret.clone()).to_response(),
+            Inherited::Through(leaky()).to_response(),
+            Delegated {
+                kind: leaky(),
+                attempt: secret.clone(),
+            }
+            .to_response(),
+            Formats::Custom(secret.clone()).to_response(),
+            Formats::Google(secret.clone()).to_response(),
+            Formats::Members(secret.clone()).to_response(),
+        ];
+        for response in responses {
+            prop_assert!(response.status().is_server_error());
+            let body = String::from_utf8_lossy(response.body());
+            for hidden in [&secret, &inner] {
+                prop_assert!(!body.contains(hidden.as_str()), "{}", body);
+                for (name, header) in response.headers() {
+                    let header = String::from_utf8_lossy(header.as_bytes());
+                    prop_assert!(!header.contains(hidden.as_str()), "{}: {}", name, header);
+                }
+            }
+        }
+        Ok(())
+    });
 }
 
 #[test]
@@ -374,6 +465,55 @@ enum Required {
     Upgrade(String),
     #[status(429, header("Retry-After" = "{0}"), header("X-Note" = "{0}"))]
     Limited(String),
+    // Inside a quoted-string the text is escaped, not refused.
+    #[status(401, header("WWW-Authenticate" = "Bearer realm=\"{0}\", error=\"{0}\""))]
+    Quoted(String),
+    #[status(transparent)]
+    Hand(HandWritten),
+}
+
+/// A hand-written impl that answers whatever it is told: nothing checked it at compile time.
+#[derive(Debug)]
+struct HandWritten {
+    status: u16,
+    body: &'static str,
+    challenge: Option<String>,
+}
+
+impl HttpStatus for HandWritten {
+    fn status(&self) -> StatusCode {
+        StatusCode::from_u16(self.status).unwrap()
+    }
+
+    fn headers(&self) -> http_status::http::HeaderMap {
+        let mut headers = http_status::http::HeaderMap::new();
+        if let Some(challenge) = &self.challenge {
+            if let Ok(value) = http_status::http::HeaderValue::from_str(challenge) {
+                headers.insert("www-authenticate", value);
+            }
+        }
+        headers
+    }
+
+    fn to_response(&self) -> Response<Bytes> {
+        let mut response = Response::new(Bytes::from_static(self.body.as_bytes()));
+        *response.status_mut() = self.status();
+        *response.headers_mut() = self.headers();
+        response
+    }
+}
+
+fn hand_written() -> impl Strategy<Value = HandWritten> {
+    (
+        prop::sample::select(vec![100u16, 103, 200, 204, 205, 304, 401, 404, 405, 500]),
+        prop::sample::select(vec!["", "body"]),
+        prop::option::of(header_text()),
+    )
+        .prop_map(|(status, body, challenge)| HandWritten {
+            status,
+            body,
+            challenge,
+        })
 }
 
 /// Values near the grammars: valid ones, and the ways they go wrong.
@@ -406,7 +546,7 @@ fn header_text() -> impl Strategy<Value = String> {
 #[test]
 fn required_headers_are_never_missing_or_invalid_and_every_value_passes_its_grammar() {
     use http_status::codes::header::grammar_of;
-    check(header_text(), |text| {
+    check((header_text(), hand_written()), |(text, hand)| {
         let values = [
             Required::Challenge(text.clone()),
             Required::Proxy(text.clone()),
@@ -414,6 +554,8 @@ fn required_headers_are_never_missing_or_invalid_and_every_value_passes_its_gram
             Required::Moved(text.clone()),
             Required::Upgrade(text.clone()),
             Required::Limited(text.clone()),
+            Required::Quoted(text.clone()),
+            Required::Hand(hand),
         ];
         for value in values {
             let declared = value.status();
@@ -435,11 +577,18 @@ fn required_headers_are_never_missing_or_invalid_and_every_value_passes_its_gram
                 );
             }
             if status == 500 {
-                // The fallback: no header of the variant, the hidden body.
-                prop_assert_eq!(response.headers().len(), 1);
+                if declared != 500 {
+                    // The fallback: no header of the variant, the hidden body.
+                    prop_assert_eq!(response.headers().len(), 1);
+                }
                 continue;
             }
             prop_assert_eq!(status, declared);
+            // Never an interim status, never a body where there is none.
+            prop_assert!(!status.is_informational());
+            if matches!(status.as_u16(), 204 | 205 | 304) {
+                prop_assert!(response.body().is_empty());
+            }
             let required: &[&str] = match declared.as_u16() {
                 401 => &["www-authenticate"],
                 407 => &["proxy-authenticate"],

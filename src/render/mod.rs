@@ -373,7 +373,8 @@ pub fn delegate<T: HttpStatus + ?Sized, F: ?Sized>(
     inner: &F,
     build: fn(&F) -> Response<Bytes>,
 ) -> Response<Bytes> {
-    let (response, exposed) = report::captured(|| build(inner));
+    let (mut response, exposed) = report::captured(|| build(inner));
+    drop_invalid_headers(response.headers_mut());
     if let Some(invalid) = invalid_response(&response) {
         let cx = context::current();
         return degrade(outer, PROBLEM, Failure::Inner(invalid), cx.as_deref());
@@ -382,6 +383,25 @@ pub fn delegate<T: HttpStatus + ?Sized, F: ?Sized>(
         report::report(outer, exposed);
     }
     response
+}
+
+/// Leaves out the header values that fail their field's grammar, as for a value interpolated in
+/// a derived type (a required one missing then makes the response the hidden 500).
+fn drop_invalid_headers(headers: &mut http::HeaderMap) {
+    let valid = |name: &http::HeaderName, value: &HeaderValue| {
+        core::str::from_utf8(value.as_bytes()).is_ok_and(|text| {
+            let grammar = http_status_core::header::grammar_of(name.as_str());
+            http_status_core::header::check_value(grammar, text).is_ok()
+        })
+    };
+    if headers.iter().all(|(name, value)| valid(name, value)) {
+        return;
+    }
+    let mut kept = http::HeaderMap::with_capacity(headers.len());
+    for (name, value) in headers.iter().filter(|(name, value)| valid(name, value)) {
+        let _ = kept.try_append(name.clone(), value.clone());
+    }
+    *headers = kept;
 }
 
 /// What makes a response one `http-status` would not send, if anything.

@@ -19,6 +19,15 @@ pub(crate) fn write_json<V: Serialize + ?Sized>(buf: &mut Vec<u8>, value: &V) ->
     ok
 }
 
+/// `value` as a JSON value, if its `Serialize` succeeds (without panicking).
+pub(crate) fn to_value<V: Serialize + ?Sized>(value: &V) -> Result<serde_json::Value, ()> {
+    let mut buf = Vec::new();
+    if !write_json(&mut buf, value) {
+        return Err(());
+    }
+    serde_json::from_slice(&buf).map_err(|_| ())
+}
+
 /// Whether `value` serializes without error (checked by serializing it to nowhere), so that a
 /// member about to go into a serializer that cannot take back what it wrote is known good.
 pub(crate) fn probe<V: Serialize + ?Sized>(value: &V) -> bool {
