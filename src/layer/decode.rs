@@ -196,11 +196,9 @@ mod tests {
         assert_eq!(decode(Coding::Brotli, &[0x06], 1024).unwrap(), b"");
         // An uncompressed meta-block with the text, then an empty last one: what a brotli
         // encoder writes for input it cannot compress (RFC 7932 §9.2).
-        let header: u32 = 0 // WBITS = 16 (one bit)
-            | 0 << 1 // ISLAST = 0
-            | 0 << 2 // MNIBBLES = 4 (two bits)
-            | (TEXT.len() as u32 - 1) << 4 // MLEN - 1 (16 bits)
-            | 1 << 20; // ISUNCOMPRESSED
+        // Bit 0: WBITS = 16 (0); bit 1: ISLAST = 0; bits 2-3: MNIBBLES = 4 (0); bits 4-19:
+        // MLEN - 1; bit 20: ISUNCOMPRESSED = 1.
+        let header: u32 = (TEXT.len() as u32 - 1) << 4 | 1 << 20;
         let mut stream = header.to_le_bytes()[..3].to_vec();
         stream.extend_from_slice(TEXT);
         stream.push(0b11); // ISLAST, ISLASTEMPTY
