@@ -13,7 +13,15 @@ use std::sync::{Arc, OnceLock};
 
 /// What the client's `Accept` asks for, among the representations of an error body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(not(any(feature = "tower", feature = "actix-web")), allow(dead_code))]
+#[cfg_attr(
+    not(any(
+        feature = "tower",
+        feature = "actix-web",
+        feature = "poem",
+        feature = "rocket"
+    )),
+    allow(dead_code)
+)]
 pub(crate) enum Prefer {
     /// `application/problem+json`, `*/*`, `application/*`, or no `Accept`: the body as it is.
     AsIs,
@@ -70,7 +78,15 @@ pub(crate) fn current() -> Option<Arc<Context>> {
 }
 
 /// Runs `f` with `context` as the current one, then restores the previous (layers nest).
-#[cfg_attr(not(any(feature = "tower", feature = "actix-web")), allow(dead_code))]
+#[cfg_attr(
+    not(any(
+        feature = "tower",
+        feature = "actix-web",
+        feature = "poem",
+        feature = "rocket"
+    )),
+    allow(dead_code)
+)]
 pub(crate) fn within<R>(context: &Arc<Context>, f: impl FnOnce() -> R) -> R {
     struct Restore(Option<Arc<Context>>);
     impl Drop for Restore {

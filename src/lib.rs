@@ -7,9 +7,16 @@
 
 mod catalog;
 mod context;
+#[cfg(any(feature = "actix-web", feature = "poem", feature = "rocket"))]
+mod convert;
 mod format;
 mod integrations;
-#[cfg(any(feature = "tower", feature = "actix-web"))]
+#[cfg(any(
+    feature = "tower",
+    feature = "actix-web",
+    feature = "poem",
+    feature = "rocket"
+))]
 mod layer;
 mod problem;
 mod render;
@@ -28,8 +35,12 @@ pub use catalog::{
 pub use format::{BodyFormat, Format};
 #[cfg(feature = "actix-web")]
 pub use layer::actix::ProblemMiddleware;
+#[cfg(feature = "poem")]
+pub use layer::poem::{ProblemPoem, ProblemPoemEndpoint};
+#[cfg(feature = "rocket")]
+pub use layer::rocket::ProblemFairing;
 #[cfg(feature = "tower")]
-pub use layer::tower::{ProblemBody, ProblemLayer, ProblemService};
+pub use layer::tower::{ProblemBody, ProblemFuture, ProblemLayer, ProblemService};
 pub use problem::{ExtensionValue, Extensions, Member, Problem};
 pub use traits::HttpStatus;
 

@@ -1,6 +1,8 @@
 //! A poem server whose handlers return `Result<_, poem::Error>` and use `?` on the derived
 //! `ApiError` (its `ResponseError`), or return a derived value directly (`IntoResponse`): JSON
 //! users, HEAD answered like GET (poem does), and 405 with `Allow` built with the derive.
+//! `ProblemPoem` adds request ids and `instance`, answers `Accept`, and gives poem's own
+//! errors (an unknown route, a path that does not parse) the same problem shape.
 //!
 //!     cargo run -p http-status-frameworks --example poem_server
 
@@ -10,7 +12,7 @@ mod api;
 use api::{find_user, ApiError, Done};
 use poem::listener::TcpListener;
 use poem::web::Path;
-use poem::{get, handler, Response, Route, Server};
+use poem::{get, handler, EndpointExt, Response, Route, Server};
 
 #[handler]
 fn get_user(Path(id): Path<u64>) -> poem::Result<Response> {
@@ -38,9 +40,13 @@ async fn main() -> std::io::Result<()> {
         .put(method_not_allowed)
         .post(method_not_allowed)
         .patch(method_not_allowed);
-    let app = Route::new().at("/users/:id", users);
+    let app = Route::new()
+        .at("/users/:id", users)
+        .with(http_status::ProblemPoem::new());
     let listener = TcpListener::bind("127.0.0.1:3002");
     api::print_curl_commands("127.0.0.1:3002".parse().expect("an address"));
+    // poem's own rejection of a path that does not parse, as a problem.
+    println!("  curl -i http://127.0.0.1:3002/users/abc");
     Server::new(listener)
         .run_with_graceful_shutdown(
             app,

@@ -1,6 +1,8 @@
 //! A rocket server whose routes return `Result<_, ApiError>` or a derived value (both
 //! `Responder`s): JSON users, HEAD answered like GET (rocket does), and 405 with `Allow` built
-//! with the derive for the other methods.
+//! with the derive for the other methods. `ProblemFairing` adds request ids and `instance`,
+//! answers `Accept`, and catches rocket's own errors (no route, a parameter that does not
+//! parse) as problems of the same shape.
 //!
 //!     cargo run -p http-status-frameworks --example rocket_server
 
@@ -43,7 +45,10 @@ async fn main() -> Result<(), Box<rocket::Error>> {
         ..rocket::Config::debug_default()
     };
     api::print_curl_commands("127.0.0.1:3003".parse().expect("an address"));
+    // A parameter that does not parse: rocket's 422, caught as a problem.
+    println!("  curl -i http://127.0.0.1:3003/users/abc");
     rocket::custom(config)
+        .attach(http_status::ProblemFairing::new())
         .mount(
             "/",
             rocket::routes![get_user, delete_user, put_user, post_user, patch_user],

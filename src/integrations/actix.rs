@@ -1,44 +1,21 @@
 //! `actix-web` feature: derived types implement `actix_web::ResponseError` (when they are
 //! `Debug + Display`), whose `status_code` and `error_response` both come from `to_response`,
 //! so they cannot disagree; and `actix_web::Responder`, so that a handler can return a value
-//! (a 201, a 204) directly. actix-web 4 is built on `http` 0.2; names, values and the code
-//! cross over as bytes.
+//! (a 201, a 204) directly. actix-web 4 is built on `http` 0.2: the response crosses over
+//! through `crate::convert::actix`.
 
 use crate::HttpStatus;
-use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 
 /// The status of a value's response as actix-web's `StatusCode`: what `error_response` sends.
 pub fn status_code<T: HttpStatus + ?Sized>(value: &T) -> StatusCode {
-    StatusCode::from_u16(crate::render::effective_status(value).as_u16())
-        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    crate::convert::actix::status(crate::render::effective_status(value))
 }
 
 /// The actix-web response of a value: status, headers and body of `to_response`.
 pub fn response<T: HttpStatus + ?Sized>(value: &T) -> HttpResponse {
-    from_http(value.to_response())
-}
-
-/// An `http` 1.x response as actix-web's, with the marker a `ProblemMiddleware` looks for.
-pub(crate) fn from_http(response: http::Response<bytes::Bytes>) -> HttpResponse {
-    let (parts, body) = response.into_parts();
-    let status =
-        StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut builder = HttpResponse::build(status);
-    for (name, value) in &parts.headers {
-        // Both were valid `http` 1.x names and values, which `http` 0.2 accepts as well.
-        if let (Ok(name), Ok(value)) = (
-            HeaderName::from_bytes(name.as_str().as_bytes()),
-            HeaderValue::from_bytes(value.as_bytes()),
-        ) {
-            builder.append_header((name, value));
-        }
-    }
-    if let Some(built) = parts.extensions.get::<crate::context::Built>() {
-        builder.extensions_mut().insert(*built);
-    }
-    builder.body(body)
+    crate::convert::actix::response(value.to_response())
 }
 
 #[doc(hidden)]

@@ -5,18 +5,11 @@
 
 use crate::HttpStatus;
 use poem::http::StatusCode;
-use poem::{Body, Response, ResponseParts};
+use poem::Response;
 
 /// The poem response of a value: exactly `to_response`.
 pub fn response<T: HttpStatus + ?Sized>(value: &T) -> Response {
-    let (parts, body) = value.to_response().into_parts();
-    let parts = ResponseParts {
-        status: parts.status,
-        version: parts.version,
-        headers: parts.headers,
-        extensions: parts.extensions,
-    };
-    Response::from_parts(parts, Body::from(body))
+    crate::convert::poem::response(value.to_response())
 }
 
 /// The status `ResponseError::status` reports: the one `to_response` sends.

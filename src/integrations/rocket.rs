@@ -1,29 +1,20 @@
 //! `rocket` feature: derived types implement rocket's `Responder`, so a route returns a
-//! derived value or `Result<T, ApiError>`. Rocket 0.5 has its own header types: names and
-//! values cross over as text (a value that is not UTF-8 — obs-text, which the derive warns
-//! about — cannot be represented and is left out).
+//! derived value or `Result<T, ApiError>`. Rocket 0.5 has its own header types: the response
+//! crosses over through `crate::convert::rocket`. Rocket has no hook around a handler's
+//! future, so a `ProblemFairing` leaves the request context in the request, where
+//! `respond_to` finds it.
 
 use crate::HttpStatus;
-use rocket::http::Status;
-use rocket::Response;
-use std::io::Cursor;
+use rocket::{Request, Response};
 
-/// The rocket response of a value: status, headers and body of `to_response`.
-pub fn response<'o, T: HttpStatus + ?Sized>(value: &T) -> Response<'o> {
-    let (parts, body) = value.to_response().into_parts();
-    let mut builder = Response::build();
-    builder.status(Status::new(parts.status.as_u16()));
-    for (name, value) in &parts.headers {
-        if let Ok(value) = value.to_str() {
-            builder.raw_header_adjoin(name.as_str().to_owned(), value.to_owned());
-        }
-    }
-    // A response without content (204, 304, `format = "none"`) gets no body at all, so
-    // rocket sends no Content-Length either.
-    if !body.is_empty() {
-        builder.sized_body(body.len(), Cursor::new(body));
-    }
-    builder.finalize()
+/// The rocket response of a value: status, headers and body of `to_response`, with the
+/// request context of a `ProblemFairing` when one is attached.
+pub fn response<'o, T: HttpStatus + ?Sized>(value: &T, request: &Request<'_>) -> Response<'o> {
+    let built = match crate::layer::rocket::context(request) {
+        Some(cx) => crate::context::within(cx, || value.to_response()),
+        None => value.to_response(),
+    };
+    crate::convert::rocket::response(built)
 }
 
 #[doc(hidden)]
@@ -46,9 +37,9 @@ macro_rules! __http_status_rocket {
         {
             fn respond_to(
                 self,
-                _request: &'__http_status_r $crate::__private::rocket::Request<'_>,
+                request: &'__http_status_r $crate::__private::rocket::Request<'_>,
             ) -> $crate::__private::rocket::response::Result<'__http_status_o> {
-                ::core::result::Result::Ok($crate::__private::rocket_response(&self))
+                ::core::result::Result::Ok($crate::__private::rocket_response(&self, request))
             }
         }
     };

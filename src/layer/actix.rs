@@ -1,11 +1,13 @@
 //! `actix-web` feature: [`ProblemMiddleware`], the [`ProblemLayer`](crate) of actix-web.
 
+use super::decode::Encoded;
 use super::{Settings, WithContext};
-use crate::context::{self, Built};
+use crate::context::{self, Built, Context};
+use crate::convert::actix as convert;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform};
 use actix_web::error::InternalError;
-use actix_web::http::header::{ACCEPT, CONTENT_TYPE};
+use actix_web::http::header::{ACCEPT, CONTENT_ENCODING, CONTENT_TYPE};
 use actix_web::HttpResponse;
 use core::future::{ready, Future, Ready};
 use core::pin::Pin;
@@ -118,33 +120,35 @@ where
 async fn finish<B: MessageBody>(
     response: HttpResponse<B>,
     settings: &Settings,
-    cx: &crate::context::Context,
+    cx: &Context,
 ) -> Result<HttpResponse<B>, HttpResponse> {
     let built = response.extensions().get::<Built>().is_some();
     let status = response.status().as_u16();
     let content_type = response.headers().get(CONTENT_TYPE).map(|v| v.as_bytes());
-    if !super::is_framework_error(settings, status, content_type, built) {
+    if !settings.framework_errors || !super::is_framework_error(status, content_type, built) {
         return Ok(response);
     }
-    let mut headers = http::HeaderMap::new();
-    for (name, value) in response.headers() {
-        if let (Ok(name), Ok(value)) = (
-            http::HeaderName::from_bytes(name.as_str().as_bytes()),
-            http::HeaderValue::from_bytes(value.as_bytes()),
-        ) {
-            headers.append(name, value);
-        }
+    let encoded = Encoded::of(
+        response
+            .headers()
+            .get_all(CONTENT_ENCODING)
+            .map(|value| value.as_bytes()),
+    );
+    if encoded == Encoded::Unknown {
+        return Ok(response);
     }
-    let text =
-        match actix_web::body::to_bytes_limited(response.into_body(), super::MAX_FRAMEWORK_TEXT)
-            .await
-        {
-            Ok(Ok(bytes)) => String::from_utf8_lossy(&bytes).into_owned(),
-            // Too long, or the body failed: the problem goes out without a detail.
-            _ => String::new(),
-        };
-    let status =
-        http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    let problem = crate::render::framework_error(status, &text, headers, cx);
-    Err(crate::integrations::actix::from_http(problem))
+    let headers = convert::headers(response.headers());
+    let (head, body) = response.into_parts();
+    let body = match actix_web::body::to_bytes_limited(body, super::MAX_FRAMEWORK_TEXT).await {
+        Ok(Ok(bytes)) => Some(bytes),
+        // Too long, or the body failed: the problem goes out without a detail.
+        _ => None,
+    };
+    let Some(text) = super::framework_text(encoded, body.as_deref()) else {
+        return Err(head
+            .set_body(body.unwrap_or_default())
+            .map_into_boxed_body());
+    };
+    let problem = super::replace(convert::status_from(head.status()), &text, headers, cx);
+    Err(convert::response(problem))
 }

@@ -1,18 +1,26 @@
-//! What `ProblemLayer` (tower) and `ProblemMiddleware` (actix-web) share: their settings, the
-//! request context they read from a request, and the test for a framework's error response.
-//! Each framework's module only adapts its request and response types.
+//! What `ProblemLayer` (tower), `ProblemMiddleware` (actix-web), `ProblemPoem` (poem) and
+//! `ProblemFairing` (rocket) share: their settings, the request context they read from a
+//! request, the test for a framework's error response and the problem that replaces it. Each
+//! framework's module only adapts its request and response types (through `crate::convert`).
 
 mod accept;
 #[cfg(feature = "actix-web")]
 pub(crate) mod actix;
+#[cfg(any(feature = "tower", feature = "actix-web", feature = "poem"))]
+mod decode;
+#[cfg(any(feature = "tower", feature = "actix-web", feature = "poem"))]
+mod intercept;
+#[cfg(any(feature = "tower", feature = "actix-web", feature = "poem"))]
+use intercept::{framework_text, is_framework_error, WithContext, MAX_FRAMEWORK_TEXT};
+#[cfg(feature = "poem")]
+pub(crate) mod poem;
+#[cfg(feature = "rocket")]
+pub(crate) mod rocket;
 #[cfg(feature = "tower")]
 pub(crate) mod tower;
 
-use crate::context::{self, Context};
-use core::future::Future;
-use core::pin::Pin;
-use core::task::{Context as TaskContext, Poll};
-use http::{HeaderName, HeaderValue};
+use crate::context::Context;
+use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use std::sync::{Arc, OnceLock};
 
 /// The request id header both read and send unless configured otherwise.
@@ -21,11 +29,8 @@ const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 const REQUEST_ID: &str = "request_id";
 /// The longest incoming request id that is kept; a longer one is replaced.
 const MAX_REQUEST_ID: usize = 128;
-/// The most of a framework's error text that is read into `detail`; past it, the text is
-/// left out (rejection messages are a line or two).
-pub(crate) const MAX_FRAMEWORK_TEXT: usize = 16 * 1024;
 
-/// The builder methods `ProblemLayer` and `ProblemMiddleware` share, over their `settings`
+/// The builder methods every layer and middleware shares, over its `settings`
 /// field: one definition, so the two cannot drift apart.
 macro_rules! settings_builder {
     ($ty:ident, $framework:literal) => {
@@ -120,12 +125,15 @@ impl Settings {
 /// The incoming request id when it is sane: 1 to 128 bytes of visible ASCII, so it cannot
 /// split a header or a log line. Otherwise one is generated.
 fn sane(incoming: &[u8]) -> Option<HeaderValue> {
-    let fits = (1..=MAX_REQUEST_ID).contains(&incoming.len());
-    if fits && incoming.iter().all(u8::is_ascii_graphic) {
+    if is_sane(incoming) {
         HeaderValue::from_bytes(incoming).ok()
     } else {
         None
     }
+}
+
+fn is_sane(id: &[u8]) -> bool {
+    (1..=MAX_REQUEST_ID).contains(&id.len()) && id.iter().all(u8::is_ascii_graphic)
 }
 
 /// A fresh request id: a UUID v4.
@@ -142,61 +150,83 @@ fn request_id(incoming: Option<&[u8]>) -> HeaderValue {
     incoming.and_then(sane).unwrap_or_else(fresh)
 }
 
-/// Whether a response the layer sees is a framework's error to rewrite: a 4xx or 5xx, not
-/// built by `to_response`, whose body is not JSON.
-pub(crate) fn is_framework_error(
-    settings: &Settings,
-    status: u16,
-    content_type: Option<&[u8]>,
-    built: bool,
-) -> bool {
-    settings.framework_errors
-        && !built
-        && (400..600).contains(&status)
-        && !content_type.is_some_and(is_json)
+/// The problem that replaces a framework's error response with this status, text and headers
+/// (those of the original, in `http` 1 types): the response's own request id is adopted when
+/// the request had none yet (tower-http's `PropagateRequestIdLayer` further in puts the id
+/// its `SetRequestIdLayer` gave the request there), so the response carries one id, the one
+/// in the body; a `Content-Encoding` is dropped with the encoded body, and `Vary` no longer
+/// names `Accept-Encoding`. With `tracing`, a 5xx's text, which the body hides, is logged.
+pub(crate) fn replace(
+    status: StatusCode,
+    text: &str,
+    mut headers: HeaderMap,
+    cx: &Context,
+) -> http::Response<bytes::Bytes> {
+    if let Some(id) = headers.get(&cx.header) {
+        if is_sane(id.as_bytes()) {
+            // Ignored when the id was already fixed: the context's wins, in header and body.
+            let _ = cx.request_id.set(id.clone());
+        }
+    }
+    headers.remove(&cx.header);
+    if headers.remove(http::header::CONTENT_ENCODING).is_some() {
+        without_vary(&mut headers, "accept-encoding");
+    }
+    // The problem adds its own `Vary: Accept`.
+    without_vary(&mut headers, "accept");
+    #[cfg(feature = "tracing")]
+    if status.is_server_error() {
+        log_hidden(status, text, cx);
+    }
+    crate::render::framework_error(status, text, headers, cx)
 }
 
-/// `application/json`, `application/problem+json` and every other `+json` type.
-fn is_json(content_type: &[u8]) -> bool {
-    let Ok(value) = core::str::from_utf8(content_type) else {
-        return false;
+/// `headers` with `name` taken out of its `Vary` fields (a field left empty goes).
+fn without_vary(headers: &mut HeaderMap, name: &str) {
+    let vary = http::header::VARY;
+    let names = |value: &HeaderValue| -> Vec<String> {
+        String::from_utf8_lossy(value.as_bytes())
+            .split(',')
+            .map(str::trim)
+            .filter(|field| !field.is_empty())
+            .map(str::to_owned)
+            .collect()
     };
-    let essence = value.split(';').next().unwrap_or("").trim();
-    let Some((kind, subtype)) = essence.split_once('/') else {
-        return false;
-    };
-    kind.eq_ignore_ascii_case("application")
-        && (subtype.eq_ignore_ascii_case("json")
-            || subtype.len() > 5
-                && subtype
-                    .get(subtype.len() - 5..)
-                    .is_some_and(|suffix| suffix.eq_ignore_ascii_case("+json")))
-}
-
-pin_project_lite::pin_project! {
-    /// A future polled with the request context set: handlers build their responses while
-    /// the service's future is polled, so this is where `to_response` finds the context.
-    pub(crate) struct WithContext<F> {
-        #[pin]
-        inner: F,
-        cx: Arc<Context>,
+    let named = headers
+        .get_all(&vary)
+        .iter()
+        .any(|value| names(value).iter().any(|f| f.eq_ignore_ascii_case(name)));
+    if !named {
+        return;
+    }
+    let kept: Vec<String> = headers
+        .get_all(&vary)
+        .iter()
+        .flat_map(names)
+        .filter(|field| !field.eq_ignore_ascii_case(name))
+        .collect();
+    headers.remove(&vary);
+    if let Ok(value) = HeaderValue::from_str(&kept.join(", ")) {
+        if !kept.is_empty() {
+            headers.append(vary, value);
+        }
     }
 }
 
-impl<F> WithContext<F> {
-    pub(crate) fn new(inner: F, cx: Arc<Context>) -> Self {
-        WithContext { inner, cx }
+/// Logs the text a framework's 5xx carried, which its problem body hides, with the request
+/// id the client receives (OpenTelemetry's field names, as the derived 5xx events use).
+#[cfg(feature = "tracing")]
+fn log_hidden(status: StatusCode, text: &str, cx: &Context) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
     }
-}
-
-impl<F: Future> Future for WithContext<F> {
-    type Output = F::Output;
-
-    fn poll(self: Pin<&mut Self>, task: &mut TaskContext<'_>) -> Poll<F::Output> {
-        let this = self.project();
-        let inner = this.inner;
-        context::within(this.cx, || inner.poll(task))
-    }
+    tracing::error!(
+        http.response.status_code = status.as_u16(),
+        exception.message = text,
+        request_id = cx.request_id(),
+        "framework error response; the client does not see this text"
+    );
 }
 
 #[cfg(test)]
@@ -224,26 +254,5 @@ mod tests {
             assert!(uuid::Uuid::parse_str(fresh.to_str().unwrap()).is_ok());
         }
         assert_ne!(request_id(None), request_id(None));
-    }
-
-    #[test]
-    fn json_content_types() {
-        for json in [
-            "application/json",
-            "application/problem+json",
-            "Application/JSON; charset=utf-8",
-            "application/vnd.api+json",
-        ] {
-            assert!(is_json(json.as_bytes()), "{json}");
-        }
-        for other in [
-            "text/plain",
-            "application/jsonx",
-            "+json",
-            "text/json",
-            "json",
-        ] {
-            assert!(!is_json(other.as_bytes()), "{other}");
-        }
     }
 }

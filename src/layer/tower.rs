@@ -1,23 +1,27 @@
 //! `tower` feature: [`ProblemLayer`], for axum, tonic-web and any tower or hyper server.
 
+use super::decode::Encoded;
 use super::{Settings, WithContext};
 use crate::context::{Built, Context};
 use bytes::Bytes;
 use core::future::Future;
 use core::pin::Pin;
-use core::task::{Context as TaskContext, Poll};
+use core::task::{ready, Context as TaskContext, Poll};
 use http::{HeaderValue, Request, Response};
-use http_body_util::{BodyExt, Either, Full, Limited};
+use http_body::{Body, Frame, SizeHint};
+use http_body_util::{BodyExt, Limited};
 use std::sync::Arc;
 
-/// Gives every error response its request context: a request id (the request's
-/// `x-request-id` when it is sane, else a fresh one) in the body and the `x-request-id`
-/// header, the request path as `instance`, the representation the client's `Accept` asks for;
-/// and turns the framework's own error responses (a rejected body, an unknown route) into
-/// problem bodies of the same shape. Every other response passes through untouched.
+/// Gives every error response its request context: a request id (tower-http's `RequestId`
+/// when its `SetRequestIdLayer` ran first, else the request's `x-request-id` when it is sane,
+/// else a fresh one) in the body and the `x-request-id` header, the request path as
+/// `instance`, the representation the client's `Accept` asks for; and turns the framework's
+/// own error responses (a rejected body, an unknown route, a timeout's 408) into problem
+/// bodies of the same shape. Every other response passes through untouched.
 ///
 /// It is a tower [`Layer`](tower_layer::Layer): `Router::layer(ProblemLayer::new())` in axum,
-/// `ServiceBuilder::new().layer(…)` in tower (the README shows a whole stack).
+/// `ServiceBuilder::new().layer(…)` in tower (the README shows a whole stack and where the
+/// layer goes in it).
 ///
 /// ```
 /// use http_status::ProblemLayer;
@@ -52,23 +56,15 @@ pub struct ProblemService<S> {
     settings: Arc<Settings>,
 }
 
-/// The body of a response through [`ProblemLayer`]: the inner service's, or a problem body.
-pub type ProblemBody<B> = Either<B, Full<Bytes>>;
-
-/// The future of one call: the inner service's, then the rewrite of a framework error.
-type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
-
 impl<S, ReqBody, ResBody> tower_service::Service<Request<ReqBody>> for ProblemService<S>
 where
     S: tower_service::Service<Request<ReqBody>, Response = Response<ResBody>>,
-    S::Future: Send + 'static,
-    S::Error: Send + 'static,
-    ResBody: http_body::Body<Data = Bytes> + Send + 'static,
+    ResBody: Body<Data = Bytes> + Send + 'static,
     ResBody::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
     type Response = Response<ProblemBody<ResBody>>;
     type Error = S::Error;
-    type Future = BoxFuture<Result<Self::Response, S::Error>>;
+    type Future = ProblemFuture<S::Future, ResBody>;
 
     fn poll_ready(&mut self, task: &mut TaskContext<'_>) -> Poll<Result<(), S::Error>> {
         self.inner.poll_ready(task)
@@ -76,53 +72,201 @@ where
 
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
         let headers = request.headers();
+        // The id tower-http's `SetRequestIdLayer` gave the request, if it ran first: what its
+        // `TraceLayer` spans record. Else the request's own header.
+        let incoming = request
+            .extensions()
+            .get::<tower_http::request_id::RequestId>()
+            .map(|id| id.header_value())
+            .or_else(|| headers.get(self.settings.header_name()));
         let cx = self.settings.context(
-            headers
-                .get(self.settings.header_name())
-                .map(HeaderValue::as_bytes),
+            incoming.map(HeaderValue::as_bytes),
             || {
                 headers
                     .get_all(http::header::ACCEPT)
                     .iter()
-                    .map(|value| value.as_bytes())
+                    .map(HeaderValue::as_bytes)
             },
             request.uri().path(),
         );
-        let settings = Arc::clone(&self.settings);
         let call = crate::context::within(&cx, || self.inner.call(request));
-        let future = WithContext::new(call, Arc::clone(&cx));
-        Box::pin(async move {
-            let response = future.await?;
-            let built = response.extensions().get::<Built>().is_some();
-            let status = response.status().as_u16();
-            let content_type = response.headers().get(http::header::CONTENT_TYPE);
-            let content_type = content_type.map(HeaderValue::as_bytes);
-            if !super::is_framework_error(&settings, status, content_type, built) {
-                return Ok(response.map(Either::Left));
-            }
-            // Boxed so that the state of reading a body is not part of every request's future.
-            Ok(Box::pin(rewrite(response, &cx)).await)
-        })
+        ProblemFuture {
+            state: State::Call {
+                call: WithContext::new(call, cx),
+                rewrite: self.settings.framework_errors,
+            },
+        }
     }
 }
 
-/// A framework's error response as a problem body, its text read as the detail.
-async fn rewrite<B>(response: Response<B>, cx: &Context) -> Response<ProblemBody<B>>
+pin_project_lite::pin_project! {
+    /// The body of a response through [`ProblemLayer`]: the inner service's, untouched, or a
+    /// problem body. `Default` is an empty body, so that tower-http's `TimeoutLayer` can sit
+    /// outside the layer.
+    #[derive(Debug)]
+    pub struct ProblemBody<B> {
+        #[pin]
+        inner: Inner<B>,
+    }
+}
+
+pin_project_lite::pin_project! {
+    #[project = InnerProjection]
+    #[derive(Debug)]
+    enum Inner<B> {
+        Through { #[pin] body: B },
+        // Sent in one frame; empty once sent.
+        Problem { bytes: Bytes },
+    }
+}
+
+impl<B> ProblemBody<B> {
+    /// The inner service's body, as it is.
+    fn through(body: B) -> Self {
+        ProblemBody {
+            inner: Inner::Through { body },
+        }
+    }
+
+    /// A body of these bytes.
+    fn problem(bytes: Bytes) -> Self {
+        ProblemBody {
+            inner: Inner::Problem { bytes },
+        }
+    }
+}
+
+impl<B> Default for ProblemBody<B> {
+    /// An empty body (`Bytes::new()` allocates nothing).
+    fn default() -> Self {
+        ProblemBody::problem(Bytes::new())
+    }
+}
+
+impl<B: Body<Data = Bytes>> Body for ProblemBody<B> {
+    type Data = Bytes;
+    type Error = B::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        task: &mut TaskContext<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, B::Error>>> {
+        match self.project().inner.project() {
+            InnerProjection::Through { body } => body.poll_frame(task),
+            InnerProjection::Problem { bytes } if bytes.is_empty() => Poll::Ready(None),
+            InnerProjection::Problem { bytes } => {
+                Poll::Ready(Some(Ok(Frame::data(core::mem::take(bytes)))))
+            }
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        match &self.inner {
+            Inner::Through { body } => body.is_end_stream(),
+            Inner::Problem { bytes } => bytes.is_empty(),
+        }
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        match &self.inner {
+            Inner::Through { body } => body.size_hint(),
+            Inner::Problem { bytes } => SizeHint::with_exact(bytes.len() as u64),
+        }
+    }
+}
+
+/// Reading and rewriting a framework's error: boxed, so that its state is not part of every
+/// request's future (most responses pass through).
+type Rewrite<B> = Pin<Box<dyn Future<Output = Response<ProblemBody<B>>> + Send>>;
+
+pin_project_lite::pin_project! {
+    /// The future of one call through [`ProblemService`]: the inner service's, polled with the
+    /// request context set, then, for a framework's error, its rewrite. No allocation for a
+    /// response that passes through.
+    pub struct ProblemFuture<F, B> {
+        #[pin]
+        state: State<F, B>,
+    }
+}
+
+pin_project_lite::pin_project! {
+    #[project = StateProjection]
+    enum State<F, B> {
+        Call { #[pin] call: WithContext<F>, rewrite: bool },
+        Rewrite { rewrite: Rewrite<B> },
+    }
+}
+
+impl<F, B, E> Future for ProblemFuture<F, B>
 where
-    B: http_body::Body<Data = Bytes>,
+    F: Future<Output = Result<Response<B>, E>>,
+    B: Body<Data = Bytes> + Send + 'static,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    type Output = Result<Response<ProblemBody<B>>, E>;
+
+    fn poll(self: Pin<&mut Self>, task: &mut TaskContext<'_>) -> Poll<Self::Output> {
+        let mut state = self.project().state;
+        loop {
+            match state.as_mut().project() {
+                StateProjection::Call { mut call, rewrite } => {
+                    let response = ready!(call.as_mut().poll(task))?;
+                    let headers = response.headers();
+                    let content_type = headers.get(http::header::CONTENT_TYPE);
+                    if !*rewrite
+                        || !super::is_framework_error(
+                            response.status().as_u16(),
+                            content_type.map(HeaderValue::as_bytes),
+                            response.extensions().get::<Built>().is_some(),
+                        )
+                    {
+                        return Poll::Ready(Ok(response.map(ProblemBody::through)));
+                    }
+                    let encoded = Encoded::of(
+                        headers
+                            .get_all(http::header::CONTENT_ENCODING)
+                            .iter()
+                            .map(HeaderValue::as_bytes),
+                    );
+                    if encoded == Encoded::Unknown {
+                        return Poll::Ready(Ok(response.map(ProblemBody::through)));
+                    }
+                    let cx = Arc::clone(call.context());
+                    state.set(State::Rewrite {
+                        rewrite: Box::pin(rewritten(response, encoded, cx)),
+                    });
+                }
+                StateProjection::Rewrite { rewrite } => {
+                    return rewrite.as_mut().poll(task).map(Ok);
+                }
+            }
+        }
+    }
+}
+
+/// A framework's error response as a problem body, its text read as the detail (decoded
+/// when a compression layer further in encoded it); left as it was when it cannot be decoded.
+async fn rewritten<B>(
+    response: Response<B>,
+    encoded: Encoded,
+    cx: Arc<Context>,
+) -> Response<ProblemBody<B>>
+where
+    B: Body<Data = Bytes>,
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
     let (parts, body) = response.into_parts();
-    let text = match Limited::new(body, super::MAX_FRAMEWORK_TEXT)
+    let body = Limited::new(body, super::MAX_FRAMEWORK_TEXT)
         .collect()
         .await
-    {
-        Ok(collected) => String::from_utf8_lossy(&collected.to_bytes()).into_owned(),
-        // Too long, or the body failed: the problem goes out without a detail.
-        Err(_) => String::new(),
+        .ok()
+        .map(http_body_util::Collected::to_bytes);
+    let Some(text) = super::framework_text(encoded, body.as_deref()) else {
+        let untouched = ProblemBody::problem(body.unwrap_or_default());
+        return Response::from_parts(parts, untouched);
     };
-    let mut problem = crate::render::framework_error(parts.status, &text, parts.headers, cx);
+    let mut problem = super::replace(parts.status, &text, parts.headers, &cx);
     *problem.version_mut() = parts.version;
     *problem.extensions_mut() = parts.extensions;
-    problem.map(|bytes| Either::Right(Full::new(bytes)))
+    problem.map(ProblemBody::problem)
 }

@@ -583,10 +583,17 @@ fn close(writer: &mut Writer, format: BodyFormat, cx: Option<&Context>) {
     }
 }
 
-/// The problem body a `ProblemLayer` or `ProblemMiddleware` gives a framework's own error
+/// The problem body a layer or middleware (`crate::layer`) gives a framework's own error
 /// response (a rejection, the router's 404): status kept, title the reason phrase, `detail`
 /// the framework's text on a 4xx and nothing on a 5xx, with the request id and instance.
-#[cfg(any(feature = "tower", feature = "actix-web"))]
+/// The layer has already taken the request id field and any `Content-Encoding` out of
+/// `headers`.
+#[cfg(any(
+    feature = "tower",
+    feature = "actix-web",
+    feature = "poem",
+    feature = "rocket"
+))]
 pub(crate) fn framework_error(
     status: StatusCode,
     text: &str,

@@ -1,6 +1,7 @@
-//! The request-context checks, the same for `ProblemLayer` (axum) and `ProblemMiddleware`
-//! (actix-web). Both servers route `GET /users/{id}` (the API's errors), `POST /users` (a JSON
-//! body) and `GET /hello` (plain text); `bare` is the same app without the layer.
+//! The request-context checks, the same for `ProblemLayer` (axum), `ProblemMiddleware`
+//! (actix-web), `ProblemPoem` and `ProblemFairing` (rocket). Every server routes
+//! `GET /users/{id}` (the API's errors), `POST /users` (a JSON body) and `GET /hello` (plain
+//! text); `bare` is the same app without the layer.
 
 use super::{get, header, raw_get, raw_request, request, Reply};
 use serde_json::{json, Value};
@@ -24,6 +25,13 @@ fn id_of(reply: &Reply) -> String {
 
 /// Request ids, instance, negotiation and framework errors through the layer at `addr`.
 pub async fn check(addr: SocketAddr, bare: SocketAddr) {
+    check_context(addr, bare).await;
+    check_framework_errors(addr, bare).await;
+}
+
+/// Request ids, instance and negotiation of the API's errors, and a response that passes
+/// through, at `addr`; `bare` serves `/hello` without the layer.
+pub async fn check_context(addr: SocketAddr, bare: SocketAddr) {
     // A derived 404 with an incoming id: echoed in the header and the body, instance = path.
     let reply = request(
         addr,
@@ -124,18 +132,26 @@ pub async fn check(addr: SocketAddr, bare: SocketAddr) {
     let reply = request(addr, "GET", "/users/500", &[("accept", b"text/plain")], "").await;
     assert_eq!(reply.body, "Internal Server Error");
 
-    // Anything else passes through byte for byte (the Date line aside).
+    // Anything else passes through byte for byte (the Date line aside; header fields
+    // compared as a set, since rocket writes its own in a different order each launch).
     let without_date = |raw: String| {
-        raw.lines()
+        let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+        let mut lines: Vec<_> = head
+            .lines()
             .filter(|line| !line.to_ascii_lowercase().starts_with("date:"))
-            .collect::<Vec<_>>()
-            .join("\n")
+            .collect();
+        lines[1..].sort_unstable();
+        format!("{}\n\n{body}", lines.join("\n"))
     };
     let through = without_date(raw_get(addr, "/hello").await);
     assert_eq!(through, without_date(raw_get(bare, "/hello").await));
     assert!(through.ends_with("hello"), "{through}");
     assert!(!through.contains("x-request-id"), "{through}");
+}
 
+/// The framework's own errors, a rejected JSON body (`POST /users`) and an unknown route,
+/// as problems with the framework's text as detail (the same text `bare` sends).
+pub async fn check_framework_errors(addr: SocketAddr, bare: SocketAddr) {
     // The framework's own errors come out in the same shape.
     let reply = request(
         addr,
@@ -167,13 +183,59 @@ pub async fn check(addr: SocketAddr, bare: SocketAddr) {
     .await;
     assert_eq!(bare_reply.body, text, "the detail is the framework's text");
 
+    let text = get(bare, "/no/such/route").await.body;
+    let text = String::from_utf8_lossy(&text);
+    check_unknown_route(addr, Some(text.trim()).filter(|text| !text.is_empty())).await;
+}
+
+/// The router's 404: a problem with a fresh request id, the path as instance and the
+/// router's text (if any) as detail, and a client's request id echoed once.
+pub async fn check_unknown_route(addr: SocketAddr, detail: Option<&str>) {
     let reply = get(addr, "/no/such/route?key=1").await;
     assert_eq!(reply.status, 404);
     assert_eq!(header(&reply, "content-type"), "application/problem+json");
     let id = id_of(&reply);
-    assert_eq!(
-        parsed(&reply),
-        json!({"type": "about:blank", "title": "Not Found", "status": 404,
-               "instance": "/no/such/route", "request_id": id})
-    );
+    let mut expected = json!({"type": "about:blank", "title": "Not Found", "status": 404,
+                              "instance": "/no/such/route", "request_id": id});
+    if let Some(detail) = detail {
+        expected["detail"] = detail.into();
+    }
+    assert_eq!(parsed(&reply), expected);
+    let reply = request(
+        addr,
+        "GET",
+        "/no/such/route",
+        &[("x-request-id", b"lost-1")],
+        "",
+    )
+    .await;
+    assert_eq!(reply.status, 404);
+    let ids: Vec<_> = reply.headers.get_all("x-request-id").iter().collect();
+    assert_eq!(ids, ["lost-1"]);
+    assert_eq!(parsed(&reply)["request_id"], "lost-1");
+}
+
+/// A framework's error at `path` with `method`: a problem with this status, the reason
+/// phrase as title, the path as instance, the request id sent, and `detail` as given.
+pub async fn check_problem(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    status: u16,
+    detail: Option<&str>,
+) -> Reply {
+    let reply = request(addr, method, path, &[("x-request-id", b"fw-1")], "").await;
+    assert_eq!(reply.status, status, "{method} {path}");
+    assert_eq!(header(&reply, "content-type"), "application/problem+json");
+    let ids: Vec<_> = reply.headers.get_all("x-request-id").iter().collect();
+    assert_eq!(ids, ["fw-1"], "{method} {path}");
+    let body = parsed(&reply);
+    assert_eq!(body["status"], status);
+    assert_eq!(body["type"], "about:blank");
+    let reason = http_status::codes::lookup(status).unwrap().reason;
+    assert_eq!(body["title"], reason);
+    assert_eq!(body["instance"], path.split('?').next().unwrap());
+    assert_eq!(body["request_id"], "fw-1");
+    assert_eq!(body["detail"].as_str(), detail, "{method} {path}");
+    reply
 }
