@@ -30,9 +30,11 @@
 mod buffer;
 #[doc(hidden)]
 pub mod catalog;
+mod defaults;
 pub mod header;
 mod registry;
 
+pub use defaults::{grpc_code_for, retryable_by_default, LogLevel, GRPC_CODES};
 pub use registry::ENTRIES;
 
 /// Everything the registry and the RFCs say about one status code.
