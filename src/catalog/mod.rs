@@ -163,6 +163,42 @@ impl ResponseCatalog {
         markdown::render(&self.entries)
     }
 
+    /// Writes the catalogue as a static site into `dir` (created if need be; files of the same
+    /// names are replaced, others left alone): `index.html` lists every response and links
+    /// each page; every code, and every `type` a `type_base` gives, has its page at
+    /// `<slug>/index.html` ([`ResponseDescription::slug`]: `USER_NOT_FOUND` →
+    /// `user-not-found/index.html`), so each `type` URI under the base resolves when `dir` is
+    /// served at the base; responses with neither are described on the index. A page shows
+    /// status and reason, code, title, the doc comment rendered from Markdown, retryable,
+    /// headers, members with their types, the example body and (feature `tonic`) the gRPC code.
+    /// `catalog.json` is the catalogue as JSON, for [`from_json`](Self::from_json).
+    ///
+    /// Every text is HTML-escaped, and raw HTML in a doc comment shows as text; links in doc
+    /// comments stay links only to `http`, `https` and `mailto` URIs. No JavaScript.
+    ///
+    /// ```
+    /// use http_status::{HttpStatus, ResponseCatalog};
+    ///
+    /// #[derive(HttpStatus)]
+    /// enum ApiError {
+    ///     /// No user has this **id**.
+    ///     #[status(404, code = "USER_NOT_FOUND", message = "user {id} not found")]
+    ///     UserNotFound { id: u64 },
+    /// }
+    ///
+    /// let dir = std::env::temp_dir().join(format!("errors-site-{}", std::process::id()));
+    /// ResponseCatalog::of::<ApiError>().write_site(&dir)?;
+    /// let page = std::fs::read_to_string(dir.join("user-not-found/index.html"))?;
+    /// assert!(page.contains("No user has this <strong>id</strong>."));
+    /// assert!(page.contains("user 42 not found"));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[cfg(feature = "site")]
+    pub fn write_site(&self, dir: impl AsRef<std::path::Path>) -> std::io::Result<()> {
+        site::write(self, dir.as_ref())
+    }
+
     /// Reads back what `serde_json::to_string(&catalog)` wrote (a committed `catalog.json`),
     /// for [`diff`](Self::diff). Keys it does not know are ignored; see the README for the
     /// shape.
