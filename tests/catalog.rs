@@ -18,6 +18,14 @@ fn docs_errors_md_is_the_example_apis_catalogue() {
     expect_test::expect_file!["../docs/errors.md"].assert_eq(&markdown);
 }
 
+/// The same catalogue as JSON, `docs/catalog.json`: the file a contract test diffs against
+/// (`tests/contract.rs`). Refresh with `UPDATE_EXPECT=1 cargo test --test catalog`.
+#[test]
+fn docs_catalog_json_is_the_example_apis_catalogue() {
+    let json = serde_json::to_string_pretty(&ResponseCatalog::of::<api::ApiError>()).unwrap();
+    expect_test::expect_file!["../docs/catalog.json"].assert_eq(&(json + "\n"));
+}
+
 #[test]
 fn markdown_rows_are_exact() {
     let markdown = ResponseCatalog::of::<api::ApiError>().to_markdown();

@@ -457,10 +457,18 @@ fn compare(out: &mut CatalogDiff, old: &ResponseDescription, new: &ResponseDescr
     }
     members(&mut push, &old.members, &new.members);
     headers(&mut push, &old.headers, &new.headers);
-    // A changed status changes the mapped gRPC code: that is the status change, said once.
+    // A changed status changes the defaults that follow from it (gRPC code, retryable, log
+    // level): that is the status change, said once.
+    let moved = from != to;
     let mapped =
         |d: &ResponseDescription| d.grpc_code == http_status_core::grpc_code_for(d.status.as_u16());
-    if old.grpc_code != new.grpc_code && !(from != to && mapped(old) && mapped(new)) {
+    let default_retryable = |d: &ResponseDescription| {
+        d.retryable == http_status_core::retryable_by_default(d.status.as_u16())
+    };
+    let default_level = |d: &ResponseDescription| {
+        d.level == http_status_core::LogLevel::for_status(d.status.as_u16())
+    };
+    if old.grpc_code != new.grpc_code && !(moved && mapped(old) && mapped(new)) {
         push(GrpcCodeChanged {
             from: old.grpc_code.to_string(),
             to: new.grpc_code.to_string(),
@@ -487,10 +495,12 @@ fn compare(out: &mut CatalogDiff, old: &ResponseDescription, new: &ResponseDescr
             to: owned(new.instance()),
         });
     }
-    if old.retryable != new.retryable {
+    if old.retryable != new.retryable
+        && !(moved && default_retryable(old) && default_retryable(new))
+    {
         push(RetryableChanged { to: new.retryable });
     }
-    if old.level != new.level {
+    if old.level != new.level && !(moved && default_level(old) && default_level(new)) {
         push(LevelChanged {
             from: old.level.name(),
             to: new.level.name(),
