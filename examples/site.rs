@@ -7,7 +7,7 @@
 #![allow(dead_code)] // tests/site.rs borrows `check`
 
 #[path = "shared/api.rs"]
-mod api;
+pub(crate) mod api;
 
 use http_status::ResponseCatalog;
 use std::path::{Path, PathBuf};

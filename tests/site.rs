@@ -2,10 +2,10 @@
 //! a file the site has, doc comments rendered from Markdown, every text escaped, and the example
 //! bodies exactly what the values send.
 
-#[path = "../examples/shared/api.rs"]
-mod api;
 #[path = "../examples/site.rs"]
 mod site;
+
+use site::api;
 
 use http_status::{HttpStatus, ResponseCatalog};
 use std::path::{Path, PathBuf};

@@ -532,11 +532,10 @@ impl ResponseDescription {
         self.type_base.as_deref()
     }
 
-    /// The name of this response's page in the catalogue's site ([`write_site`]): the rest of
-    /// the `type` URI after the `type_base` that gave it, else the literal code in lower kebab
-    /// case (`USER_NOT_FOUND` → `user-not-found`); `None` when there is neither.
-    ///
-    /// [`write_site`]: super::ResponseCatalog::write_site
+    /// The name of this response's page in the catalogue's site (`write_site`, feature
+    /// `site`): the rest of the `type` URI after the `type_base` that gave it, else the literal
+    /// code in lower kebab case (`USER_NOT_FOUND` → `user-not-found`); `None` when there is
+    /// neither.
     pub fn slug(&self) -> Option<Cow<'_, str>> {
         if let (Some(base), Some(uri)) = (self.type_base(), self.type_uri()) {
             let rest = uri.strip_prefix(base).filter(|rest| valid_slug(rest));

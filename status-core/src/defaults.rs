@@ -115,7 +115,6 @@ pub const fn grpc_code_for(status: u16) -> &'static str {
         413 | 429 => "RESOURCE_EXHAUSTED",
         416 => "OUT_OF_RANGE",
         499 => "CANCELLED",
-        500 => "INTERNAL",
         502 | 503 => "UNAVAILABLE",
         400..=499 => "FAILED_PRECONDITION",
         500..=599 => "INTERNAL",
