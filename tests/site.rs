@@ -94,7 +94,7 @@ fn pages_show_the_facts_and_render_doc_comments() {
     let rate = read(&dir, "rate-limited/index.html");
     assert!(rate.contains("<dt>Retryable</dt><dd>yes: the same request may succeed later</dd>"));
     assert!(rate.contains(
-        "<tr><td><code>Retry-After</code></td><td><code>&lt;integer&gt;</code></td><td>integer</td></tr>"
+        "<tr><td><code>Retry-After</code></td><td><code><var>&lt;integer&gt;</var></code></td><td>integer</td></tr>"
     ));
     let database = read(&dir, "database/index.html");
     assert!(database.contains(
@@ -143,6 +143,7 @@ fn example_bodies_are_what_the_values_send() {
     assert!(!catalog[0].example_is_exact());
     let page = read(&dir, "user-not-found/index.html");
     assert!(page.contains("The body sent for sample values"));
+    assert!(page.contains("<dt>Message</dt><dd>user <var>&lt;integer&gt;</var> not found</dd>"));
     assert!(page.contains(&escaped("\"detail\": \"user 42 not found\",")));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -2,6 +2,7 @@
 //! let through (inline HTML shows as text; only `http`, `https` and `mailto` links stay links,
 //! so a doc comment can neither run a script nor link into the site where no page is).
 
+use crate::catalog::{Template, TemplatePiece};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::fmt::Write as _;
 
@@ -21,6 +22,21 @@ pub(super) fn escape(text: &str) -> String {
     out
 }
 
+/// A template as a person reads it, each placeholder set apart: `user <var>&lt;integer&gt;</var>
+/// not found`.
+pub(super) fn template(template: &Template) -> String {
+    let mut out = String::new();
+    for piece in template.pieces() {
+        match piece {
+            TemplatePiece::Text(text) => out.push_str(&escape(text)),
+            TemplatePiece::Field(kind) => {
+                let _ = write!(out, "<var>&lt;{}&gt;</var>", kind.name());
+            }
+        }
+    }
+    out
+}
+
 /// `<code>text</code>`, escaped.
 pub(super) fn code(text: &str) -> String {
     format!("<code>{}</code>", escape(text))
@@ -30,8 +46,31 @@ pub(super) fn code(text: &str) -> String {
 /// `h1` and the response's `h2`).
 pub(super) fn markdown(doc: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let events = safe(Parser::new_ext(doc, options)).map(|event| match event {
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: lower(level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(lower(level))),
+        other => other,
+    });
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(&mut out, events);
+    out
+}
+
+/// Markdown events with nothing raw: HTML as text, links only out of the site, images as
+/// their alternative text.
+fn safe<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
     let mut dropped_link = false;
-    let events = Parser::new_ext(doc, options).filter_map(move |event| match event {
+    events.filter_map(move |event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
         Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
         Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
@@ -45,36 +84,35 @@ pub(super) fn markdown(doc: &str) -> String {
         }
         // An image shows its alternative text.
         Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
-        Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        }) => Some(Event::Start(Tag::Heading {
-            level: lower(level),
-            id,
-            classes,
-            attrs,
-        })),
-        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(lower(level)))),
         other => Some(other),
-    });
-    let mut out = String::new();
-    pulldown_cmark::html::push_html(&mut out, events);
-    out
+    })
 }
 
-/// One paragraph of Markdown (a summary) as inline HTML, without its `<p>`.
+/// A summary (one paragraph of Markdown) as inline HTML for a table cell: emphasis, code and
+/// links kept, block structure (a heading, a list) dropped.
 pub(super) fn inline_markdown(text: &str) -> String {
-    let html = markdown(text);
-    let trimmed = html.trim_end();
-    match trimmed
-        .strip_prefix("<p>")
-        .and_then(|rest| rest.strip_suffix("</p>"))
-    {
-        Some(inner) if !inner.contains("<p>") => inner.to_owned(),
-        _ => html,
-    }
+    let events =
+        Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
+            Event::Start(tag) if is_block(&tag.to_end()) => None,
+            Event::End(end) if is_block(&end) => None,
+            other => Some(other),
+        });
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(&mut out, safe(events));
+    out.trim().to_owned()
+}
+
+fn is_block(end: &TagEnd) -> bool {
+    !matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
 }
 
 /// JSON indented for reading, members in the order sent (the body itself is one line).
@@ -195,6 +233,7 @@ pre { background: #f6f8fa; border: 1px solid #d1d9e0; border-radius: 6px; paddin
 details { margin: 0 0 1rem; }
 summary { cursor: pointer; color: #59636e; font-size: 0.95rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.25rem; }
+.scroll { overflow-x: auto; }
 td code { white-space: nowrap; overflow-wrap: normal; }
 td.wrap code { white-space: normal; overflow-wrap: anywhere; }
 th, td { text-align: left; vertical-align: top; padding: 0.45rem 0.7rem;
@@ -204,6 +243,7 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.35rem 1
   margin: 1rem 0; }
 dl.facts dt { font-weight: 600; color: #59636e; }
 dl.facts dd { margin: 0; }
+var { font-style: italic; color: #8250df; }
 .lede { font-size: 1.1rem; color: #3d444d; }
 .note { color: #59636e; font-size: 0.95rem; }
 .doc { font-size: 1.05rem; }
@@ -212,4 +252,10 @@ dl.facts dd { margin: 0; }
 .s1, .s2, .s3 { background: #dafbe1; border-color: #aceebb; color: #116329; }
 .s4 { background: #fff8c5; border-color: #eed888; color: #7d4e00; }
 .s5 { background: #ffebe9; border-color: #ffcecb; color: #a40e26; }
+@media (max-width: 40rem) {
+  .responses thead, .responses td:nth-child(4) { display: none; }
+  .responses, .responses tbody, .responses tr, .responses td { display: block; }
+  .responses tr { border-bottom: 1px solid #d1d9e0; padding: 0.5rem 0; }
+  .responses td { border: none; padding: 0.15rem 0; }
+}
 ";

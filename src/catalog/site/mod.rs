@@ -9,7 +9,7 @@ mod html;
 
 use super::description::{kebab, HeaderDescription, MemberDescription};
 use super::{ResponseCatalog, ResponseDescription};
-use html::{code, escape, indent_json, inline_markdown, markdown, page};
+use html::{code, escape, indent_json, inline_markdown, markdown, page, template};
 use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
@@ -106,7 +106,7 @@ fn index(catalog: &ResponseCatalog, anchors: &[Option<String>]) -> String {
         catalog.len()
     );
     body.push_str(
-        "<table>\n<thead><tr><th>Code</th><th>Status</th><th>What it means</th>\
+        "<div class=\"scroll\">\n<table class=\"responses\">\n<thead><tr><th>Code</th><th>Status</th><th>What it means</th>\
          <th>Variant</th></tr></thead>\n<tbody>\n",
     );
     for (response, anchor) in catalog.iter().zip(anchors) {
@@ -117,9 +117,10 @@ fn index(catalog: &ResponseCatalog, anchors: &[Option<String>]) -> String {
                 format!("{}/index.html", escape(&slug))
             }
         };
-        let name = response
-            .code()
-            .map_or_else(|| escape(response.source()), code);
+        let name = response.code_template().map_or_else(
+            || escape(response.source()),
+            |c| format!("<code>{}</code>", template(c)),
+        );
         let meaning = response
             .summary()
             .map(|s| inline_markdown(&s))
@@ -133,7 +134,7 @@ fn index(catalog: &ResponseCatalog, anchors: &[Option<String>]) -> String {
             code(response.source()),
         );
     }
-    body.push_str("</tbody>\n</table>\n");
+    body.push_str("</tbody>\n</table>\n</div>\n");
     let without: Vec<(&ResponseDescription, &String)> = catalog
         .iter()
         .zip(anchors)
@@ -204,29 +205,27 @@ fn describe(body: &mut String, response: &ResponseDescription) {
     let mut fact = |term: &str, value: String| {
         let _ = writeln!(body, "<dt>{term}</dt><dd>{value}</dd>");
     };
-    if let Some(c) = response.code() {
-        let varies = if response.code_varies() {
-            " <span class=\"note\">(from the value: each <code>&lt;kind&gt;</code> is a field)</span>"
-        } else {
-            ""
-        };
-        fact("Code", format!("{}{varies}", code(c)));
+    if let Some(c) = response.code_template() {
+        fact("Code", format!("<code>{}</code>", template(c)));
     }
     fact("Title", escape(response.title()));
     if response.content_type() == Some("application/problem+json") || response.type_uri().is_some()
     {
-        fact("Type", code(response.type_uri().unwrap_or("about:blank")));
+        let uri = response
+            .type_template()
+            .map_or_else(|| "about:blank".to_owned(), template);
+        fact("Type", format!("<code>{uri}</code>"));
     }
-    match (response.message(), response.detail_hidden()) {
-        (Some(message), _) => fact("Message", escape(message)),
+    match (response.message_template(), response.detail_hidden()) {
+        (Some(message), _) => fact("Message", template(message)),
         (None, true) => fact(
             "Message",
             "<span class=\"note\">hidden from clients; logged on the server</span>".to_owned(),
         ),
         (None, false) => {}
     }
-    if let Some(instance) = response.instance() {
-        fact("Instance", code(instance));
+    if let Some(instance) = response.instance_template() {
+        fact("Instance", format!("<code>{}</code>", template(instance)));
     }
     fact(
         "Content-Type",
@@ -261,9 +260,9 @@ fn headers(body: &mut String, headers: &[HeaderDescription]) {
     for header in headers {
         let _ = writeln!(
             body,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td></tr>",
             code(header.name()),
-            code(header.value()),
+            template(header.value_template()),
             header.kind().name()
         );
     }
