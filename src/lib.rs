@@ -29,10 +29,13 @@ mod traits;
 pub mod __private;
 
 pub use catalog::{
-    CodeConflict, HeaderDescription, MemberDescription, MemberSchema, ResponseCatalog,
-    ResponseDescription, ValueKind,
+    CatalogDiff, CatalogError, Change, ChangeKind, CodeConflict, HeaderDescription,
+    MemberDescription, MemberSchema, ResponseCatalog, ResponseDescription, Template, TemplatePiece,
+    ValueKind,
 };
 pub use format::{BodyFormat, Format};
+/// The log level of a response (`level = "…"`), shared with the registry crate.
+pub use http_status_core::LogLevel;
 #[cfg(feature = "actix-web")]
 pub use layer::actix::ProblemMiddleware;
 #[cfg(feature = "poem")]

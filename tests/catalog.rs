@@ -18,6 +18,14 @@ fn docs_errors_md_is_the_example_apis_catalogue() {
     expect_test::expect_file!["../docs/errors.md"].assert_eq(&markdown);
 }
 
+/// The same catalogue as JSON, `docs/catalog.json`: the file a contract test diffs against
+/// (`tests/contract.rs`). Refresh with `UPDATE_EXPECT=1 cargo test --test catalog`.
+#[test]
+fn docs_catalog_json_is_the_example_apis_catalogue() {
+    let json = serde_json::to_string_pretty(&ResponseCatalog::of::<api::ApiError>()).unwrap();
+    expect_test::expect_file!["../docs/catalog.json"].assert_eq(&(json + "\n"));
+}
+
 #[test]
 fn markdown_rows_are_exact() {
     let markdown = ResponseCatalog::of::<api::ApiError>().to_markdown();
@@ -61,17 +69,45 @@ fn json_shape_is_exact() {
             "code": "RATE_LIMITED",
             "code_varies": false,
             "type": null,
+            "type_base": null,
             "instance": null,
-            "headers": [{"name": "Retry-After", "value": "<integer>", "kind": "integer"}],
+            "retryable": true,
+            "level": "debug",
+            "grpc_code": "RESOURCE_EXHAUSTED",
+            "headers": [{"name": "Retry-After", "value": "{integer}", "kind": "integer"}],
             "members": [],
-            "example": "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"rate limit exceeded\",\"code\":\"RATE_LIMITED\"}"
+            "example": "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"rate limit exceeded\",\"code\":\"RATE_LIMITED\"}",
+            "example_exact": true
         })
     );
     assert_eq!(
         entries[4]["members"],
         json!([{"name": "errors", "type": "BTreeMap<String, Vec<String>>", "kind": "object"}])
     );
-    assert_eq!(entries[4]["example"], json!(null));
+    // A body with members: the example shows a sample value of each kind.
+    assert_eq!(
+        entries[4]["example"],
+        json!(
+            r#"{"type":"https://api.example.com/probs/validation","title":"Unprocessable Content","status":422,"detail":"invalid fields","code":"VALIDATION","errors":{}}"#
+        )
+    );
+    assert_eq!(entries[4]["example_exact"], json!(false));
+    // Templates keep their structure; the example fills it.
+    assert_eq!(entries[0]["message"], json!("user {integer} not found"));
+    assert_eq!(
+        entries[0]["example"],
+        json!(
+            r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 42 not found","code":"USER_NOT_FOUND"}"#
+        )
+    );
+    assert_eq!(
+        (
+            &entries[6]["level"],
+            &entries[6]["retryable"],
+            &entries[6]["grpc_code"]
+        ),
+        (&json!("error"), &json!(false), &json!("INTERNAL"))
+    );
     assert_eq!(entries[6]["message"], json!(null));
     assert_eq!(entries[6]["detail_hidden"], json!(true));
     // The example of a static body is that body, byte for byte.
@@ -128,16 +164,16 @@ enum Api {
 #[test]
 fn conflicts_are_found_across_transparent_and_delegated_types() {
     let catalog = ResponseCatalog::of::<Api>();
-    let sources: Vec<&str> = catalog.iter().map(|d| d.source).collect();
+    let sources: Vec<&str> = catalog.iter().map(|d| d.source()).collect();
     assert_eq!(sources, ["Disk", "Lagging", "NotFound", "Gone"]);
     let conflicts = catalog.conflicts();
     let found: Vec<(&str, Vec<u16>, Vec<&str>)> = conflicts
         .iter()
         .map(|c| {
             (
-                c.code,
+                c.code.as_str(),
                 c.statuses.iter().map(|s| s.as_u16()).collect(),
-                c.sources.clone(),
+                c.sources.iter().map(String::as_str).collect(),
             )
         })
         .collect();

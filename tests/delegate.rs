@@ -47,7 +47,7 @@ fn the_delegate_field_gives_the_whole_response() {
     assert_eq!(error.trace.len(), 2);
     let described: Vec<u16> = ResponseCatalog::of::<Error>()
         .iter()
-        .map(|d| d.status.as_u16())
+        .map(|d| d.status().as_u16())
         .collect();
     assert_eq!(described, [404, 429, 503]);
 }

@@ -121,10 +121,8 @@ fn variant_shapes_raw_identifiers_and_cfg() {
     assert_eq!(detail(Shapes::RawFieldWithoutPrefix { r#type: "t" }), "t");
     assert_eq!(Shapes::r#loop.status(), 404);
     assert_eq!(detail(Shapes::CfgField { kept: 9 }), "9");
-    let sources: Vec<&str> = ResponseCatalog::of::<Shapes>()
-        .iter()
-        .map(|r| r.source)
-        .collect();
+    let catalog = ResponseCatalog::of::<Shapes>();
+    let sources: Vec<&str> = catalog.iter().map(|r| r.source()).collect();
     assert_eq!(
         sources,
         [

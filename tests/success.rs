@@ -81,7 +81,7 @@ fn the_enum_problem_default_applies_to_errors_only() {
         r#"{"type":"https://example.com/probs/default","title":"Not Found","status":404,"code":"DEFAULT"}"#
     );
     let catalog = ResponseCatalog::of::<Outcome>();
-    let formats: Vec<BodyFormat> = catalog.iter().map(|d| d.format).collect();
+    let formats: Vec<BodyFormat> = catalog.iter().map(|d| d.format()).collect();
     assert_eq!(
         formats,
         [
@@ -94,7 +94,7 @@ fn the_enum_problem_default_applies_to_errors_only() {
         ]
     );
     // No problem type on the successes, and no code where there is no body for it.
-    assert!(catalog[..5].iter().all(|d| d.problem_type.is_none()));
-    assert_eq!(catalog[0].code, None);
-    assert_eq!(catalog[2].code, Some("DELETED"));
+    assert!(catalog[..5].iter().all(|d| d.type_uri().is_none()));
+    assert_eq!(catalog[0].code(), None);
+    assert_eq!(catalog[2].code(), Some("DELETED"));
 }

@@ -1,48 +1,77 @@
-//! The exact body of a response that interpolates nothing, rendered from its description by
-//! the code that writes bodies, so the derive need not write each such body twice.
+//! The example body of a described response, rendered from its description by the code that
+//! writes bodies, so the derive need not write each body twice: the exact body when nothing in
+//! it is interpolated, else the body sent for a sample value of each field
+//! ([`ValueKind::sample_json`](super::ValueKind::sample_json)).
 
+use super::description::Shape;
+use super::template::Template;
 use super::ResponseDescription;
 use crate::format::BodyFormat;
 use crate::problem::ABOUT_BLANK;
 use crate::render::writer::Writer;
+use std::borrow::Cow;
 
-pub(super) fn render(d: &ResponseDescription) -> Option<String> {
-    let bytes = match d.format {
+/// The body, and whether it is exact; `None` for formats whose body the catalogue cannot know
+/// (`serde`, custom) and for responses without one.
+pub(super) fn render(d: &ResponseDescription) -> Option<(String, bool)> {
+    let mut exact = true;
+    let mut sample = |template: &Template| -> String {
+        exact &= template.is_literal();
+        template.example().into_owned()
+    };
+    let Shape::Format(format) = d.shape else {
+        return None;
+    };
+    let mut writer = Writer::json(128);
+    match format {
         BodyFormat::Problem => {
-            let mut writer = Writer::json(128);
             writer.raw("{");
-            writer.str_member("type", d.problem_type.unwrap_or(ABOUT_BLANK));
-            writer.str_member("title", d.title);
+            let problem_type = d.problem_type.as_ref().map(&mut sample);
+            writer.str_member("type", problem_type.as_deref().unwrap_or(ABOUT_BLANK));
+            writer.str_member("title", &d.title);
             writer.status(d.status);
-            if let Some(message) = d.message {
-                writer.str_member("detail", message);
+            if let Some(message) = &d.message {
+                writer.str_member("detail", &sample(message));
             }
-            if let Some(instance) = d.instance {
-                writer.str_member("instance", instance);
+            if let Some(instance) = &d.instance {
+                writer.str_member("instance", &sample(instance));
             }
-            if let Some(code) = d.code {
-                writer.str_member("code", code);
+            if let Some(code) = &d.code {
+                writer.str_member("code", &sample(code));
             }
-            writer.close();
-            writer.into_bytes()
         }
         BodyFormat::Json => {
-            let mut writer = Writer::json(128);
             writer.raw("{");
             if d.status.as_u16() >= 400 {
-                writer.str_member("error", d.title);
+                writer.str_member("error", &d.title);
             }
-            if let Some(message) = d.message {
-                writer.str_member("message", message);
+            if let Some(message) = &d.message {
+                writer.str_member("message", &sample(message));
             }
-            if let Some(code) = d.code {
-                writer.str_member("code", code);
+            if let Some(code) = &d.code {
+                writer.str_member("code", &sample(code));
             }
-            writer.close();
-            writer.into_bytes()
         }
-        BodyFormat::Text => d.message.unwrap_or(d.title).as_bytes().to_vec(),
+        BodyFormat::Text => {
+            let text = match &d.message {
+                Some(message) => Cow::Owned(sample(message)),
+                None => Cow::Borrowed(&*d.title),
+            };
+            return Some((text.into_owned(), exact));
+        }
         _ => return None,
-    };
-    String::from_utf8(bytes).ok()
+    }
+    let mut body = String::from_utf8(writer.into_bytes()).ok()?;
+    for member in &d.members {
+        exact = false;
+        let Some(name) = member.name() else { continue };
+        if !body.ends_with('{') {
+            body.push(',');
+        }
+        body.push_str(&serde_json::to_string(name).ok()?);
+        body.push(':');
+        body.push_str(member.kind().sample_json());
+    }
+    body.push('}');
+    Some((body, exact))
 }

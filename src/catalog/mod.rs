@@ -1,209 +1,32 @@
-//! The catalogue of the responses a type can produce: for people (Markdown), for tools (JSON,
-//! OpenAPI), and for a test that keeps codes consistent ([`ResponseCatalog::conflicts`]).
+//! The catalogue of the responses a type can produce: for people (Markdown, a static site),
+//! for tools (JSON, OpenAPI), and for the tests that keep an API's contract: codes consistent
+//! ([`ResponseCatalog::conflicts`]) and no breaking change against the committed
+//! `catalog.json` ([`ResponseCatalog::diff`]).
+//!
+//! Rooms: `description` (one response: the model), `template` (texts that interpolate
+//! fields), `example` (example bodies), `generated` (what generated code calls), `markdown`,
+//! `json` (both ways), `diff`, `site` (feature `site`).
 
+mod description;
+mod diff;
 mod example;
+mod generated;
+mod json;
 mod markdown;
+#[cfg(feature = "site")]
+mod site;
+mod template;
 
-use crate::format::BodyFormat;
+pub use description::{
+    HeaderDescription, MemberDescription, MemberSchema, ResponseDescription, ValueKind,
+};
+pub use diff::{CatalogDiff, Change, ChangeKind};
+pub use generated::{describe, describe_encoded, header, member, Described};
+pub use json::CatalogError;
+pub use template::{Template, TemplatePiece};
+
 use crate::HttpStatus;
 use http::StatusCode;
-use serde::ser::{SerializeStruct, Serializer};
-use serde::Serialize;
-
-/// What kind of value a header or member holds, as far as the derive can tell from its Rust
-/// type: for documentation and the OpenAPI schema.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ValueKind {
-    /// Any integer type.
-    Integer,
-    /// `f32`, `f64`.
-    Number,
-    /// `String`, `&str`, `char`, `Cow<str>`, and any text.
-    String,
-    /// `bool`.
-    Boolean,
-    /// A sequence (`Vec`, slices, sets).
-    Array,
-    /// A map (`HashMap`, `BTreeMap`).
-    Object,
-    /// Anything else: a type of the user's, serialized as it likes.
-    Any,
-}
-
-impl ValueKind {
-    /// The JSON Schema type name (`"integer"`, …; `"value"` for [`ValueKind::Any`]).
-    pub const fn name(self) -> &'static str {
-        match self {
-            ValueKind::Integer => "integer",
-            ValueKind::Number => "number",
-            ValueKind::String => "string",
-            ValueKind::Boolean => "boolean",
-            ValueKind::Array => "array",
-            ValueKind::Object => "object",
-            ValueKind::Any => "value",
-        }
-    }
-}
-
-impl Serialize for ValueKind {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
-    }
-}
-
-/// A header field of a described response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct HeaderDescription {
-    /// The field name, as written.
-    pub name: &'static str,
-    /// The value, readable: literal text as written, a field shown as its kind
-    /// (`<integer>`).
-    pub value: &'static str,
-    /// The kind of value: the field's when the value is exactly one field, else `String`.
-    pub kind: ValueKind,
-}
-
-/// An extension member of a described response (`#[status(extension)]`, `#[status(flatten)]`).
-#[derive(Clone, Copy)]
-#[non_exhaustive]
-pub struct MemberDescription {
-    /// The member's name; `None` for a flattened field, whose entries are members.
-    pub name: Option<&'static str>,
-    /// The field's Rust type, as written.
-    pub type_name: &'static str,
-    /// The kind of value.
-    pub kind: ValueKind,
-    /// The field type's OpenAPI schema (feature `utoipa`).
-    pub schema: MemberSchema,
-}
-
-impl std::fmt::Debug for MemberDescription {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MemberDescription")
-            .field("name", &self.name)
-            .field("type_name", &self.type_name)
-            .field("kind", &self.kind)
-            .finish()
-    }
-}
-
-/// The OpenAPI schema of a member's type, when the `utoipa` feature is on and the type
-/// implements `utoipa::ToSchema` (else a free-form value).
-#[derive(Clone, Copy, Default)]
-pub struct MemberSchema {
-    #[cfg(feature = "utoipa")]
-    pub(crate) schema: Option<fn() -> utoipa::openapi::RefOr<utoipa::openapi::Schema>>,
-}
-
-/// One response a type can produce: one per variant (or per struct).
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub struct ResponseDescription {
-    /// The status code.
-    pub status: StatusCode,
-    /// The title (problem format) or error phrase (json format): the reason phrase unless
-    /// `reason = …` sets another.
-    pub title: &'static str,
-    /// The Rust name of the variant (or struct) that produces it.
-    pub source: &'static str,
-    /// The variant's doc comment, if it has one.
-    pub doc: Option<&'static str>,
-    /// The detail, message or text, readable: literal text as written, a field shown as its
-    /// kind (`user <integer> not found`). `None` when there is none, or when it is hidden
-    /// (see `detail_hidden`).
-    pub message: Option<&'static str>,
-    /// A server error whose value-derived text stays on the server (a 5xx without `expose`).
-    pub detail_hidden: bool,
-    /// The machine-readable `code`, readable like `message`.
-    pub code: Option<&'static str>,
-    /// Whether `code` is interpolated from a field (and so differs between responses).
-    pub code_varies: bool,
-    /// The body format.
-    pub format: BodyFormat,
-    /// The problem `type` URI, readable, if set.
-    pub problem_type: Option<&'static str>,
-    /// The problem `instance` URI, readable, if set.
-    pub instance: Option<&'static str>,
-    /// The header fields, without `Content-Type`.
-    pub headers: Vec<HeaderDescription>,
-    /// The extension members.
-    pub members: Vec<MemberDescription>,
-    /// The exact body when nothing in it is interpolated.
-    pub example: Option<String>,
-}
-
-/// The JSON shape of the catalogue (written out, so the runtime needs no serde_derive).
-impl Serialize for ResponseDescription {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("ResponseDescription", 15)?;
-        out.serialize_field("status", &self.status.as_u16())?;
-        out.serialize_field("title", self.title)?;
-        out.serialize_field("source", self.source)?;
-        out.serialize_field("doc", &self.doc)?;
-        out.serialize_field("format", self.format.name())?;
-        out.serialize_field("content_type", &self.format.content_type())?;
-        out.serialize_field("message", &self.message)?;
-        out.serialize_field("detail_hidden", &self.detail_hidden)?;
-        out.serialize_field("code", &self.code)?;
-        out.serialize_field("code_varies", &self.code_varies)?;
-        out.serialize_field("type", &self.problem_type)?;
-        out.serialize_field("instance", &self.instance)?;
-        out.serialize_field("headers", &self.headers)?;
-        out.serialize_field("members", &self.members)?;
-        out.serialize_field("example", &self.example)?;
-        out.end()
-    }
-}
-
-impl Serialize for HeaderDescription {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("HeaderDescription", 3)?;
-        out.serialize_field("name", self.name)?;
-        out.serialize_field("value", self.value)?;
-        out.serialize_field("kind", &self.kind)?;
-        out.end()
-    }
-}
-
-impl Serialize for MemberDescription {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("MemberDescription", 3)?;
-        out.serialize_field("name", &self.name)?;
-        out.serialize_field("type", self.type_name)?;
-        out.serialize_field("kind", &self.kind)?;
-        out.end()
-    }
-}
-
-impl ResponseDescription {
-    /// A description with a status and a title (in the problem format, with nothing else), for
-    /// hand-written `describe_responses` implementations.
-    pub fn new(status: StatusCode, title: &'static str, source: &'static str) -> Self {
-        ResponseDescription {
-            status,
-            title,
-            source,
-            doc: None,
-            message: None,
-            detail_hidden: false,
-            code: None,
-            code_varies: false,
-            format: BodyFormat::Problem,
-            problem_type: None,
-            instance: None,
-            headers: Vec::new(),
-            members: Vec::new(),
-            example: None,
-        }
-    }
-
-    /// The `Content-Type` of the body, if it has one.
-    pub fn content_type(&self) -> Option<&'static str> {
-        self.format.content_type()
-    }
-}
 
 /// How many transparent or delegated layers [`ResponseCatalog::include`] follows at most.
 const MAX_DEPTH: usize = 32;
@@ -225,9 +48,9 @@ const MAX_DEPTH: usize = 32;
 ///
 /// let catalog = ResponseCatalog::of::<ApiError>();
 /// assert_eq!(catalog.len(), 2);
-/// assert_eq!(catalog[0].status, 404);
-/// assert_eq!(catalog[0].message, Some("user <integer> not found"));
-/// assert_eq!(catalog[0].doc, Some("The user does not exist."));
+/// assert_eq!(catalog[0].status(), 404);
+/// assert_eq!(catalog[0].message(), Some("user <integer> not found"));
+/// assert_eq!(catalog[0].doc(), Some("The user does not exist."));
 /// assert!(catalog.conflicts().is_empty());
 /// println!("{}", catalog.to_markdown());
 /// ```
@@ -297,19 +120,19 @@ impl ResponseCatalog {
     /// ```
     pub fn conflicts(&self) -> Vec<CodeConflict> {
         let mut by_code: Vec<CodeConflict> = Vec::new();
-        for entry in self.entries.iter().filter(|e| !e.code_varies) {
-            let Some(code) = entry.code else { continue };
+        for entry in self.entries.iter().filter(|e| !e.code_varies()) {
+            let Some(code) = entry.code() else { continue };
             match by_code.iter_mut().find(|c| c.code == code) {
                 Some(conflict) => {
                     if !conflict.statuses.contains(&entry.status) {
                         conflict.statuses.push(entry.status);
-                        conflict.sources.push(entry.source);
+                        conflict.sources.push(entry.source().to_owned());
                     }
                 }
                 None => by_code.push(CodeConflict {
-                    code,
+                    code: code.to_owned(),
                     statuses: vec![entry.status],
-                    sources: vec![entry.source],
+                    sources: vec![entry.source().to_owned()],
                 }),
             }
         }
@@ -339,6 +162,93 @@ impl ResponseCatalog {
     pub fn to_markdown(&self) -> String {
         markdown::render(&self.entries)
     }
+
+    /// Writes the catalogue as a static site into `dir` (created if need be; files of the same
+    /// names are replaced, others left alone): `index.html` lists every response and links
+    /// each page; every code, and every `type` a `type_base` gives, has its page at
+    /// `<slug>/index.html` ([`ResponseDescription::slug`]: `USER_NOT_FOUND` →
+    /// `user-not-found/index.html`), so each `type` URI under the base resolves when `dir` is
+    /// served at the base; responses with neither are described on the index. A page shows
+    /// status and reason, code, title, the doc comment rendered from Markdown, retryable,
+    /// headers, members with their types, the example body and (feature `tonic`) the gRPC code.
+    /// `catalog.json` is the catalogue as JSON, for [`from_json`](Self::from_json).
+    ///
+    /// Every text is HTML-escaped, and raw HTML in a doc comment shows as text; links in doc
+    /// comments stay links only to `http`, `https` and `mailto` URIs. No JavaScript.
+    ///
+    /// ```
+    /// use http_status::{HttpStatus, ResponseCatalog};
+    ///
+    /// #[derive(HttpStatus)]
+    /// enum ApiError {
+    ///     /// No user has this **id**.
+    ///     #[status(404, code = "USER_NOT_FOUND", message = "user {id} not found")]
+    ///     UserNotFound { id: u64 },
+    /// }
+    ///
+    /// let dir = std::env::temp_dir().join(format!("errors-site-{}", std::process::id()));
+    /// ResponseCatalog::of::<ApiError>().write_site(&dir)?;
+    /// let page = std::fs::read_to_string(dir.join("user-not-found/index.html"))?;
+    /// assert!(page.contains("No user has this <strong>id</strong>."));
+    /// assert!(page.contains("user 42 not found"));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[cfg(feature = "site")]
+    pub fn write_site(&self, dir: impl AsRef<std::path::Path>) -> std::io::Result<()> {
+        site::write(self, dir.as_ref())
+    }
+
+    /// Reads back what `serde_json::to_string(&catalog)` wrote (a committed `catalog.json`),
+    /// for [`diff`](Self::diff). Keys it does not know are ignored; see the README for the
+    /// shape.
+    ///
+    /// ```
+    /// use http_status::{HttpStatus, ResponseCatalog};
+    ///
+    /// #[derive(HttpStatus)]
+    /// enum ApiError {
+    ///     #[status(404, code = "USER_NOT_FOUND", message = "user {id} not found")]
+    ///     UserNotFound { id: u64 },
+    /// }
+    ///
+    /// let catalog = ResponseCatalog::of::<ApiError>();
+    /// let json = serde_json::to_string(&catalog).unwrap();
+    /// assert_eq!(ResponseCatalog::from_json(&json).unwrap(), catalog);
+    /// assert!(ResponseCatalog::from_json("{}").is_err());
+    /// ```
+    pub fn from_json(json: &str) -> Result<ResponseCatalog, CatalogError> {
+        json::from_str(json)
+    }
+
+    /// What changed from `self` (an older catalogue, say the committed `catalog.json`) to
+    /// `new`, sorted into breaking changes, additions and compatible changes. See
+    /// [`CatalogDiff`] for how responses are matched and each change is classified.
+    ///
+    /// ```
+    /// use http_status::{HttpStatus, ResponseCatalog};
+    ///
+    /// #[derive(HttpStatus)]
+    /// enum Before {
+    ///     #[status(404, code = "USER_NOT_FOUND")]
+    ///     UserNotFound,
+    /// }
+    ///
+    /// #[derive(HttpStatus)]
+    /// enum After {
+    ///     #[status(410, code = "USER_NOT_FOUND")]
+    ///     UserNotFound,
+    ///     #[status(423, code = "LOCKED")]
+    ///     Locked,
+    /// }
+    ///
+    /// let diff = ResponseCatalog::of::<Before>().diff(&ResponseCatalog::of::<After>());
+    /// assert_eq!(diff.breaking()[0].to_string(), "USER_NOT_FOUND: status changed from 404 to 410");
+    /// assert_eq!(diff.additions()[0].to_string(), "LOCKED: added (423 Locked)");
+    /// ```
+    pub fn diff(&self, new: &ResponseCatalog) -> CatalogDiff {
+        diff::diff(&self.entries, &new.entries)
+    }
 }
 
 /// A `code` used with more than one status.
@@ -346,11 +256,11 @@ impl ResponseCatalog {
 #[non_exhaustive]
 pub struct CodeConflict {
     /// The code.
-    pub code: &'static str,
+    pub code: String,
     /// The statuses it is used with, in order of first use.
     pub statuses: Vec<StatusCode>,
     /// For each status, the first variant that uses the code with it.
-    pub sources: Vec<&'static str>,
+    pub sources: Vec<String>,
 }
 
 impl std::ops::Deref for ResponseCatalog {
@@ -379,137 +289,9 @@ impl IntoIterator for ResponseCatalog {
     }
 }
 
-/// As a JSON array of response objects, in declaration order (see the README for the shape).
-impl Serialize for ResponseCatalog {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.entries.serialize(serializer)
-    }
-}
-
-/// What generated code describes a variant with: in a `static` for most variants (data rustc
-/// evaluates once, with no code to compile), built in `describe_responses` for the few whose
-/// description depends on a type (members, generics).
-#[doc(hidden)]
-pub struct Described<'a> {
-    pub status: StatusCode,
-    pub title: &'static str,
-    pub source: &'static str,
-    pub doc: Option<&'static str>,
-    pub message: Option<&'static str>,
-    pub detail_hidden: bool,
-    pub code: Option<&'static str>,
-    pub code_varies: bool,
-    pub format: BodyFormat,
-    pub problem_type: Option<&'static str>,
-    pub instance: Option<&'static str>,
-    /// The body is known at compile time: the catalogue renders it from the parts.
-    pub static_body: bool,
-    pub headers: &'a [HeaderDescription],
-    pub members: &'a [MemberDescription],
-}
-
-/// Adds the responses encoded by the derive (see `http_status_core::catalog`): one string literal
-/// for a run of variants, which costs the user's build next to nothing.
-#[doc(hidden)]
-pub fn describe_encoded(catalog: &mut ResponseCatalog, encoded: &'static str) {
-    use http_status_core::catalog::{Format, Kind};
-    for entry in http_status_core::catalog::decode(encoded) {
-        let headers: Vec<HeaderDescription> = entry
-            .headers()
-            .map(|h| HeaderDescription {
-                name: h.name,
-                value: h.value,
-                kind: match h.kind {
-                    Kind::Integer => ValueKind::Integer,
-                    Kind::Number => ValueKind::Number,
-                    Kind::Boolean => ValueKind::Boolean,
-                    Kind::String => ValueKind::String,
-                },
-            })
-            .collect();
-        let title = match (entry.title, http_status_core::lookup(entry.status)) {
-            ("", Some(info)) => info.reason,
-            (title, _) => title,
-        };
-        let flags = entry.flags;
-        describe(
-            catalog,
-            &Described {
-                status: crate::__private::status_code(entry.status),
-                title,
-                source: entry.source,
-                doc: entry.doc,
-                message: entry.message,
-                detail_hidden: flags.detail_hidden,
-                code: entry.code,
-                code_varies: flags.code_varies,
-                format: match flags.format {
-                    Format::Problem => BodyFormat::Problem,
-                    Format::Json => BodyFormat::Json,
-                    Format::Text => BodyFormat::Text,
-                    Format::Serde => BodyFormat::Serde,
-                    Format::Empty => BodyFormat::Empty,
-                },
-                problem_type: entry.problem_type,
-                instance: entry.instance,
-                static_body: flags.static_body,
-                headers: &headers,
-                members: &[],
-            },
-        );
-    }
-}
-
-#[doc(hidden)]
-pub fn describe(catalog: &mut ResponseCatalog, described: &Described<'_>) {
-    let mut description = ResponseDescription {
-        status: described.status,
-        title: described.title,
-        source: described.source,
-        doc: described.doc,
-        message: described.message,
-        detail_hidden: described.detail_hidden,
-        code: described.code,
-        code_varies: described.code_varies,
-        format: described.format,
-        problem_type: described.problem_type,
-        instance: described.instance,
-        headers: described.headers.to_vec(),
-        members: described.members.to_vec(),
-        example: None,
-    };
-    if described.static_body {
-        description.example = example::render(&description);
-    }
-    catalog.push(description);
-}
-
-#[doc(hidden)]
-pub const fn header(name: &'static str, value: &'static str, kind: ValueKind) -> HeaderDescription {
-    HeaderDescription { name, value, kind }
-}
-
-#[doc(hidden)]
-pub const fn member(
-    name: Option<&'static str>,
-    type_name: &'static str,
-    kind: ValueKind,
-    schema: MemberSchema,
-) -> MemberDescription {
-    MemberDescription {
-        name,
-        type_name,
-        kind,
-        schema,
-    }
-}
-
-impl MemberSchema {
-    #[doc(hidden)]
-    pub const fn none() -> Self {
-        MemberSchema {
-            #[cfg(feature = "utoipa")]
-            schema: None,
-        }
+/// Equal when the responses are (in order).
+impl PartialEq for ResponseCatalog {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries
     }
 }

@@ -34,10 +34,10 @@ pub fn responses<T: HttpStatus>() -> BTreeMap<String, RefOr<Response>> {
 
 /// What one variant means, for a reader: its doc comment, else its message, else its title.
 fn meaning(variant: &ResponseDescription) -> String {
-    match (variant.doc, variant.message) {
+    match (variant.doc(), variant.message()) {
         (Some(doc), _) => doc.to_owned(),
         (None, Some(message)) => message.to_owned(),
-        (None, None) => variant.title.to_owned(),
+        (None, None) => variant.title().to_owned(),
     }
 }
 
@@ -46,14 +46,14 @@ fn response(variants: &[ResponseDescription]) -> Response {
         [only] => meaning(only),
         _ => variants
             .iter()
-            .map(|v| format!("- `{}`: {}", v.source, meaning(v)))
+            .map(|v| format!("- `{}`: {}", v.source(), meaning(v)))
             .collect::<Vec<_>>()
             .join("\n"),
     };
     let mut builder = ResponseBuilder::new().description(description);
     let mut media_types: Vec<&'static str> = Vec::new();
     for variant in variants {
-        if let Some(media_type) = media_type(variant.format) {
+        if let Some(media_type) = media_type(variant.format()) {
             if !media_types.contains(&media_type) {
                 media_types.push(media_type);
             }
@@ -70,7 +70,7 @@ fn response(variants: &[ResponseDescription]) -> Response {
             _ => {
                 content = content.examples_from_iter(same.iter().map(|v| {
                     (
-                        v.source,
+                        v.source(),
                         ExampleBuilder::new()
                             .summary(meaning(v))
                             .value(Some(example(v)))
@@ -83,22 +83,22 @@ fn response(variants: &[ResponseDescription]) -> Response {
     }
     // One entry per header name (case-insensitive), as first written.
     let mut seen: Vec<&str> = Vec::new();
-    for header in variants.iter().flat_map(|v| &v.headers) {
-        if seen.iter().any(|h| h.eq_ignore_ascii_case(header.name)) {
+    for header in variants.iter().flat_map(|v| v.headers()) {
+        if seen.iter().any(|h| h.eq_ignore_ascii_case(header.name())) {
             continue;
         }
-        seen.push(header.name);
+        seen.push(header.name());
         let header_schema = HeaderBuilder::new()
-            .schema(Some(kind_schema(header.kind)))
-            .description(Some(header.value))
+            .schema(Some(kind_schema(header.kind())))
+            .description(Some(header.value()))
             .build();
-        builder = builder.header(header.name, header_schema);
+        builder = builder.header(header.name(), header_schema);
     }
     builder.build()
 }
 
 fn media_type_of(variant: &ResponseDescription) -> Option<&'static str> {
-    media_type(variant.format)
+    media_type(variant.format())
 }
 
 fn media_type(format: BodyFormat) -> Option<&'static str> {
@@ -136,26 +136,26 @@ fn schema(variants: &[&ResponseDescription]) -> Schema {
     let first = variants[0];
     let literal_codes: Vec<&str> = variants
         .iter()
-        .filter(|v| !v.code_varies)
-        .filter_map(|v| v.code)
+        .filter(|v| !v.code_varies())
+        .filter_map(|v| v.code())
         .collect();
-    let any_code = variants.iter().any(|v| v.code.is_some());
+    let any_code = variants.iter().any(|v| v.code().is_some());
     let code = any_code.then(|| {
         let code = string().description(Some("Machine-readable error code"));
-        if variants.iter().any(|v| v.code_varies) {
+        if variants.iter().any(|v| v.code_varies()) {
             code
         } else {
             code.enum_values(Some(dedup(literal_codes.iter().copied())))
         }
     });
-    let titles: Vec<&str> = dedup(variants.iter().map(|v| v.title));
-    let with_detail = variants.iter().any(|v| v.message.is_some());
-    let mut object = match first.format {
+    let titles: Vec<&str> = dedup(variants.iter().map(|v| v.title()));
+    let with_detail = variants.iter().any(|v| v.message().is_some());
+    let mut object = match first.format() {
         BodyFormat::Problem => {
             let types: Vec<&str> = dedup(
                 variants
                     .iter()
-                    .map(|v| v.problem_type.unwrap_or("about:blank")),
+                    .map(|v| v.type_uri().unwrap_or("about:blank")),
             );
             let mut object = ObjectBuilder::new()
                 .schema_type(Type::Object)
@@ -216,9 +216,11 @@ fn schema(variants: &[&ResponseDescription]) -> Schema {
         }
     };
     let mut flattened = false;
-    for member in variants.iter().flat_map(|v| &v.members) {
-        match member.name {
-            Some(name) => object = object.property(name, member_schema(member.schema, member.kind)),
+    for member in variants.iter().flat_map(|v| v.members()) {
+        match member.name() {
+            Some(name) => {
+                object = object.property(name, member_schema(member.schema(), member.kind()))
+            }
             None => flattened = true,
         }
     }
@@ -244,43 +246,43 @@ fn member_schema(schema: MemberSchema, kind: ValueKind) -> RefOr<Schema> {
 /// The example body of a variant: its exact body when nothing is interpolated, else one with
 /// the readable text and a value of the right kind for each member.
 fn example(variant: &ResponseDescription) -> Value {
-    if let Some(exact) = &variant.example {
-        return serde_json::from_str(exact).unwrap_or_else(|_| Value::String(exact.clone()));
+    if let Some(exact) = variant.example().filter(|_| variant.example_is_exact()) {
+        return serde_json::from_str(exact).unwrap_or_else(|_| Value::String(exact.to_owned()));
     }
-    let text = variant.message.unwrap_or(variant.title);
+    let text = variant.message().unwrap_or(variant.title());
     let mut object = Map::new();
-    match variant.format {
+    match variant.format() {
         BodyFormat::Problem => {
             object.insert(
                 "type".into(),
-                json!(variant.problem_type.unwrap_or("about:blank")),
+                json!(variant.type_uri().unwrap_or("about:blank")),
             );
-            object.insert("title".into(), json!(variant.title));
+            object.insert("title".into(), json!(variant.title()));
             object.insert("status".into(), json!(variant.status.as_u16()));
-            if let Some(message) = variant.message {
+            if let Some(message) = variant.message() {
                 object.insert("detail".into(), json!(message));
             }
-            if let Some(instance) = variant.instance {
+            if let Some(instance) = variant.instance() {
                 object.insert("instance".into(), json!(instance));
             }
         }
         BodyFormat::Json => {
             if variant.status.as_u16() >= 400 {
-                object.insert("error".into(), json!(variant.title));
+                object.insert("error".into(), json!(variant.title()));
             }
-            if let Some(message) = variant.message {
+            if let Some(message) = variant.message() {
                 object.insert("message".into(), json!(message));
             }
         }
         BodyFormat::Text => return json!(text),
         _ => return json!({}),
     }
-    if let Some(code) = variant.code {
+    if let Some(code) = variant.code() {
         object.insert("code".into(), json!(code));
     }
-    for member in &variant.members {
-        if let Some(name) = member.name {
-            object.insert(name.into(), example_value(member.kind));
+    for member in variant.members() {
+        if let Some(name) = member.name() {
+            object.insert(name.into(), example_value(member.kind()));
         }
     }
     Value::Object(object)

@@ -23,6 +23,7 @@ pub use serde::Serialize;
 pub use specialize::*;
 
 pub use http_status_core::header::{Grammar, QuotedPairs};
+pub use http_status_core::LogLevel;
 
 /// The status code for a number the derive has checked to be in 100–599; evaluated in a
 /// `const` item by generated code, so the fallback arm never runs.

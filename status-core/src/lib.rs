@@ -30,12 +30,14 @@
 mod buffer;
 #[doc(hidden)]
 pub mod catalog;
+mod defaults;
 pub mod grpc;
 pub mod header;
 mod registry;
 mod required;
 mod vocab;
 
+pub use defaults::{retryable_by_default, LogLevel};
 pub use registry::ENTRIES;
 pub use required::{required_headers, Required};
 pub use vocab::{BodyFormat, ValueKind, APPLICATION_JSON, PROBLEM_JSON, TEXT_PLAIN};

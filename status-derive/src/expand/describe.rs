@@ -1,6 +1,6 @@
 //! `describe_responses`: one typed description per variant, for the catalogue and OpenAPI.
-//! Templates are rendered readably (a field as its kind, `<integer>`), never as Rust field
-//! names.
+//! Templates keep their structure with each field as its kind (`user {integer} not found`, the
+//! grammar of `http_status_core::catalog`), never as Rust field names.
 //!
 //! A description is data, but rustc pays for every token of it in every build of the user's
 //! crate: most variants (no members, a built-in format) are encoded with
@@ -28,22 +28,34 @@ fn option(text: Option<&str>) -> String {
     }
 }
 
-/// A template with each placeholder shown as the kind of its field: `user <integer> not
-/// found`.
+/// A template with each placeholder as the kind of its field: `user {integer} not found`.
 fn readable(variant: &Variant, template: &Template) -> String {
+    use http_status_core::catalog::{write_field, write_literal};
     let mut out = String::new();
     for piece in &template.pieces {
-        match piece {
-            Piece::Text(text) => out.push_str(text),
+        let _ = match piece {
+            Piece::Text(text) => write_literal(&mut out, text),
             Piece::Field(placeholder) => {
                 let kind = variant
                     .field(&placeholder.member)
                     .map_or(Kind::Any, |f| kind::of(f.ty));
-                let _ = write!(out, "<{}>", kind.name());
+                write_field(&mut out, core_kind(kind))
             }
-        }
+        };
     }
     out
+}
+
+/// Literal text as a template (braces doubled).
+fn literal(text: &str) -> String {
+    let mut out = String::new();
+    let _ = http_status_core::catalog::write_literal(&mut out, text);
+    out
+}
+
+fn core_kind(kind: Kind) -> http_status_core::catalog::Kind {
+    use http_status_core::catalog::Kind as K;
+    K::from_name(kind.name()).unwrap_or(K::Any)
 }
 
 fn readable_lit(variant: &Variant, template: &TemplateLit) -> Option<String> {
@@ -142,7 +154,7 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
             && !matches!(format.builtin(), Some(BodyFormat::None | BodyFormat::Serde));
         let message = has_body
             .then(|| match plan::detail(cx.input, variant)? {
-                plan::Text::Static(text) => Some(text),
+                plan::Text::Static(text) => Some(literal(&text)),
                 plan::Text::Dynamic(plan::Source::Template(lit, _)) => readable_lit(v, lit),
                 plan::Text::Dynamic(plan::Source::Display) => match v.error_text(cx.input) {
                     Some(ErrorText::Runtime {
@@ -150,7 +162,7 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
                     }) => Template::parse(written)
                         .ok()
                         .map(|t| readable(v, &t))
-                        .or_else(|| Some(written.clone())),
+                        .or_else(|| Some(literal(written))),
                     _ => None,
                 },
             })
@@ -158,10 +170,10 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
         let takes_code = has_body && format.sends(Key::Code);
         let (code, code_varies) = match variant.machine_code().filter(|_| takes_code) {
             Some(MachineCode::Written(template)) => match template.literal() {
-                Some(literal) => (Some(literal), false),
+                Some(text) => (Some(literal(&text)), false),
                 None => (readable_lit(v, template), true),
             },
-            Some(MachineCode::Cased { code, .. }) => (Some(code), false),
+            Some(MachineCode::Cased { code, .. }) => (Some(literal(&code)), false),
             None => (None, false),
         };
         let uri = |template: Option<(&syn::Ident, &TemplateLit)>, key: Key| {
@@ -184,7 +196,7 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
     /// Appends the encoded entry of a variant without members in a built-in format; returns
     /// whether it could.
     fn encode(&self, run: &mut String) -> bool {
-        use http_status_core::catalog::{encode, Entry, Flags, Format as F, Header, Kind as K};
+        use http_status_core::catalog::{encode, Entry, Flags, Format as F, Header, Headers};
         let variant = self.variant;
         if !variant.members.is_empty() {
             return false;
@@ -201,17 +213,11 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
                 return false
             }
         };
-        let headers: Vec<(String, String, K)> = variant
+        let headers: Vec<(String, String, Kind)> = variant
             .headers()
             .into_iter()
             .filter_map(|h| {
                 let (value, kind) = header_value(variant.variant, h)?;
-                let kind = match kind {
-                    Kind::Integer => K::Integer,
-                    Kind::Number => K::Number,
-                    Kind::Boolean => K::Boolean,
-                    _ => K::String,
-                };
                 Some((h.name().to_owned(), value, kind))
             })
             .collect();
@@ -220,7 +226,7 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
             .map(|(name, value, kind)| Header {
                 name,
                 value,
-                kind: *kind,
+                kind: core_kind(*kind),
             })
             .collect();
         let title = if variant.reason().is_some() {
@@ -229,23 +235,28 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
             String::new()
         };
         let source = variant.variant.name();
-        let entry = Entry::new(
-            variant.code.map_or(500, |c| c.value),
-            &title,
-            &source,
-            variant.variant.doc.as_deref(),
-            self.message.as_deref(),
-            self.code.as_deref(),
-            self.problem_type.as_deref(),
-            self.instance.as_deref(),
-            Flags {
+        let status = variant.code.map_or(500, |c| c.value);
+        let entry = Entry {
+            status,
+            title: &title,
+            source: &source,
+            doc: variant.variant.doc.as_deref(),
+            message: self.message.as_deref(),
+            code: self.code.as_deref(),
+            problem_type: self.problem_type.as_deref(),
+            type_base: None,
+            instance: self.instance.as_deref(),
+            grpc: None,
+            flags: Flags {
                 format,
                 detail_hidden: self.hidden,
                 code_varies: self.code_varies,
                 static_body: self.static_body,
+                retryable: http_status_core::retryable_by_default(status),
+                level: http_status_core::LogLevel::for_status(status),
             },
-            &headers,
-        );
+            headers: Headers::given(&headers),
+        };
         encode(&entry, run).is_ok()
     }
 
@@ -262,9 +273,15 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
                 source(path)
             ),
         };
-        let status = match variant.code {
-            Some(code) => format!("__hs::status_code({})", code.value),
-            None => "__hs::StatusCode::INTERNAL_SERVER_ERROR".to_owned(),
+        let status_number = variant.code.map_or(500, |c| c.value);
+        let status = format!("__hs::status_code({status_number})");
+        let level = match http_status_core::LogLevel::for_status(status_number) {
+            http_status_core::LogLevel::Off => "Off",
+            http_status_core::LogLevel::Error => "Error",
+            http_status_core::LogLevel::Warn => "Warn",
+            http_status_core::LogLevel::Info => "Info",
+            http_status_core::LogLevel::Debug => "Debug",
+            http_status_core::LogLevel::Trace => "Trace",
         };
         let mut headers = String::new();
         for header in variant.headers() {
@@ -293,7 +310,8 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
             );
         }
         format!(
-            "__hs::Described {{ status: {status}, title: {title:?}, source: {source:?}, doc: {doc}, message: {message}, detail_hidden: {hidden}, code: {code}, code_varies: {code_varies}, format: {format}, problem_type: {problem_type}, instance: {instance}, static_body: {static_body}, headers: &[{headers}], members: &[{members}] }}",
+            "__hs::Described {{ status: {status}, title: {title:?}, source: {source:?}, doc: {doc}, message: {message}, detail_hidden: {hidden}, code: {code}, code_varies: {code_varies}, format: {format}, problem_type: {problem_type}, type_base: ::core::option::Option::None, instance: {instance}, grpc: ::core::option::Option::None, retryable: {retryable}, level: __hs::LogLevel::{level}, static_body: {static_body}, headers: &[{headers}], members: &[{members}] }}",
+            retryable = http_status_core::retryable_by_default(status_number),
             title = variant.title(),
             source = v.name(),
             doc = option(v.doc.as_deref()),
