@@ -16,6 +16,7 @@ mod render;
 mod report;
 mod serialize;
 mod traits;
+mod violation;
 
 #[doc(hidden)]
 #[path = "private/mod.rs"]
@@ -32,6 +33,7 @@ pub use layer::actix::ProblemMiddleware;
 pub use layer::tower::{ProblemBody, ProblemLayer, ProblemService};
 pub use problem::{Extensions, Member, Problem};
 pub use traits::HttpStatus;
+pub use violation::{json_pointer, Location, Violation, Violations};
 
 /// `#[derive(HttpStatus)]`: see the crate documentation for the attribute.
 #[cfg(feature = "derive")]
