@@ -33,6 +33,8 @@ pub use layer::actix::ProblemMiddleware;
 pub use layer::tower::{ProblemBody, ProblemLayer, ProblemService};
 pub use problem::{Extensions, Member, Problem};
 pub use traits::HttpStatus;
+#[cfg(any(feature = "validator", feature = "garde"))]
+pub use violation::checks::{FieldNames, ValidationReport};
 pub use violation::{json_pointer, Location, Violation, Violations};
 
 /// `#[derive(HttpStatus)]`: see the crate documentation for the attribute.

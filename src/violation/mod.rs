@@ -6,6 +6,8 @@
 //! The `validator` and `garde` adapters and the extractors of [`extract`](crate::extract)
 //! build them; so can any code: `Violation::pointer(json_pointer(["items", "0"]), "…")`.
 
+#[cfg(any(feature = "validator", feature = "garde"))]
+pub(crate) mod checks;
 pub(crate) mod wire;
 
 use core::fmt::{self, Write as _};
@@ -145,8 +147,11 @@ impl fmt::Write for Escaped<'_> {
         let mut rest = text;
         while let Some(at) = rest.find(['~', '/']) {
             self.0.push_str(&rest[..at]);
-            self.0
-                .push_str(if rest.as_bytes()[at] == b'~' { "~0" } else { "~1" });
+            self.0.push_str(if rest.as_bytes()[at] == b'~' {
+                "~0"
+            } else {
+                "~1"
+            });
             rest = &rest[at + 1..];
         }
         self.0.push_str(rest);

@@ -53,7 +53,10 @@ const fn fragment_safe() -> [bool; 128] {
 static FRAGMENT_SAFE: [bool; 128] = fragment_safe();
 
 fn is_safe(byte: u8) -> bool {
-    FRAGMENT_SAFE.get(usize::from(byte)).copied().unwrap_or(false)
+    FRAGMENT_SAFE
+        .get(usize::from(byte))
+        .copied()
+        .unwrap_or(false)
 }
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
@@ -69,7 +72,11 @@ fn encode_fragment(pointer: &str, mut emit: impl FnMut(&str)) {
         }
         // `start..at` holds only ASCII (safe) bytes, so it is on character boundaries.
         emit(pointer.get(start..at).unwrap_or(""));
-        let escape = [b'%', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 15)]];
+        let escape = [
+            b'%',
+            HEX[usize::from(byte >> 4)],
+            HEX[usize::from(byte & 15)],
+        ];
         emit(core::str::from_utf8(&escape).unwrap_or(""));
         start = at + 1;
     }
@@ -186,7 +193,10 @@ mod tests {
 
     /// The inverse of the encoding, as a client applies it (RFC 3986 percent-decoding).
     fn decode(fragment: &str) -> String {
-        let bytes = fragment.strip_prefix('#').expect("starts with #").as_bytes();
+        let bytes = fragment
+            .strip_prefix('#')
+            .expect("starts with #")
+            .as_bytes();
         let mut out = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
@@ -215,10 +225,7 @@ mod tests {
         assert_eq!(fragment("/日本"), "#/%E6%97%A5%E6%9C%AC");
         assert_eq!(fragment("/🦀"), "#/%F0%9F%A6%80");
         // RFC 3986 allows these in a fragment: they stay.
-        assert_eq!(
-            fragment("/~:@!$&'()*+,;=?/-._"),
-            "#/~:@!$&'()*+,;=?/-._"
-        );
+        assert_eq!(fragment("/~:@!$&'()*+,;=?/-._"), "#/~:@!$&'()*+,;=?/-._");
         // Not these.
         assert_eq!(
             fragment("/\"#[]{}|\\^`<>"),
