@@ -7,6 +7,8 @@
 
 mod catalog;
 mod context;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub mod extract;
 mod format;
 mod integrations;
 #[cfg(any(feature = "tower", feature = "actix-web"))]

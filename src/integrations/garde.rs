@@ -1,7 +1,7 @@
 //! `garde` feature: `Violations` for `garde::Report` (garde 0.23).
 //!
-//! One violation per entry of the report, in the report's order (garde validates fields in
-//! declaration order). The pointer is the entry's path: struct fields by their Rust names,
+//! One violation per entry of the report, in the report's order (garde 0.23 reports a struct's
+//! fields by name). The pointer is the entry's path: struct fields by their Rust names,
 //! list items by index, map entries by key; the steps garde adds without a key (the inside of
 //! an `Option`, a newtype) are not part of the document and are skipped. The detail is garde's
 //! message. No code: garde 0.23 reports a message only (its `code` attribute is parsed but not

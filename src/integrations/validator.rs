@@ -72,26 +72,12 @@ fn detail(error: &ValidationError) -> String {
             param("max"),
             unit(error.params.get("value")),
         ),
-        "range" => {
-            let exclusive = match (param("exclusive_min"), param("exclusive_max")) {
-                (Some(min), Some(max)) => {
-                    Some(format!("must be greater than {min} and less than {max}"))
-                }
-                (Some(min), None) => Some(format!("must be greater than {min}")),
-                (None, Some(max)) => Some(format!("must be less than {max}")),
-                (None, None) => None,
-            };
-            match (exclusive, param("min"), param("max")) {
-                (Some(text), None, None) => text,
-                (exclusive, min, max) => {
-                    let inclusive = bounds(None, min, max, "");
-                    match exclusive {
-                        Some(text) => format!("{text}, and {inclusive}"),
-                        None => inclusive,
-                    }
-                }
-            }
-        }
+        "range" => range(
+            param("min"),
+            param("max"),
+            param("exclusive_min"),
+            param("exclusive_max"),
+        ),
         "email" => "must be an email address".to_owned(),
         "url" => "must be a URL".to_owned(),
         "ip" => "must be an IP address".to_owned(),
@@ -109,6 +95,33 @@ fn detail(error: &ValidationError) -> String {
             None => "contains what it must not".to_owned(),
         },
         code => format!("failed the check `{code}`"),
+    }
+}
+
+/// "must be between 1 and 5", "must be greater than 0 and at most 10", ….
+fn range(
+    min: Option<String>,
+    max: Option<String>,
+    exclusive_min: Option<String>,
+    exclusive_max: Option<String>,
+) -> String {
+    if let (Some(min), Some(max), None, None) = (&min, &max, &exclusive_min, &exclusive_max) {
+        return format!("must be between {min} and {max}");
+    }
+    let lower = match (exclusive_min, min) {
+        (Some(bound), _) => Some(format!("greater than {bound}")),
+        (None, Some(bound)) => Some(format!("at least {bound}")),
+        (None, None) => None,
+    };
+    let upper = match (exclusive_max, max) {
+        (Some(bound), _) => Some(format!("less than {bound}")),
+        (None, Some(bound)) => Some(format!("at most {bound}")),
+        (None, None) => None,
+    };
+    match (lower, upper) {
+        (Some(lower), Some(upper)) => format!("must be {lower} and {upper}"),
+        (Some(bound), None) | (None, Some(bound)) => format!("must be {bound}"),
+        (None, None) => "is out of range".to_owned(),
     }
 }
 
@@ -134,6 +147,7 @@ fn bounds(equal: Option<String>, min: Option<String>, max: Option<String>, unit:
     let long = if unit == " characters" { " long" } else { "" };
     match (equal, min, max) {
         (Some(equal), _, _) => format!("must be exactly {equal}{unit}{long}"),
+        (None, Some(min), Some(max)) if min == max => format!("must be exactly {min}{unit}{long}"),
         (None, Some(min), Some(max)) => format!("must be between {min} and {max}{unit}{long}"),
         (None, Some(min), None) => format!("must be at least {min}{unit}{long}"),
         (None, None, Some(max)) => format!("must be at most {max}{unit}{long}"),
@@ -188,7 +202,7 @@ mod tests {
             ),
             (
                 error("range", &[("exclusive_min", json!(0)), ("max", json!(10))]),
-                "must be greater than 0, and must be at most 10",
+                "must be greater than 0 and at most 10",
             ),
             (
                 error("email", &[("value", json!("x"))]),

@@ -141,7 +141,7 @@ fn camel_case(snake: &str) -> String {
 
 /// Where the validated value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Source {
+pub enum Source {
     /// The request body: violations are JSON Pointers.
     Body,
     /// The query string: violations name a parameter.
