@@ -41,6 +41,7 @@ pub struct Rejection {
 const UNSUPPORTED: &str = "the request body must be JSON (Content-Type: application/json)";
 const MISMATCH: &str = "the request body has an invalid value";
 const QUERY: &str = "the query string has an invalid parameter";
+#[cfg(any(feature = "validator", feature = "garde"))]
 const INVALID: &str = "the request failed validation";
 
 impl Rejection {

@@ -420,7 +420,7 @@ mod violation_tests {
         assert_eq!(schema["required"], serde_json::json!(["detail"]));
         let properties = schema["properties"].as_object().unwrap();
         let names: Vec<&str> = properties.keys().map(String::as_str).collect();
-        assert_eq!(names, ["detail", "pointer", "parameter", "header", "code"]);
+        assert_eq!(names, ["code", "detail", "header", "parameter", "pointer"]);
         assert_eq!(properties["pointer"]["format"], "uri-reference");
     }
 }

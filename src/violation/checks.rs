@@ -13,7 +13,8 @@ pub(crate) enum Segment {
     Field(String),
     /// An item of a list.
     Index(usize),
-    /// An entry of a map, by its key.
+    /// An entry of a map, by its key (garde's; validator reports map entries by index).
+    #[cfg_attr(not(feature = "garde"), allow(dead_code))]
     Key(String),
 }
 
@@ -145,6 +146,7 @@ pub enum Source {
     /// The request body: violations are JSON Pointers.
     Body,
     /// The query string: violations name a parameter.
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     Query,
 }
 

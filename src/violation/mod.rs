@@ -264,7 +264,7 @@ mod tests {
         let list = vec![v.clone(), Violation::pointer("", "bad")];
         assert_eq!(list.violations(), list);
         assert_eq!(list[..].violations(), list);
-        assert_eq!((&v).violations(), vec![v.clone()]);
+        assert_eq!(Violations::violations(&&v), vec![v.clone()]);
         assert_eq!(Box::new(list.clone()).violations(), list);
         assert_eq!(None::<Vec<Violation>>.violations(), vec![]);
     }
