@@ -46,6 +46,7 @@ enum Kind {
 
 /// Where a [`Violation`] is in the request: `Violation::location()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Location<'a> {
     /// A JSON Pointer (RFC 6901) into the request body, as a string: `/items/0/name`; the empty
     /// string is the whole document.
