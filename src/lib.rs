@@ -9,6 +9,8 @@ mod catalog;
 mod context;
 #[cfg(any(feature = "actix-web", feature = "poem", feature = "rocket"))]
 mod convert;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub mod extract;
 mod format;
 mod integrations;
 #[cfg(any(
@@ -23,6 +25,7 @@ mod render;
 mod report;
 mod serialize;
 mod traits;
+mod violation;
 
 #[doc(hidden)]
 #[path = "private/mod.rs"]
@@ -46,6 +49,9 @@ pub use layer::rocket::ProblemFairing;
 pub use layer::tower::{ProblemBody, ProblemFuture, ProblemLayer, ProblemService};
 pub use problem::{ExtensionValue, Extensions, Member, Problem};
 pub use traits::HttpStatus;
+#[cfg(any(feature = "validator", feature = "garde"))]
+pub use violation::checks::{FieldNames, ValidationReport};
+pub use violation::{json_pointer, Location, Violation, Violations};
 
 /// `#[derive(HttpStatus)]`: see the crate documentation for the attribute.
 #[cfg(feature = "derive")]

@@ -12,6 +12,9 @@ mod types;
 #[path = "fixtures/layer.rs"]
 mod layer;
 
+#[path = "fixtures/violations.rs"]
+mod violations;
+
 use std::hint::black_box;
 use std::process::Command;
 use types::OPERATIONS;
@@ -40,10 +43,19 @@ fn measured_request(op: fn() -> usize) -> usize {
     sum
 }
 
-/// Runs one side of one operation: `HTTP_STATUS_CALLGRIND_CHILD=<index>:<derived|hand>`, or
-/// `layer<index>:<through|without>`.
+/// Runs one side of one operation: `HTTP_STATUS_CALLGRIND_CHILD=<index>:<derived|hand>`,
+/// `errors:<derived|hand>`, or `layer<index>:<through|without>`.
 fn child(spec: &str) {
     let (index, side) = spec.split_once(':').expect("index:side");
+    if index == "errors" {
+        let sum = if side == "derived" {
+            measured(violations::derived, &violations::violations())
+        } else {
+            measured(violations::hand, &violations::hand_list())
+        };
+        black_box(sum);
+        return;
+    }
     if let Some(index) = index.strip_prefix("layer") {
         let op = &layer::LAYER_OPERATIONS[index.parse::<usize>().expect("index")];
         let run = if side == "through" {
@@ -94,7 +106,7 @@ fn main() {
         child(&spec);
         return;
     }
-    if let Err(difference) = types::same_bytes() {
+    if let Err(difference) = types::same_bytes().and_then(|()| violations::same_bytes()) {
         eprintln!("the two sides must write the same bytes: {difference}");
         std::process::exit(1);
     }
@@ -111,6 +123,11 @@ fn main() {
             count(exe, index, "hand"),
         );
     }
+    row(
+        "`errors` member, 50 violations",
+        count(exe, "errors", "derived"),
+        count(exe, "errors", "hand"),
+    );
     layer_table(exe);
 }
 

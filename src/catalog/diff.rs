@@ -460,8 +460,9 @@ fn compare(out: &mut CatalogDiff, old: &ResponseDescription, new: &ResponseDescr
     // A changed status changes the defaults that follow from it (gRPC code, retryable, log
     // level): that is the status change, said once.
     let moved = from != to;
-    let mapped =
-        |d: &ResponseDescription| d.grpc_code == http_status_core::grpc::code_for_status(d.status.as_u16()).name;
+    let mapped = |d: &ResponseDescription| {
+        d.grpc_code == http_status_core::grpc::code_for_status(d.status.as_u16()).name
+    };
     let default_retryable = |d: &ResponseDescription| {
         d.retryable == http_status_core::retryable_by_default(d.status.as_u16())
     };

@@ -92,30 +92,29 @@ pub fn describe_encoded(catalog: &mut ResponseCatalog, encoded: &'static str) {
 #[doc(hidden)]
 pub fn describe(catalog: &mut ResponseCatalog, described: &Described<'_>) {
     let template = |text: Option<&'static str>| text.map(Template::new);
-    let description = ResponseDescription {
-        status: described.status,
-        title: Cow::Borrowed(described.title),
-        source: Cow::Borrowed(described.source),
-        doc: described.doc.map(Cow::Borrowed),
-        message: template(described.message),
-        detail_hidden: described.detail_hidden,
-        code: template(described.code),
-        shape: Shape::Format(described.format),
-        problem_type: template(described.problem_type),
-        type_base: described.type_base.map(Cow::Borrowed),
-        instance: template(described.instance),
-        retryable: described.retryable,
-        level: described.level,
-        grpc_code: Cow::Borrowed(
-            described
-                .grpc
-                .unwrap_or(http_status_core::grpc::code_for_status(described.status.as_u16()).name),
-        ),
-        headers: described.headers.to_vec(),
-        members: described.members.to_vec(),
-        example: None,
-        example_exact: false,
-    };
+    let description =
+        ResponseDescription {
+            status: described.status,
+            title: Cow::Borrowed(described.title),
+            source: Cow::Borrowed(described.source),
+            doc: described.doc.map(Cow::Borrowed),
+            message: template(described.message),
+            detail_hidden: described.detail_hidden,
+            code: template(described.code),
+            shape: Shape::Format(described.format),
+            problem_type: template(described.problem_type),
+            type_base: described.type_base.map(Cow::Borrowed),
+            instance: template(described.instance),
+            retryable: described.retryable,
+            level: described.level,
+            grpc_code: Cow::Borrowed(described.grpc.unwrap_or(
+                http_status_core::grpc::code_for_status(described.status.as_u16()).name,
+            )),
+            headers: described.headers.to_vec(),
+            members: described.members.to_vec(),
+            example: None,
+            example_exact: false,
+        };
     let mut description = description.render_example();
     // The derive knows which bodies it rendered at compile time; a text it could not read as a
     // template reads as literal here, but is not.

@@ -9,6 +9,8 @@
 pub(crate) mod actix;
 #[cfg(feature = "axum")]
 pub(crate) mod axum;
+#[cfg(feature = "garde")]
+mod garde;
 #[cfg(feature = "poem")]
 pub(crate) mod poem;
 #[cfg(feature = "rocket")]
@@ -19,6 +21,8 @@ pub(crate) mod tonic;
 pub(crate) mod tracing;
 #[cfg(feature = "utoipa")]
 pub(crate) mod utoipa;
+#[cfg(feature = "validator")]
+mod validator;
 
 #[cfg(not(feature = "axum"))]
 #[doc(hidden)]

@@ -375,3 +375,54 @@ macro_rules! __http_status_utoipa {
         }
     };
 }
+
+/// The schema of one item of the `errors` member (a `Violation` as sent): `detail`, then one
+/// of `pointer` (a JSON Pointer in URI-fragment form), `parameter` or `header`, then `code`
+/// when set. For the problem schema's `errors: {type: array, items: …}`.
+///
+/// An item: `{"detail":"must be positive","pointer":"#/age","code":"range"}`.
+#[allow(dead_code)] // referenced by the problem schema once `errors` is wired in
+pub(crate) fn violation_schema() -> Schema {
+    ObjectBuilder::new()
+        .description(Some(
+            "One failed check of the request: what (detail), where (one of pointer, parameter, header) and an optional machine-readable code",
+        ))
+        .property(
+            "detail",
+            string().description(Some("What is wrong, for people")),
+        )
+        .required("detail")
+        .property(
+            "pointer",
+            string()
+                .format(Some(SchemaFormat::Custom("uri-reference".into())))
+                .description(Some(
+                    "Where in the request body: a JSON Pointer in URI-fragment form (RFC 6901 §6), `#/items/0/name`",
+                )),
+        )
+        .property(
+            "parameter",
+            string().description(Some("The query or path parameter")),
+        )
+        .property("header", string().description(Some("The request header")))
+        .property(
+            "code",
+            string().description(Some("The machine-readable code of the failed check")),
+        )
+        .build()
+        .into()
+}
+
+#[cfg(test)]
+mod violation_tests {
+    #[test]
+    fn the_errors_item_schema() {
+        let schema = serde_json::to_value(super::violation_schema()).unwrap();
+        assert_eq!(schema["type"], "object");
+        assert_eq!(schema["required"], serde_json::json!(["detail"]));
+        let properties = schema["properties"].as_object().unwrap();
+        let names: Vec<&str> = properties.keys().map(String::as_str).collect();
+        assert_eq!(names, ["code", "detail", "header", "parameter", "pointer"]);
+        assert_eq!(properties["pointer"]["format"], "uri-reference");
+    }
+}
