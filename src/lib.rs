@@ -20,9 +20,9 @@ mod integrations;
     feature = "rocket"
 ))]
 mod layer;
+mod observe;
 mod problem;
 mod render;
-mod report;
 mod serialize;
 mod traits;
 mod violation;
@@ -47,6 +47,7 @@ pub use layer::poem::{ProblemPoem, ProblemPoemEndpoint};
 pub use layer::rocket::ProblemFairing;
 #[cfg(feature = "tower")]
 pub use layer::tower::{ProblemBody, ProblemFuture, ProblemLayer, ProblemService};
+pub use observe::ErrorMeta;
 pub use problem::{ExtensionValue, Extensions, Member, Problem};
 pub use traits::HttpStatus;
 #[cfg(any(feature = "validator", feature = "garde"))]

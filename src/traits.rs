@@ -75,11 +75,17 @@ pub trait HttpStatus {
         Ok(())
     }
 
-    /// Called when a 5xx response of this value is built; the derive implements it to log the
-    /// error when the `tracing` feature is on. Not part of the public API.
+    /// Puts the value into words for logs and development bodies: the derive implements it
+    /// with the richest account the type allows (`Error` with its chain, `Display`, `Debug`);
+    /// by default, the type's name. Not part of the public API.
     #[doc(hidden)]
-    fn __http_status_report(&self, exposed: bool) {
-        let _ = exposed;
+    fn __http_status_explain(&self, explain: &mut dyn FnMut(crate::__private::Explanation<'_>)) {
+        let name = core::any::type_name::<Self>();
+        explain(crate::__private::Explanation {
+            message: &name,
+            sources: None,
+            type_name: name,
+        });
     }
 }
 
@@ -101,8 +107,11 @@ macro_rules! delegate_to_pointee {
         ) -> Result<(), crate::__private::InvalidRequired> {
             (**self).__http_status_headers(headers)
         }
-        fn __http_status_report(&self, exposed: bool) {
-            (**self).__http_status_report(exposed)
+        fn __http_status_explain(
+            &self,
+            explain: &mut dyn FnMut(crate::__private::Explanation<'_>),
+        ) {
+            (**self).__http_status_explain(explain)
         }
     };
 }

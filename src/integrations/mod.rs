@@ -17,8 +17,6 @@ pub(crate) mod poem;
 pub(crate) mod rocket;
 #[cfg(feature = "tonic")]
 pub(crate) mod tonic;
-#[cfg(feature = "tracing")]
-pub(crate) mod tracing;
 #[cfg(feature = "utoipa")]
 pub(crate) mod utoipa;
 #[cfg(feature = "validator")]
@@ -73,11 +71,4 @@ macro_rules! __http_status_schema {
     ($ty:ty) => {
         $crate::__private::MemberSchema::none()
     };
-}
-
-#[cfg(not(feature = "tracing"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __http_status_report {
-    ($($input:tt)*) => {};
 }

@@ -71,8 +71,10 @@ pub use std::collections::BTreeMap;
 #[cfg(feature = "utoipa")]
 pub use utoipa;
 
-#[cfg(feature = "tracing")]
-pub use crate::integrations::tracing::{ReportDisplay, ReportError, ReportOpaque, Reporter};
+pub use crate::observe::explain::{
+    ExplainDebug, ExplainDisplay, ExplainError, ExplainOpaque, Explainer,
+};
+pub use crate::observe::{Explanation, Meta};
 
 /// The framework impls for a derived type: one per enabled feature. Generated code calls
 /// this because the derive cannot see which features of this crate are on.

@@ -12,8 +12,8 @@ pub(crate) mod writer;
 
 use crate::context::{self, Built, Context, Prefer};
 use crate::format::{BodyFormat, APPLICATION_JSON, PROBLEM_JSON, TEXT_PLAIN};
+use crate::observe::{self, capture, ErrorMeta, Meta};
 use crate::problem::{Member, Problem};
-use crate::report;
 use crate::HttpStatus;
 use bytes::Bytes;
 use core::fmt;
@@ -22,31 +22,69 @@ use http::header::{CONTENT_TYPE, VARY};
 use http::{HeaderValue, Response, StatusCode};
 use writer::Writer;
 
-/// How a variant's body is written, known at compile time.
+/// How a variant's body is written, and what is known of its response besides (for logs,
+/// middleware and gRPC), at compile time.
 #[derive(Clone, Copy)]
 pub struct Kind {
     format: BodyFormat,
-    /// The 5xx text is exposed (for the log message).
-    exposed: bool,
     /// The variant writes its own `instance`.
     instance: bool,
     /// The custom format's writer.
     write: Option<fn(&Problem<'_>, &mut Vec<u8>)>,
+    meta: Meta,
 }
 
 impl Kind {
     const fn of(format: BodyFormat) -> Self {
         Kind {
             format,
-            exposed: false,
             instance: false,
             write: None,
+            meta: Meta::new(),
         }
     }
 
     /// A 5xx whose value-derived text is sent (`expose`).
     pub const fn exposed(mut self) -> Self {
-        self.exposed = true;
+        self.meta.exposed = true;
+        self
+    }
+
+    /// The variant is `Type::Variant` (OpenTelemetry's `error.type` when it has no literal
+    /// code).
+    pub const fn named(mut self, name: &'static str) -> Self {
+        self.meta.error_type = name;
+        self
+    }
+
+    /// The variant's literal code (also its `error.type`).
+    pub const fn coded(mut self, code: &'static str) -> Self {
+        self.meta.error_type = code;
+        self.meta.coded = true;
+        self
+    }
+
+    /// `level = …`.
+    pub const fn level(mut self, level: http_status_core::LogLevel) -> Self {
+        self.meta.level = Some(level);
+        self
+    }
+
+    /// `retryable = …`.
+    pub const fn retryable(mut self, retryable: bool) -> Self {
+        self.meta.retryable = Some(retryable);
+        self
+    }
+
+    /// `grpc = …`.
+    pub const fn grpc(mut self, code: &'static str) -> Self {
+        self.meta.grpc = Some(code);
+        self
+    }
+
+    /// `code_header = …`: the code also goes in this header.
+    pub const fn code_header(mut self, name: &'static str) -> Self {
+        self.meta.code_header = Some(name);
         self
     }
 
@@ -133,7 +171,7 @@ pub const ROOM: usize = 64;
 #[inline]
 pub fn empty<T: HttpStatus + ?Sized>(value: &T, kind: Kind) -> Response<Bytes> {
     let cx = context::current();
-    respond(value, kind, Repr::Format, Bytes::new(), cx.as_deref())
+    respond(value, kind, Repr::Format, Bytes::new(), None, cx.as_deref())
 }
 
 /// A response whose body was rendered at compile time; `text` is its text representation (the
@@ -152,6 +190,7 @@ pub fn fixed<T: HttpStatus + ?Sized>(
             Repr::Format,
             Bytes::from_static(body.as_bytes()),
             None,
+            None,
         );
     };
     let repr = Repr::of(kind.format, Some(&cx));
@@ -166,7 +205,7 @@ pub fn fixed<T: HttpStatus + ?Sized>(
         }
         _ => Bytes::from_static(body.as_bytes()),
     };
-    respond(value, kind, repr, body, Some(&cx))
+    respond(value, kind, repr, body, None, Some(&cx))
 }
 
 /// A problem or json body with parts formatted now: `fill` writes the members (the object is
@@ -182,23 +221,29 @@ pub fn built<T: HttpStatus + ?Sized>(
 ) -> Response<Bytes> {
     let cx = context::current();
     let repr = Repr::of(kind.format, cx.as_deref());
-    let body = if repr == Repr::Text {
+    let keep_code = kind.meta.code_header.is_some() || cx.is_some() || capture::describing();
+    let (body, code) = if repr == Repr::Text {
         let mut writer = Writer::text();
+        writer.keep_code = keep_code;
         fill(&mut writer);
-        match writer.captured() {
+        let code = writer.code.take();
+        let body = match writer.captured() {
             Some(detail) => Bytes::from(detail),
             None => Bytes::from_static(text.as_bytes()),
-        }
+        };
+        (body, code)
     } else {
         let mut writer = Writer::json(capacity);
+        writer.keep_code = keep_code;
         fill(&mut writer);
         match &cx {
             Some(cx) => close_with_context(&mut writer, kind, cx),
             None => writer.close(),
         }
-        Bytes::from(writer.into_bytes())
+        let code = writer.code.take();
+        (Bytes::from(writer.into_bytes()), code)
     };
-    respond(value, kind, repr, body, cx.as_deref())
+    respond(value, kind, repr, body, code.as_deref(), cx.as_deref())
 }
 
 /// The common case of [`built`], one call for generated code: an opening `head` known at
@@ -248,7 +293,7 @@ pub fn text<T: HttpStatus + ?Sized>(
         Err(fmt::Error) => Bytes::from_static(fallback.as_bytes()),
     };
     let cx = context::current();
-    respond(value, kind, Repr::Format, body, cx.as_deref())
+    respond(value, kind, Repr::Format, body, None, cx.as_deref())
 }
 
 /// `format = "serde"`: the value itself, serialized. If its `Serialize` fails, the response
@@ -263,7 +308,14 @@ where
     if !crate::serialize::write_json(&mut body, serialized) {
         return degrade(value, kind, Failure::Body, cx.as_deref());
     }
-    respond(value, kind, Repr::Format, Bytes::from(body), cx.as_deref())
+    respond(
+        value,
+        kind,
+        Repr::Format,
+        Bytes::from(body),
+        None,
+        cx.as_deref(),
+    )
 }
 
 /// A text known now or formatted now, for a custom format's [`Parts`].
@@ -342,7 +394,14 @@ pub fn custom<T: HttpStatus + ?Sized>(value: &T, kind: Kind, parts: Parts<'_>) -
         problem = problem.with_type_uri(type_uri);
     }
     let body = write_custom(kind, problem, cx.as_deref());
-    respond(value, kind, Repr::Format, body, cx.as_deref())
+    respond(
+        value,
+        kind,
+        Repr::Format,
+        body,
+        code.as_deref(),
+        cx.as_deref(),
+    )
 }
 
 /// The body `kind`'s custom format writes for `problem`, with the request context's instance
@@ -373,14 +432,22 @@ pub fn delegate<T: HttpStatus + ?Sized, F: ?Sized>(
     inner: &F,
     build: fn(&F) -> Response<Bytes>,
 ) -> Response<Bytes> {
-    let (mut response, exposed) = report::captured(|| build(inner));
+    let (mut response, inner_meta) = capture::delegating(|| build(inner));
     drop_invalid_headers(response.headers_mut());
     if let Some(invalid) = invalid_response(&response) {
         let cx = context::current();
         return degrade(outer, PROBLEM, Failure::Inner(invalid), cx.as_deref());
     }
-    if response.status().is_server_error() {
-        report::report(outer, exposed);
+    // Logged once, by the outer value (its text and chain say the most), at the inner
+    // response's level.
+    let meta = inner_meta.unwrap_or_default();
+    let status = response.status();
+    let cx = context::current();
+    observe::log(outer, &meta, status, cx.as_deref());
+    if let Some(error_meta) = response.extensions_mut().get_mut::<ErrorMeta>() {
+        if error_meta.internal_message.is_some() {
+            error_meta.internal_message = internal_message(outer, status, &meta);
+        }
     }
     response
 }
@@ -436,14 +503,16 @@ pub(crate) fn effective_status<T: HttpStatus + ?Sized>(value: &T) -> StatusCode 
 }
 
 /// Assembles the response of `value`: its status and headers, the Content-Type of the
-/// representation sent, and `body`. A 5xx is reported (the `tracing` feature logs it). The
-/// headers are written straight into the response.
+/// representation sent, and `body`; logs it at its level; and under a layer (or for
+/// `ErrorMeta::of`) describes it in its extensions. `code` is the code the body sends when it
+/// was interpolated (else the literal one of `kind`, if any).
 #[inline]
 fn respond<T: HttpStatus + ?Sized>(
     value: &T,
     kind: Kind,
     repr: Repr,
     body: Bytes,
+    code: Option<&str>,
     cx: Option<&Context>,
 ) -> Response<Bytes> {
     let mut response = Response::new(body);
@@ -452,11 +521,65 @@ fn respond<T: HttpStatus + ?Sized>(
     }
     let status = value.status();
     *response.status_mut() = status;
-    if status.is_server_error() {
-        report::report(value, kind.exposed);
-    }
+    observe::built(value, &kind.meta, status, cx);
     decorate(&mut response, kind.format, repr, cx);
+    let code = code.or(kind.meta.code());
+    if let (Some(name), Some(code)) = (kind.meta.code_header, code) {
+        add_code_header(response.headers_mut(), name, code);
+    }
+    if cx.is_some() || capture::describing() {
+        let meta = error_meta(value, &kind.meta, status, code, cx);
+        response.extensions_mut().insert(meta);
+    }
     response
+}
+
+/// `code_header`: the code in a header of the API's choosing, equal to the body's. A code
+/// that is not visible ASCII (an interpolated one) stays in the body only.
+fn add_code_header(headers: &mut http::HeaderMap, name: &str, code: &str) {
+    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_graphic()) {
+        return;
+    }
+    if let (Ok(name), Ok(value)) = (
+        http::HeaderName::from_bytes(name.as_bytes()),
+        HeaderValue::from_str(code),
+    ) {
+        let _ = headers.try_insert(name, value);
+    }
+}
+
+/// The facts of a response for middleware.
+fn error_meta<T: HttpStatus + ?Sized>(
+    value: &T,
+    meta: &Meta,
+    status: StatusCode,
+    code: Option<&str>,
+    cx: Option<&Context>,
+) -> ErrorMeta {
+    ErrorMeta {
+        status,
+        code: code.map(Box::from),
+        meta: *meta,
+        type_name: core::any::type_name::<T>(),
+        request_id: cx.map(|cx| cx.request_id_value().clone()),
+        internal_message: internal_message(value, status, meta),
+    }
+}
+
+/// The text a 5xx body hid: the value's `Display` (else `Debug`), unless it was exposed.
+fn internal_message<T: HttpStatus + ?Sized>(
+    value: &T,
+    status: StatusCode,
+    meta: &Meta,
+) -> Option<String> {
+    if !status.is_server_error() || meta.exposed {
+        return None;
+    }
+    let mut text = None;
+    value.__http_status_explain(&mut |explained| {
+        text = Some(explained.message.to_string());
+    });
+    text
 }
 
 /// The Content-Type of the representation, and what the request context adds.
@@ -511,14 +634,15 @@ fn degrade<T: HttpStatus + ?Sized>(
     cx: Option<&Context>,
 ) -> Response<Bytes> {
     #[cfg(feature = "tracing")]
-    crate::integrations::tracing::degraded(
-        core::any::type_name::<T>(),
-        match &failure {
-            Failure::Header(invalid) => crate::integrations::tracing::Degraded::Header(*invalid),
-            Failure::Body => crate::integrations::tracing::Degraded::Body,
-            Failure::Inner(why) => crate::integrations::tracing::Degraded::Inner(why),
-        },
-    );
+    {
+        use crate::observe::tracing::{degraded, Degraded};
+        let why = match &failure {
+            Failure::Header(invalid) => Degraded::Header(*invalid),
+            Failure::Body => Degraded::Body,
+            Failure::Inner(why) => Degraded::Inner(why),
+        };
+        degraded(core::any::type_name::<T>(), why, cx);
+    }
     let _ = (value, failure);
     let status = StatusCode::INTERNAL_SERVER_ERROR;
     let problem = Problem::new(status, "Internal Server Error");

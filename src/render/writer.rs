@@ -19,6 +19,10 @@ pub struct Writer {
     pub(crate) instance: bool,
     /// In text mode, the detail was collected.
     captured: bool,
+    /// The interpolated `code` is also kept as text (for a code header or `ErrorMeta`).
+    pub(crate) keep_code: bool,
+    /// The `code` written, when kept.
+    pub(crate) code: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +39,8 @@ impl Writer {
             mode: Mode::Json,
             instance: false,
             captured: false,
+            keep_code: false,
+            code: None,
         }
     }
 
@@ -44,6 +50,8 @@ impl Writer {
             mode: Mode::Text,
             instance: false,
             captured: false,
+            keep_code: false,
+            code: None,
         }
     }
 
@@ -91,6 +99,12 @@ impl Writer {
     /// A string member (`"code":`), formatted now and escaped as it is written; left out if
     /// its `Display` fails.
     pub fn string(&mut self, key: &'static str, text: fmt::Arguments<'_>) {
+        if self.keep_code {
+            let mut code = String::new();
+            if fmt::write(&mut code, text).is_ok() {
+                self.code = Some(code);
+            }
+        }
         if self.mode == Mode::Text {
             return;
         }

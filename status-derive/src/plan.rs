@@ -134,6 +134,29 @@ pub fn detail_hidden(input: &Input, variant: &Resolved) -> bool {
     }
 }
 
+/// What the runtime is told of the response besides its body, as `Kind` methods: its
+/// `error.type` (the literal code, else `Type::Variant`), and the overrides of its level,
+/// retryability and gRPC code, and the code header.
+fn meta(input: &Input, variant: &Resolved) -> String {
+    let mut out = match variant.machine_code().and_then(|code| code.literal()) {
+        Some(code) => format!(".coded({code:?})"),
+        None => format!(".named({:?})", variant.qualified_name(input)),
+    };
+    if let Some(level) = variant.level() {
+        let _ = write!(out, ".level(__hs::LogLevel::{level:?})");
+    }
+    if let Some(retryable) = variant.retryable() {
+        let _ = write!(out, ".retryable({retryable})");
+    }
+    if let Some(code) = variant.grpc() {
+        let _ = write!(out, ".grpc({:?})", code.name);
+    }
+    if let Some(header) = variant.type_option(Key::CodeHeader) {
+        let _ = write!(out, ".code_header({:?})", header.text);
+    }
+    out
+}
+
 /// The runtime's `Kind` constant of a built-in format.
 fn kind_of(format: BodyFormat) -> &'static str {
     match format {
@@ -157,6 +180,7 @@ pub fn plan<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Planned<'i> {
     if variant.is_server_error() && !variant.hides_values() {
         kind.push_str(".exposed()");
     }
+    kind.push_str(&meta(input, variant));
     if variant.content_forbidden() {
         return Planned {
             kind,
@@ -186,7 +210,7 @@ pub fn plan<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Planned<'i> {
         Format::Custom(_) | Format::Builtin(BodyFormat::Google) => Plan::Custom {
             detail: detail(input, variant),
             code: machine_code(variant),
-            type_uri: variant.problem_type().and_then(|(_, t)| Text::of(t)),
+            type_uri: type_text(variant),
             instance: variant.instance().and_then(|(_, t)| Text::of(t)),
             members: variant
                 .members
@@ -208,6 +232,14 @@ pub fn plan<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Planned<'i> {
         }
     };
     Planned { kind, plan }
+}
+
+/// The problem `type`: written (own or inherited), else what `type_base` gives.
+fn type_text<'i>(variant: &Resolved<'i, '_>) -> Option<Text<'i>> {
+    match variant.problem_type() {
+        Some((_, template)) => Text::of(template),
+        None => variant.based_type().map(Text::Static),
+    }
 }
 
 fn machine_code<'i>(variant: &Resolved<'i, '_>) -> Option<Text<'i>> {
@@ -272,7 +304,7 @@ fn json_body<'i>(
         .code
         .is_some_and(|c| !c.is_success_status() && c.value >= 400);
     let mut object = match format {
-        BodyFormat::Problem => match variant.problem_type().and_then(|(_, t)| Text::of(t)) {
+        BodyFormat::Problem => match type_text(variant) {
             Some(Text::Dynamic(source)) => {
                 let mut object = Object::open("{".to_owned());
                 object.step(Step::TypeUri(source));

@@ -6,7 +6,7 @@ use crate::ast::{Attrs, Field, Input, Variant};
 use crate::attr::options::Key;
 use crate::attr::{Attr, CodeSpec, FormatSpec, HeaderOpt, Item, ItemValue, StrLit, TemplateLit};
 use crate::case;
-use http_status_core::{BodyFormat, Class, StatusInfo};
+use http_status_core::{BodyFormat, Class, LogLevel, StatusInfo};
 use proc_macro2::Span;
 use syn::{Ident, Path};
 
@@ -339,6 +339,63 @@ impl<'i, 'a> Resolved<'i, 'a> {
 
     pub fn reason(&self) -> Option<&'i StrLit> {
         self.pick(Key::Reason).and_then(|a| a.str(Key::Reason))
+    }
+
+    /// `level = …`, own or inherited (`None`: by status).
+    pub fn level(&self) -> Option<LogLevel> {
+        self.pick(Key::Level)
+            .and_then(|a| a.str(Key::Level))
+            .and_then(|lit| LogLevel::from_name(&lit.text))
+    }
+
+    /// `retryable = …`, own or inherited (`None`: by status).
+    pub fn retryable(&self) -> Option<bool> {
+        self.pick(Key::Retryable)
+            .and_then(|a| a.boolean(Key::Retryable))
+            .map(syn::LitBool::value)
+    }
+
+    /// `grpc = …`, own or inherited, if it names a code.
+    pub fn grpc(&self) -> Option<http_status_core::grpc::GrpcCode> {
+        self.pick(Key::Grpc)
+            .and_then(|a| a.str(Key::Grpc))
+            .and_then(|lit| http_status_core::grpc::code_named(&lit.text))
+    }
+
+    /// A type-level option (`type_base`, `code_header`, `domain`): the enum's, or the
+    /// struct's.
+    pub fn type_option(&self, key: Key) -> Option<&'i StrLit> {
+        self.pick(key).and_then(|a| a.str(key))
+    }
+
+    /// The `type` a `type_base` gives the variant, when it writes none of its own: the base and
+    /// the slug of its code (`USER_NOT_FOUND` → `user-not-found`), or of its name when it has no
+    /// code. `None` for a templated code (a compile error) or without a base.
+    pub fn based_type(&self) -> Option<String> {
+        if self.problem_type().is_some() || self.is_success_like() {
+            return None;
+        }
+        let base = self.type_option(Key::TypeBase)?;
+        Some(format!("{}{}", base.text, self.slug()?))
+    }
+
+    /// The variant's slug: its literal code, else its name, in lower kebab case.
+    pub fn slug(&self) -> Option<String> {
+        use heck::ToKebabCase;
+        match self.machine_code() {
+            Some(code) => code.literal().map(|code| code.to_kebab_case()),
+            None => Some(self.variant.name().to_kebab_case()),
+        }
+    }
+
+    /// `Type::Variant`, or the struct's name: OpenTelemetry's `error.type` when the variant has
+    /// no literal code.
+    pub fn qualified_name(&self, input: &Input) -> String {
+        if self.variant.is_enum_variant {
+            format!("{}::{}", input.name(), self.variant.name())
+        } else {
+            input.name()
+        }
     }
 
     pub fn expose(&self) -> Option<&'i Ident> {

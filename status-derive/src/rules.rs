@@ -103,6 +103,8 @@ rules! {
             Check::Type(attrs::not_a_union),
             Check::Attribute(attrs::bad_attribute),
             Check::Variant(codes::no_code),
+            Check::Variant(codes::templated_code_with_type_base),
+            Check::Type(codes::slug_collision),
             Check::Variant(bodies::delegation),
             Check::Variant(bodies::members),
             Check::OptionAt(bodies::unsent_option),

@@ -95,6 +95,7 @@ pub enum FormatSpec {
 /// The value of one item, shaped as its row in the vocabulary says.
 pub enum ItemValue {
     Flag,
+    Bool(syn::LitBool),
     Str(StrLit),
     Template(TemplateLit),
     Header(HeaderOpt),
@@ -140,6 +141,14 @@ impl<'a> Attr<'a> {
     pub fn str(&self, key: Key) -> Option<&StrLit> {
         self.items.iter().find_map(|item| match &item.value {
             ItemValue::Str(lit) if item.def.key == key => Some(lit),
+            _ => None,
+        })
+    }
+
+    /// The `= true`/`= false` of a boolean option.
+    pub fn boolean(&self, key: Key) -> Option<&syn::LitBool> {
+        self.items.iter().find_map(|item| match &item.value {
+            ItemValue::Bool(lit) if item.def.key == key => Some(lit),
             _ => None,
         })
     }
@@ -288,10 +297,10 @@ fn string(lit: LitStr) -> (Literal, String) {
 fn string_item(def: &Def, lit: (Literal, String)) -> Option<ItemValue> {
     Some(match def.value {
         Value::Template(_) => ItemValue::Template(TemplateLit::new(lit)),
-        Value::Phrase | Value::Case | Value::Path => ItemValue::Str(StrLit::new(lit)),
+        Value::Literal(_) => ItemValue::Str(StrLit::new(lit)),
         Value::Format => ItemValue::Format(FormatSpec::Named(StrLit::new(lit))),
         Value::OptionalName => ItemValue::Name(Some(StrLit::new(lit))),
-        Value::Flag | Value::Header | Value::Rules => return None,
+        Value::Flag | Value::Bool | Value::Header | Value::Rules => return None,
     })
 }
 
@@ -452,7 +461,17 @@ fn parse_value(input: ParseStream, key: &Ident, def: &Def) -> syn::Result<ItemVa
                 ),
             ))
         }
-        Value::Template(_) | Value::Phrase | Value::Case | Value::Path | Value::OptionalName => {
+        Value::Bool => {
+            equals(input, key, def)?;
+            if input.peek(syn::LitBool) {
+                return Ok(ItemValue::Bool(input.parse()?));
+            }
+            Err(syn::Error::new(
+                next_span(input, key),
+                format!("`{}` is `true` or `false`: `{}`", def.name, def.example),
+            ))
+        }
+        Value::Template(_) | Value::Literal(_) | Value::OptionalName => {
             equals(input, key, def)?;
             let lit = string_value(input, key, def)?;
             string_item(def, string(lit)).ok_or_else(|| input.error(EXPECTED))
@@ -510,6 +529,7 @@ fn string_value(input: ParseStream, key: &Ident, def: &Def) -> syn::Result<LitSt
             "`code` is the machine-readable error code, a string such as `code = \"USER_NOT_FOUND\"`; the status code comes first: `#[status(404, code = \"...\")]`".to_owned()
         }
         Key::Crate => "write the path as a string: `crate = \"my_reexport::http_status\"`".to_owned(),
+        Key::Level | Key::Grpc => format!("`{}` takes its name as a string: `{}`", def.name, def.example),
         _ => format!("`{}` takes a string literal: `{}`", def.name, def.example),
     };
     Err(syn::Error::new(next_span(input, key), help))

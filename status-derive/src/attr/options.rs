@@ -24,6 +24,12 @@ pub enum Key {
     Extension,
     Flatten,
     Delegate,
+    Level,
+    Retryable,
+    Grpc,
+    TypeBase,
+    CodeHeader,
+    Domain,
 }
 
 /// What a template's text must be once formatted.
@@ -39,15 +45,36 @@ pub enum Text {
     Code,
 }
 
+/// What a string without placeholders must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Literal {
+    /// A reason phrase (`reason`).
+    Phrase,
+    /// One of serde's `rename_all` names (`codes`).
+    Case,
+    /// A Rust path (`crate`).
+    Path,
+    /// A log level: `error`, `warn`, `info`, `debug`, `trace`, `off` (`level`).
+    Level,
+    /// A gRPC code name, `ABORTED` (`grpc`).
+    Grpc,
+    /// An absolute URI ending in `/` (`type_base`).
+    BaseUri,
+    /// A header field name (`code_header`).
+    HeaderName,
+    /// A domain for gRPC's `ErrorInfo` (`domain`).
+    Domain,
+}
+
 /// What follows an option's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Value {
     /// `= "text with {field}"`.
     Template(Text),
-    /// `= "text"`, no placeholders: the reason phrase.
-    Phrase,
-    /// `= "SCREAMING_SNAKE_CASE"`, one of serde's `rename_all` names.
-    Case,
+    /// `= "text"`, no placeholders.
+    Literal(Literal),
+    /// `= true` or `= false`.
+    Bool,
     /// `("Name" = "value with {field}")`.
     Header,
     /// `= "problem"` or `= path::To::Format`.
@@ -56,8 +83,6 @@ pub enum Value {
     Flag,
     /// `(rule, …)`.
     Rules,
-    /// `= "path::to::crate"`.
-    Path,
     /// Nothing, or `= "name"`.
     OptionalName,
 }
@@ -206,7 +231,7 @@ pub const OPTIONS: &[Def] = &[
     def(
         Key::Codes,
         "codes",
-        Value::Case,
+        Value::Literal(Literal::Case),
         Places::ENUM,
         "codes = \"SCREAMING_SNAKE_CASE\"",
     ),
@@ -247,7 +272,7 @@ pub const OPTIONS: &[Def] = &[
     def(
         Key::Reason,
         "reason",
-        Value::Phrase,
+        Value::Literal(Literal::Phrase),
         ANYWHERE,
         "reason = \"Client Closed Request\"",
     ),
@@ -262,7 +287,7 @@ pub const OPTIONS: &[Def] = &[
     def(
         Key::Crate,
         "crate",
-        Value::Path,
+        Value::Literal(Literal::Path),
         TYPE,
         "crate = \"my_app::http_status\"",
     ),
@@ -293,6 +318,48 @@ pub const OPTIONS: &[Def] = &[
         Value::Flag,
         Places::FIELD,
         "#[status(delegate)]",
+    ),
+    def(
+        Key::Level,
+        "level",
+        Value::Literal(Literal::Level),
+        ANYWHERE,
+        "level = \"warn\"",
+    ),
+    def(
+        Key::Retryable,
+        "retryable",
+        Value::Bool,
+        ANYWHERE,
+        "retryable = true",
+    ),
+    def(
+        Key::Grpc,
+        "grpc",
+        Value::Literal(Literal::Grpc),
+        ANYWHERE,
+        "grpc = \"ABORTED\"",
+    ),
+    def(
+        Key::TypeBase,
+        "type_base",
+        Value::Literal(Literal::BaseUri),
+        TYPE,
+        "type_base = \"https://api.example.com/problems/\"",
+    ),
+    def(
+        Key::CodeHeader,
+        "code_header",
+        Value::Literal(Literal::HeaderName),
+        TYPE,
+        "code_header = \"x-error-code\"",
+    ),
+    def(
+        Key::Domain,
+        "domain",
+        Value::Literal(Literal::Domain),
+        TYPE,
+        "domain = \"users.example.com\"",
     ),
 ];
 
@@ -353,7 +420,7 @@ mod tests {
             assert_eq!(def.key.def().name, def.name);
             assert_eq!(OPTIONS.iter().filter(|d| d.key == def.key).count(), 1);
         }
-        assert_eq!(OPTIONS.len(), 15);
+        assert_eq!(OPTIONS.len(), 21);
     }
 
     #[test]

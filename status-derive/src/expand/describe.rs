@@ -140,6 +140,8 @@ struct Parts<'v, 'i, 'a> {
     code: Option<String>,
     code_varies: bool,
     problem_type: Option<String>,
+    /// The `type_base` the problem type was built from, when it was.
+    type_base: Option<String>,
     instance: Option<String>,
     /// The body is rendered at compile time (the catalogue renders the same bytes from the
     /// parts).
@@ -181,13 +183,21 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
                 .filter(|_| has_body && format.sends(key))
                 .and_then(|(_, t)| readable_lit(v, t))
         };
+        let based = variant
+            .based_type()
+            .filter(|_| has_body && format.sends(Key::Type));
+        let type_base = based
+            .as_ref()
+            .and_then(|_| variant.type_option(Key::TypeBase))
+            .map(|base| base.text.clone());
         Parts {
             variant,
             message,
             hidden: has_body && plan::detail_hidden(cx.input, variant),
             code,
             code_varies,
-            problem_type: uri(variant.problem_type(), Key::Type),
+            problem_type: uri(variant.problem_type(), Key::Type).or(based.map(|t| literal(&t))),
+            type_base,
             instance: uri(variant.instance(), Key::Instance),
             static_body,
         }
@@ -244,16 +254,20 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
             message: self.message.as_deref(),
             code: self.code.as_deref(),
             problem_type: self.problem_type.as_deref(),
-            type_base: None,
+            type_base: self.type_base.as_deref(),
             instance: self.instance.as_deref(),
-            grpc: None,
+            grpc: variant.grpc().map(|code| code.name),
             flags: Flags {
                 format,
                 detail_hidden: self.hidden,
                 code_varies: self.code_varies,
                 static_body: self.static_body,
-                retryable: http_status_core::retryable_by_default(status),
-                level: http_status_core::LogLevel::for_status(status),
+                retryable: variant
+                    .retryable()
+                    .unwrap_or_else(|| http_status_core::retryable_by_default(status)),
+                level: variant
+                    .level()
+                    .unwrap_or_else(|| http_status_core::LogLevel::for_status(status)),
             },
             headers: Headers::given(&headers),
         };
@@ -275,14 +289,12 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
         };
         let status_number = variant.code.map_or(500, |c| c.value);
         let status = format!("__hs::status_code({status_number})");
-        let level = match http_status_core::LogLevel::for_status(status_number) {
-            http_status_core::LogLevel::Off => "Off",
-            http_status_core::LogLevel::Error => "Error",
-            http_status_core::LogLevel::Warn => "Warn",
-            http_status_core::LogLevel::Info => "Info",
-            http_status_core::LogLevel::Debug => "Debug",
-            http_status_core::LogLevel::Trace => "Trace",
-        };
+        let level = variant
+            .level()
+            .unwrap_or_else(|| http_status_core::LogLevel::for_status(status_number));
+        let retryable = variant
+            .retryable()
+            .unwrap_or_else(|| http_status_core::retryable_by_default(status_number));
         let mut headers = String::new();
         for header in variant.headers() {
             let Some((value, kind)) = header_value(v, header) else {
@@ -310,8 +322,9 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
             );
         }
         format!(
-            "__hs::Described {{ status: {status}, title: {title:?}, source: {source:?}, doc: {doc}, message: {message}, detail_hidden: {hidden}, code: {code}, code_varies: {code_varies}, format: {format}, problem_type: {problem_type}, type_base: ::core::option::Option::None, instance: {instance}, grpc: ::core::option::Option::None, retryable: {retryable}, level: __hs::LogLevel::{level}, static_body: {static_body}, headers: &[{headers}], members: &[{members}] }}",
-            retryable = http_status_core::retryable_by_default(status_number),
+            "__hs::Described {{ status: {status}, title: {title:?}, source: {source:?}, doc: {doc}, message: {message}, detail_hidden: {hidden}, code: {code}, code_varies: {code_varies}, format: {format}, problem_type: {problem_type}, type_base: {type_base}, instance: {instance}, grpc: {grpc}, retryable: {retryable}, level: __hs::LogLevel::{level:?}, static_body: {static_body}, headers: &[{headers}], members: &[{members}] }}",
+            type_base = option(self.type_base.as_deref()),
+            grpc = option(variant.grpc().map(|code| code.name)),
             title = variant.title(),
             source = v.name(),
             doc = option(v.doc.as_deref()),

@@ -68,17 +68,15 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
     let assertions = cx.bounds.assertions(generics);
     let display_bounds = display_bounds(input);
     let warnings = warnings.iter().map(warning::tokens);
-    // A type reports its own 5xx, and those of the fields it delegates to (it knows more).
-    let report = resolved
-        .iter()
-        .any(|v| v.delegates() || v.is_server_error())
-        .then(|| {
-            quote! {
-                fn __http_status_report(&self, exposed: bool) {
-                    #rt::__http_status_report!(self, exposed);
-                }
-            }
-        });
+    // How the value is put into words for logs: the richest account its type allows.
+    let explain = quote! {
+        fn __http_status_explain(
+            &self,
+            explain: &mut dyn ::core::ops::FnMut(#rt::__private::Explanation<'_>),
+        ) {
+            #rt::__http_status_explain!(self, explain);
+        }
+    };
 
     quote! {
         #(#warnings)*
@@ -120,7 +118,7 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
                 #headers
             }
 
-            #report
+            #explain
         }
 
         #rt::__http_status_integrations! {

@@ -4,13 +4,13 @@
 
 use super::{Report, Site};
 use crate::ast::{Input, Shape};
-use crate::attr::options::{self, Key, Places, Text, Value, CASES};
+use crate::attr::options::{self, Key, Literal, Places, Text, Value, CASES};
 use crate::attr::{Attr, FormatSpec, Item, ItemValue, StrLit, TemplateLit};
 use crate::diag::closest;
 use crate::resolve::Resolved;
 use crate::rules::{Message, Rule};
 use http_status_core::header::{check_value, Grammar};
-use http_status_core::BodyFormat;
+use http_status_core::{grpc, BodyFormat, LogLevel};
 
 /// `bad_attribute`: a union has no variants to give statuses to.
 pub fn not_a_union(input: &Input, _: &[Resolved], report: &mut Report) {
@@ -92,9 +92,16 @@ fn value(item: &Item, report: &mut Report) {
         (ItemValue::Header(header), _) => {
             malformed_template(&header.value, report);
         }
-        (ItemValue::Str(lit), Value::Phrase) => reason(lit, report),
-        (ItemValue::Str(lit), Value::Case) => codes_case(lit, report),
-        (ItemValue::Str(lit), Value::Path) => crate_path(lit, report),
+        (ItemValue::Str(lit), Value::Literal(kind)) => match kind {
+            Literal::Phrase => reason(lit, report),
+            Literal::Case => codes_case(lit, report),
+            Literal::Path => crate_path(lit, report),
+            Literal::Level => level_name(lit, report),
+            Literal::Grpc => grpc_name(lit, report),
+            Literal::BaseUri => base_uri(lit, report),
+            Literal::HeaderName => header_name(lit, report),
+            Literal::Domain => domain_name(lit, report),
+        },
         (ItemValue::Format(FormatSpec::Named(lit)), _) => format_name(lit, report),
         (ItemValue::Rules(rules), _) => {
             for rule in rules {
@@ -359,4 +366,97 @@ fn empty_member_name(name: &StrLit, report: &mut Report) {
                 .help("e.g. #[status(extension = \"balance\")]"),
         );
     }
+}
+
+fn level_name(lit: &StrLit, report: &mut Report) {
+    if LogLevel::from_name(&lit.text).is_some() {
+        return;
+    }
+    let names: Vec<&str> = LogLevel::ALL.iter().map(|l| l.name()).collect();
+    let suggestion = closest(&lit.text, &names).map(|s| format!("did you mean \"{s}\"?"));
+    report.error(
+        &lit.lit,
+        Message::new(
+            Rule::BadAttribute,
+            format!("unknown log level \"{}\"", lit.text),
+        )
+        .help_opt(suggestion)
+        .help(format!("the levels are {}", names.join(", "))),
+    );
+}
+
+fn grpc_name(lit: &StrLit, report: &mut Report) {
+    if grpc::code_named(&lit.text).is_some() {
+        return;
+    }
+    let names: Vec<&str> = grpc::CODES.iter().map(|c| c.name).collect();
+    let suggestion = closest(&lit.text, &names).map(|s| format!("did you mean \"{s}\"?"));
+    report.error(
+        &lit.lit,
+        Message::new(
+            Rule::BadAttribute,
+            format!("unknown gRPC code \"{}\"", lit.text),
+        )
+        .help_opt(suggestion)
+        .help(format!(
+            "the codes of google.rpc.Code are {}",
+            names.join(", ")
+        )),
+    );
+}
+
+/// `type_base`: an absolute URI ending in `/`, to which each code's slug is appended.
+fn base_uri(lit: &StrLit, report: &mut Report) {
+    let absolute = lit.text.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    if absolute && lit.text.ends_with('/') && check_value(Grammar::UriReference, &lit.text).is_ok()
+    {
+        return;
+    }
+    report.error(
+        &lit.lit,
+        Message::new(
+            Rule::BadAttribute,
+            "`type_base` is an absolute URI ending in `/`, to which each variant's slug is appended",
+        )
+        .spec("RFC 9457 §3.1.1")
+        .help("e.g. type_base = \"https://api.example.com/problems/\""),
+    );
+}
+
+fn header_name(lit: &StrLit, report: &mut Report) {
+    if http_status_core::header::is_token(&lit.text)
+        && http_status_core::header::field_named(&lit.text).is_none()
+    {
+        return;
+    }
+    report.error(
+        &lit.lit,
+        Message::new(
+            Rule::BadAttribute,
+            format!("\"{}\" cannot carry the code: it must be a header name (a token) of your own, not one HTTP defines", lit.text),
+        )
+        .spec("RFC 9110 §5.1")
+        .help("e.g. code_header = \"x-error-code\""),
+    );
+}
+
+/// `domain`: the logical grouping of the codes (gRPC's `ErrorInfo.domain`), usually a service
+/// name: visible ASCII without spaces.
+fn domain_name(lit: &StrLit, report: &mut Report) {
+    if !lit.text.is_empty() && lit.text.bytes().all(|b| b.is_ascii_graphic()) {
+        return;
+    }
+    report.error(
+        &lit.lit,
+        Message::new(
+            Rule::BadAttribute,
+            "`domain` is the name of the service the codes belong to, in visible ASCII without spaces",
+        )
+        .help("e.g. domain = \"users.example.com\""),
+    );
 }

@@ -392,9 +392,10 @@ pub fn missing_error_body(at: &OptionAt, report: &mut Report) {
 }
 
 pub fn custom_title_applies(variant: &Resolved, code: Option<Code>) -> bool {
-    let about_blank = variant
-        .problem_type()
-        .map_or(true, |(_, t)| t.literal().as_deref() == Some("about:blank"));
+    let about_blank = match variant.problem_type() {
+        Some((_, t)) => t.literal().as_deref() == Some("about:blank"),
+        None => variant.based_type().is_none(),
+    };
     variant.format().is(BodyFormat::Problem)
         && about_blank
         && code.is_some_and(|c| c.info.is_some())

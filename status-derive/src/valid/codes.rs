@@ -317,3 +317,66 @@ pub fn inconsistent_code(_: &crate::ast::Input, resolved: &[Resolved], report: &
         }
     }
 }
+
+/// `bad_attribute`: with `type_base`, a variant whose `type` the base gives has a templated
+/// code, which gives no slug (one `type` URI per code).
+pub fn templated_code_with_type_base(variant: &Resolved, report: &mut Report) {
+    let uses_base = !variant.delegates()
+        && variant.type_option(Key::TypeBase).is_some()
+        && variant.problem_type().is_none()
+        && !variant.is_success_like()
+        && variant.format().sends(Key::Type);
+    if !uses_base {
+        return;
+    }
+    let Some(crate::resolve::MachineCode::Written(template)) = variant.machine_code() else {
+        return;
+    };
+    if template.literal().is_some() {
+        return;
+    }
+    report.error(
+        &template.lit,
+        Message::new(
+            Rule::BadAttribute,
+            format!(
+                "{} `{}` takes its `type` from `type_base` and the slug of its code, but its code is a template: one `type` URI names one kind of problem",
+                variant.variant.what(),
+                variant.variant.name()
+            ),
+        )
+        .spec("RFC 9457 §3.1.1")
+        .help("give the variant its own type = \"…\", or a literal code"),
+    );
+}
+
+/// `bad_attribute`: with `type_base`, two variants whose slugs are equal but whose codes
+/// differ would share one `type` URI.
+pub fn slug_collision(_: &crate::ast::Input, resolved: &[Resolved], report: &mut Report) {
+    let mut seen: Vec<(String, Option<String>, &Resolved)> = Vec::new();
+    for variant in resolved {
+        let (Some(uri), Some(slug)) = (variant.based_type(), variant.slug()) else {
+            continue;
+        };
+        let code = variant.machine_code().and_then(|c| c.literal());
+        match seen.iter().find(|(s, _, _)| *s == slug) {
+            Some((_, other_code, other)) if *other_code != code => {
+                report.error_at(
+                    variant.status_span(),
+                    Message::new(
+                        Rule::BadAttribute,
+                        format!(
+                            "`{}` and `{}` both have the slug `{slug}`, so both would have the type {uri}, for different codes",
+                            other.variant.name(),
+                            variant.variant.name()
+                        ),
+                    )
+                    .spec("RFC 9457 §3.1.1")
+                    .help("rename one of the codes, or give one variant its own type = \"…\""),
+                );
+            }
+            Some(_) => {}
+            None => seen.push((slug, code, variant)),
+        }
+    }
+}

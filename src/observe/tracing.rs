@@ -1,0 +1,107 @@
+//! `tracing` feature: building a response emits one event at its level (`level = …`, else
+//! `error` for a 5xx, `debug` for a 4xx, nothing for the rest), with OpenTelemetry's field
+//! names: `error.type` (the literal code, else `Type::Variant`), `http.response.status_code`,
+//! `exception.message` (the full `Display` text, hidden from the client or not; `Debug` for a
+//! type without `Display`), `exception.type` (the Rust type), `error.sources` (the `source()`
+//! chain, when there is one) and `request_id` (under a layer). No field is empty: one that has
+//! no value is not recorded. A response reached through `transparent` or `delegate` is logged
+//! once, by the outermost value.
+//!
+//! The derive cannot know whether a type implements `Error`, `Display` or `Debug`, so
+//! `__http_status_explain!` picks the richest account by autoref specialisation.
+
+use super::{Explanation, Meta};
+use crate::context::Context;
+use crate::render::headers::InvalidRequired;
+use crate::HttpStatus;
+use http::StatusCode;
+use http_status_core::LogLevel;
+
+/// The text of the event: whether the client sees what `exception.message` says.
+fn summary(status: StatusCode, meta: &Meta) -> &'static str {
+    match (status.is_server_error(), meta.exposed) {
+        (true, false) => "server error response; the client does not see this text",
+        (true, true) => "server error response",
+        (false, _) if status.is_client_error() => "client error response",
+        _ => "response",
+    }
+}
+
+macro_rules! emit {
+    ($level:expr, $value:expr, $meta:expr, $status:expr, $cx:expr) => {
+        if ::tracing::enabled!($level) {
+            let error_type = if $meta.error_type.is_empty() {
+                None
+            } else {
+                Some($meta.error_type)
+            };
+            let request_id = $cx.map(Context::request_id);
+            $value.__http_status_explain(&mut |explained: Explanation<'_>| {
+                ::tracing::event!(
+                    $level,
+                    error.type = error_type.unwrap_or(explained.type_name),
+                    http.response.status_code = $status.as_u16(),
+                    exception.message = %explained.message,
+                    exception.type = explained.type_name,
+                    error.sources = explained.sources.map(tracing::field::display),
+                    request_id,
+                    "{}",
+                    summary($status, $meta)
+                );
+            });
+        }
+    };
+}
+
+/// Emits the event of `value`'s response at `level`.
+pub(crate) fn event<T: HttpStatus + ?Sized>(
+    value: &T,
+    meta: &Meta,
+    level: LogLevel,
+    status: StatusCode,
+    cx: Option<&Context>,
+) {
+    match level {
+        LogLevel::Off => {}
+        LogLevel::Error => emit!(::tracing::Level::ERROR, value, meta, status, cx),
+        LogLevel::Warn => emit!(::tracing::Level::WARN, value, meta, status, cx),
+        LogLevel::Info => emit!(::tracing::Level::INFO, value, meta, status, cx),
+        LogLevel::Debug => emit!(::tracing::Level::DEBUG, value, meta, status, cx),
+        LogLevel::Trace => emit!(::tracing::Level::TRACE, value, meta, status, cx),
+    }
+}
+
+/// Why a response became a 500 instead of what its value declared.
+pub(crate) enum Degraded {
+    Header(InvalidRequired),
+    Body,
+    Inner(&'static str),
+}
+
+/// Logs a response that became a 500 because it could not be built as declared.
+pub(crate) fn degraded(type_name: &str, why: Degraded, cx: Option<&Context>) {
+    let request_id = cx.map(Context::request_id);
+    match why {
+        Degraded::Inner(what) => ::tracing::error!(
+            http.response.status_code = 500,
+            exception.type = type_name,
+            exception.message = what,
+            request_id,
+            "a transparent or delegated field built a response http-status would not send, so a 500 was sent instead"
+        ),
+        Degraded::Header(invalid) => ::tracing::error!(
+            http.response.status_code = 500,
+            exception.type = type_name,
+            error.type = invalid.variant,
+            header = invalid.header,
+            request_id,
+            "the value of a required header was invalid, so a 500 was sent instead"
+        ),
+        Degraded::Body => ::tracing::error!(
+            http.response.status_code = 500,
+            exception.type = type_name,
+            request_id,
+            "the value failed to serialize, so a 500 was sent instead"
+        ),
+    }
+}
