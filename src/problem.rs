@@ -35,6 +35,7 @@ pub struct Problem<'a> {
     type_uri: &'a str,
     instance: Option<&'a str>,
     members: &'a [Member<'a>],
+    violations: &'a [crate::Violation],
     request_id: Option<(&'a str, &'a str)>,
 }
 
@@ -50,6 +51,7 @@ impl<'a> Problem<'a> {
             type_uri: ABOUT_BLANK,
             instance: None,
             members: &[],
+            violations: &[],
             request_id: None,
         }
     }
@@ -87,6 +89,18 @@ impl<'a> Problem<'a> {
     pub fn with_extensions(mut self, members: &'a [Member<'a>]) -> Self {
         self.members = members;
         self
+    }
+
+    /// Sets the RFC 9457 `errors` list.
+    #[must_use]
+    pub fn with_violations(mut self, violations: &'a [crate::Violation]) -> Self {
+        self.violations = violations;
+        self
+    }
+
+    /// The RFC 9457 `errors` list (a `#[status(errors)]` field), empty when there is none.
+    pub fn violations(&self) -> &'a [crate::Violation] {
+        self.violations
     }
 
     /// Adds the request id member a `ProblemLayer` or `ProblemMiddleware` gives the response.
@@ -190,6 +204,9 @@ impl Serialize for Problem<'_> {
         }
         if let Some(code) = self.code {
             map.serialize_entry("code", code)?;
+        }
+        if !self.violations.is_empty() {
+            map.serialize_entry("errors", self.violations)?;
         }
         self.extensions().entries(&mut map)?;
         if let Some((name, id)) = self.request_id {

@@ -75,6 +75,23 @@ pub trait HttpStatus {
         Ok(())
     }
 
+    /// The domain its codes belong to (gRPC's `ErrorInfo.domain`): the `domain` option, else
+    /// the package name of the crate that defines the type. By default, the crate's name as
+    /// `type_name` spells it. Not part of the public API.
+    #[doc(hidden)]
+    fn __http_status_domain(&self) -> &'static str {
+        let name = core::any::type_name::<Self>();
+        name.split("::").next().unwrap_or(name)
+    }
+
+    /// Visits the fields interpolated into the response's templates (name, value), unless its
+    /// values stay on the server (a 5xx without `expose`): gRPC's `ErrorInfo.metadata`. The
+    /// derive implements it with the `tonic` feature. Not part of the public API.
+    #[doc(hidden)]
+    fn __http_status_fields(&self, visit: &mut dyn FnMut(&'static str, &dyn core::fmt::Display)) {
+        let _ = visit;
+    }
+
     /// Puts the value into words for logs and development bodies: the derive implements it
     /// with the richest account the type allows (`Error` with its chain, `Display`, `Debug`);
     /// by default, the type's name. Not part of the public API.
@@ -112,6 +129,15 @@ macro_rules! delegate_to_pointee {
             explain: &mut dyn FnMut(crate::__private::Explanation<'_>),
         ) {
             (**self).__http_status_explain(explain)
+        }
+        fn __http_status_domain(&self) -> &'static str {
+            (**self).__http_status_domain()
+        }
+        fn __http_status_fields(
+            &self,
+            visit: &mut dyn FnMut(&'static str, &dyn core::fmt::Display),
+        ) {
+            (**self).__http_status_fields(visit)
         }
     };
 }

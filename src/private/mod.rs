@@ -15,8 +15,7 @@ pub use crate::render::{
     built, custom, delegate, detailed, empty, fixed, serde, text, Kind, Parts, Text, EMPTY, GOOGLE,
     JSON, MEMBERS, PROBLEM, ROOM, SERDE, TEXT,
 };
-pub use crate::violation::wire::{write_errors, write_violations};
-pub use crate::HttpStatus;
+pub use crate::{HttpStatus, Violations};
 pub use bytes::Bytes;
 pub use core::format_args;
 pub use http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};

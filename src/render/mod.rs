@@ -353,6 +353,8 @@ pub struct Parts<'a> {
     pub instance: Option<Text<'a>>,
     /// The extension members.
     pub members: &'a [Member<'a>],
+    /// The `#[status(errors)]` field, if any.
+    pub errors: Option<&'a dyn crate::Violations>,
 }
 
 impl Parts<'_> {
@@ -365,6 +367,7 @@ impl Parts<'_> {
             type_uri: None,
             instance: None,
             members: &[],
+            errors: None,
         }
     }
 }
@@ -383,13 +386,15 @@ pub fn custom<T: HttpStatus + ?Sized>(value: &T, kind: Kind, parts: Parts<'_>) -
     };
     let detail = parts.detail.and_then(Text::resolve);
     let code = parts.code.and_then(Text::resolve);
+    let violations = parts.errors.map(|errors| errors.violations());
     let type_uri = uri(parts.type_uri);
     let instance = uri(parts.instance);
     let mut problem = Problem::new(value.status(), parts.title)
         .with_detail(detail.as_deref())
         .with_code(code.as_deref())
         .with_instance(instance.as_deref())
-        .with_extensions(parts.members);
+        .with_extensions(parts.members)
+        .with_violations(violations.as_deref().unwrap_or(&[]));
     if let Some(type_uri) = type_uri.as_deref() {
         problem = problem.with_type_uri(type_uri);
     }

@@ -184,6 +184,17 @@ impl Writer {
         let Ok(()) = flatten_into(value, &mut sink);
     }
 
+    /// The RFC 9457 `errors` member, from a `#[status(errors)]` field: every violation, in
+    /// order.
+    pub fn errors(&mut self, value: &dyn crate::Violations) {
+        if self.mode == Mode::Text {
+            return;
+        }
+        let violations = value.violations();
+        self.comma();
+        crate::violation::wire::write_errors(&mut self.buf, &violations);
+    }
+
     /// A member whose text is known at run time only (the request id, a framework's text).
     pub(crate) fn str_member(&mut self, key: &str, value: &str) {
         if self.mode == Mode::Json {

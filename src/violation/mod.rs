@@ -182,6 +182,7 @@ impl fmt::Write for Escaped<'_> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a list of violations: it does not implement `http_status::Violations`",
     label = "an `errors` field holds `Vec<Violation>`, `validator::ValidationErrors` or `garde::Report`",
+    note = "rule: bad_attribute",
     note = "implement `Violations` for it, or hold a `Vec<http_status::Violation>`"
 )]
 pub trait Violations {

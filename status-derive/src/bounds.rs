@@ -118,6 +118,21 @@ impl Bounds {
         );
     }
 
+    /// Requires an `errors` field's type to be `Violations`, reported at `span` (the field).
+    pub fn require_violations(&mut self, rt: &TokenStream, ty: &Type, span: Span) {
+        let generic = self.is_generic(ty);
+        self.require(
+            format!("{}:violations", type_key(ty)),
+            generic,
+            span,
+            || (ty.to_token_stream(), quote!(#rt::Violations)),
+            || {
+                let spanned = respan(ty.to_token_stream(), span);
+                quote_spanned!(span=> let _ = <#spanned as #rt::Violations>::violations;)
+            },
+        );
+    }
+
     /// Requires the type itself to be `Serialize` (`format = "serde"`), reported at `span`.
     pub fn require_serde(
         &mut self,

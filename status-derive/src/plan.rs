@@ -60,6 +60,8 @@ pub enum Step<'i> {
         field: &'i Field<'i>,
         reserved: Vec<String>,
     },
+    /// The RFC 9457 `errors` list from a `#[status(errors)]` field.
+    Errors { field: &'i Field<'i> },
 }
 
 /// A member for a custom format.
@@ -94,6 +96,7 @@ pub enum Plan<'i> {
         type_uri: Option<Text<'i>>,
         instance: Option<Text<'i>>,
         members: Vec<CustomMember<'i>>,
+        errors: Option<&'i Field<'i>>,
     },
 }
 
@@ -220,6 +223,7 @@ pub fn plan<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Planned<'i> {
                     field: m.field,
                 })
                 .collect(),
+            errors: variant.errors.map(|(field, _)| field),
             title,
         },
         Format::Builtin(
@@ -356,6 +360,9 @@ fn json_body<'i>(
         Some(Text::Static(code)) => object.member(&format!("\"code\":{}", json_string(&code))),
         Some(Text::Dynamic(source)) => object.step(Step::Code(source)),
         None => {}
+    }
+    if let Some((field, _)) = variant.errors {
+        object.step(Step::Errors { field });
     }
     let standard = format.standard_members();
     let named: Vec<String> = variant

@@ -163,6 +163,9 @@ pub struct Resolved<'i, 'a> {
     /// marked `delegate`.
     pub delegate: Option<&'i Field<'a>>,
     pub members: Vec<MemberField<'i, 'a>>,
+    /// The field marked `#[status(errors)]`: the RFC 9457 `errors` list (the first, if
+    /// several are marked: a `bad_attribute`).
+    pub errors: Option<(&'i Field<'a>, &'i Ident)>,
 }
 
 impl<'i, 'a> Resolved<'i, 'a> {
@@ -215,6 +218,10 @@ impl<'i, 'a> Resolved<'i, 'a> {
                         })
                     })
                     .collect();
+                let errors = variant
+                    .fields
+                    .iter()
+                    .find_map(|f| Some((f, f.attr()?.flag(Key::Errors)?)));
                 Resolved {
                     variant,
                     written,
@@ -223,6 +230,7 @@ impl<'i, 'a> Resolved<'i, 'a> {
                     code: code_spec.and_then(code),
                     delegate,
                     members,
+                    errors,
                 }
             })
             .collect()

@@ -107,6 +107,7 @@ rules! {
             Check::Type(codes::slug_collision),
             Check::Variant(bodies::delegation),
             Check::Variant(bodies::members),
+            Check::Variant(bodies::errors_list),
             Check::OptionAt(bodies::unsent_option),
             Check::OptionAt(bodies::serde_on_hidden_5xx),
             Check::OptionAt(bodies::expose_not_5xx),

@@ -30,6 +30,7 @@ pub enum Key {
     TypeBase,
     CodeHeader,
     Domain,
+    Errors,
 }
 
 /// What a template's text must be once formatted.
@@ -319,6 +320,13 @@ pub const OPTIONS: &[Def] = &[
         Places::FIELD,
         "#[status(delegate)]",
     ),
+    shapes(def(
+        Key::Errors,
+        "errors",
+        Value::Flag,
+        Places::FIELD,
+        "#[status(errors)]",
+    )),
     def(
         Key::Level,
         "level",
@@ -420,7 +428,7 @@ mod tests {
             assert_eq!(def.key.def().name, def.name);
             assert_eq!(OPTIONS.iter().filter(|d| d.key == def.key).count(), 1);
         }
-        assert_eq!(OPTIONS.len(), 21);
+        assert_eq!(OPTIONS.len(), 22);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The match arms of `status`, `__http_status_headers` and `to_response`.
 
 use super::{
-    arm_head, delegate_path, match_self, member_value, pattern, source_args, template_args, Cx,
+    arm_head, delegate_path, errors_value, match_self, member_value, pattern, source_args,
+    template_args, Cx,
 };
 use crate::emit::Code;
 use crate::plan::{self, Plan, Source, Step, Text};
@@ -212,6 +213,7 @@ fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
             type_uri,
             instance,
             members,
+            errors,
         } => {
             let text = |cx: &mut Cx, text: Option<Text>, used: &mut Vec<usize>| match text {
                 None => "::core::option::Option::None".to_owned(),
@@ -235,8 +237,15 @@ fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
                     None => write!(list, "__hs::Member::flatten({value}),"),
                 };
             }
+            let errors = match errors {
+                Some(field) => format!(
+                    "::core::option::Option::Some({})",
+                    errors_value(cx, field, &mut used)
+                ),
+                None => "::core::option::Option::None".to_owned(),
+            };
             format!(
-                "__hs::custom(self, {kind}, __hs::Parts {{ title: {title:?}, detail: {detail}, code: {code}, type_uri: {type_uri}, instance: {instance}, members: &[{list}] }})"
+                "__hs::custom(self, {kind}, __hs::Parts {{ title: {title:?}, detail: {detail}, code: {code}, type_uri: {type_uri}, instance: {instance}, members: &[{list}], errors: {errors} }})"
             )
         }
     };
@@ -297,6 +306,75 @@ fn step_code(cx: &mut Cx, variant: &Resolved, step: Step, out: &mut String, used
             let value = member_value(cx, field, used);
             format!("__w.flatten({value}, &{reserved:?});")
         }
+        Step::Errors { field } => {
+            let value = errors_value(cx, field, used);
+            format!("__w.errors({value});")
+        }
     };
     out.push_str(&code);
+}
+
+/// `__http_status_fields()`: each variant visits the fields its templates interpolate, once
+/// each, formatted as the first placeholder that names it; a delegating variant asks its field.
+pub fn fields(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
+    match_self(resolved.is_empty(), code, |arms| {
+        let mut without = false;
+        for variant in resolved {
+            if variant.delegates() {
+                delegate_arm(cx, arms, variant, "__http_status_fields", "", ", __visit");
+                continue;
+            }
+            let placeholders = interpolated(variant);
+            if variant.hides_values() || placeholders.is_empty() {
+                without = true;
+                continue;
+            }
+            let mut used = Vec::new();
+            let mut body = String::from("{");
+            for (field, spec) in placeholders {
+                used.push(field.index);
+                let _ = write!(
+                    body,
+                    "__visit({:?}, &__hs_format!(\"{{:{spec}}}\", {}));",
+                    field.name.to_string(),
+                    field.binding
+                );
+            }
+            body.push('}');
+            arms.text(&arm_head(variant.variant, &used))
+                .text(&body)
+                .text(",");
+        }
+        if without {
+            arms.text("_ => {}");
+        }
+    });
+}
+
+/// The fields a variant's templates interpolate, each once, with the spec it is first
+/// formatted with.
+fn interpolated<'i>(variant: &Resolved<'i, '_>) -> Vec<(&'i crate::ast::Field<'i>, String)> {
+    use crate::attr::options::Key;
+    let mut templates: Vec<&crate::attr::TemplateLit> = Vec::new();
+    for key in [Key::Message, Key::Code, Key::Type, Key::Instance] {
+        if let Some((_, template)) = variant.template(key) {
+            templates.push(template);
+        }
+    }
+    templates.extend(variant.headers().into_iter().map(|h| &h.value));
+    let mut out: Vec<(&crate::ast::Field, String)> = Vec::new();
+    for template in templates {
+        let Ok(parsed) = &template.parsed else {
+            continue;
+        };
+        for placeholder in parsed.placeholders() {
+            let Some(field) = variant.variant.field(&placeholder.member) else {
+                continue;
+            };
+            if !out.iter().any(|(f, _)| f.index == field.index) {
+                out.push((field, placeholder.spec.clone()));
+            }
+        }
+    }
+    out
 }

@@ -57,6 +57,7 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
     let describe = method_body(&mut cx, |cx, code| {
         describe::descriptions(cx, resolved, code)
     });
+    let grpc = grpc_methods(&mut cx, resolved);
     let format_checks = checks(&mut cx, resolved);
     let can_succeed = can_succeed(&cx, resolved);
 
@@ -68,6 +69,7 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
     let assertions = cx.bounds.assertions(generics);
     let display_bounds = display_bounds(input);
     let warnings = warnings.iter().map(warning::tokens);
+
     // How the value is put into words for logs: the richest account its type allows.
     let explain = quote! {
         fn __http_status_explain(
@@ -119,10 +121,46 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
             }
 
             #explain
+
+            #grpc
         }
 
         #rt::__http_status_integrations! {
             impl [#impl_generics] for [#ty #ty_generics] where [#(#predicates,)*] display [#display_bounds]
+        }
+    }
+}
+
+/// What gRPC's `ErrorInfo` says besides the code: the domain (the `domain` option, else the
+/// package name of the user's crate), and, with the `tonic` feature, the fields interpolated
+/// into the variant's templates (a 5xx that hides its values visits none).
+fn grpc_methods(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
+    let rt = cx.rt.clone();
+    let domain = match cx
+        .input
+        .attrs
+        .first()
+        .and_then(|a| a.str(crate::attr::options::Key::Domain))
+    {
+        Some(domain) => {
+            let text = &domain.text;
+            quote!(#text)
+        }
+        None => quote!(::core::env!("CARGO_PKG_NAME")),
+    };
+    let fields = method_body(cx, |cx, code| arms::fields(cx, resolved, code));
+    quote! {
+        fn __http_status_domain(&self) -> &'static str {
+            #domain
+        }
+
+        #rt::__http_status_grpc_fields! {
+            fn __http_status_fields(
+                &self,
+                __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
+            ) {
+                #fields
+            }
         }
     }
 }
@@ -396,6 +434,17 @@ fn source_args(cx: &mut Cx, variant: &Variant, source: Source, used: &mut Vec<us
             "__hs_format!(\"{}\", self)".to_owned()
         }
     }
+}
+
+/// An `errors` field's value in a method body (its type required to be `Violations`), as the
+/// trait object the runtime takes.
+fn errors_value(cx: &mut Cx, field: &Field, used: &mut Vec<usize>) -> String {
+    if !used.contains(&field.index) {
+        used.push(field.index);
+    }
+    let rt = cx.rt.clone();
+    cx.bounds.require_violations(&rt, field.ty, field.span);
+    format!("{} as &dyn __hs::Violations", field.binding)
 }
 
 /// A member's value in a method body (its type required to be `Serialize`).

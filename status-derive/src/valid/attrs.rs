@@ -131,22 +131,30 @@ fn misplaced(def: &options::Def, key: &syn::Ident, place: Places, report: &mut R
             "`codes` names the codes of an enum's variants".to_owned(),
             "on a struct or a variant, write `code = \"...\"`".to_owned(),
         ),
-        Key::Crate => (
-            "`crate` is set once, on the type".to_owned(),
-            "move crate = \"...\" to the enum's #[status(...)]".to_owned(),
-        ),
         Key::Transparent if place == Places::ENUM => (
             "`transparent` applies to a variant or a struct with one field, not to a whole enum"
                 .to_owned(),
-            "put #[status(transparent)] on the variants that wrap another HttpStatus type".to_owned(),
+            "put #[status(transparent)] on the variants that wrap another HttpStatus type"
+                .to_owned(),
         ),
-        Key::Extension | Key::Flatten | Key::Delegate => (
+        _ if def.places == Places::FIELD => (
             format!("`{}` goes on a field", def.name),
             format!("write {} on the field whose value it takes", def.example),
         ),
+        _ if place == Places::FIELD => {
+            let field_options: Vec<&str> = options::OPTIONS
+                .iter()
+                .filter(|d| d.places == Places::FIELD)
+                .map(|d| d.example)
+                .collect();
+            (
+                format!("`{}` does not go on a field", def.name),
+                format!("field attributes are {}", field_options.join(", ")),
+            )
+        }
         _ => (
-            format!("`{}` does not go on a field", def.name),
-            "field attributes are #[status(extension)], #[status(extension = \"name\")], #[status(flatten)] and #[status(delegate)]".to_owned(),
+            format!("`{}` is set once, on the type", def.name),
+            format!("move {} to the type's #[status(...)]", def.example),
         ),
     };
     report.error(key, Message::new(Rule::BadAttribute, problem).help(help));

@@ -491,3 +491,65 @@ pub fn member_name(site: &Site, report: &mut Report) {
         .help(format!("rename it: #[status(extension = \"{}\")]", usable_name(&name))),
     );
 }
+
+/// `bad_attribute`: a `#[status(errors)]` field where the list has no place: twice, on a
+/// delegating variant, on a 2xx/3xx (a list of what is wrong with a request belongs to an
+/// error), in a format without members, or beside a member named `errors`.
+pub fn errors_list(variant: &Resolved, report: &mut Report) {
+    let marked: Vec<&syn::Ident> = variant
+        .variant
+        .fields
+        .iter()
+        .filter_map(|f| f.attr().and_then(|a| a.flag(Key::Errors)))
+        .collect();
+    for extra in marked.iter().skip(1) {
+        report.error(
+            *extra,
+            Message::new(
+                Rule::BadAttribute,
+                "only one field can be the `errors` list: there is already one",
+            )
+            .help("keep one #[status(errors)]; merge the lists in the field's type"),
+        );
+    }
+    let Some((_, key)) = variant.errors else {
+        return;
+    };
+    // Google's JSON error carries the list as a `BadRequest` detail.
+    let carries_list = variant.format().takes_members() || variant.format().is(BodyFormat::Google);
+    let problem = if variant.delegates() {
+        Some(
+            "the response comes from the delegated field, so this list would never be sent"
+                .to_owned(),
+        )
+    } else if variant.is_success_like() {
+        Some(format!(
+            "`errors` lists what is wrong with a request, and {} is not an error",
+            variant.code.map_or_else(String::new, |c| c.describe())
+        ))
+    } else if !carries_list {
+        Some(format!(
+            "the {} format has no `errors` member, so the list would never be sent",
+            variant.format().name()
+        ))
+    } else if variant
+        .members
+        .iter()
+        .any(|m| m.name.as_deref() == Some("errors"))
+    {
+        Some(format!(
+            "a member of this {} is named `errors` already, so the body would have it twice",
+            variant.variant.what()
+        ))
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        report.error(
+            key,
+            Message::new(Rule::BadAttribute, problem)
+                .spec("RFC 9457 §3")
+                .help("use it on a 4xx (or 5xx) variant in the problem, json, members or google format, or a custom one"),
+        );
+    }
+}

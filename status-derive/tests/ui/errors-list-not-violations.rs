@@ -1,0 +1,12 @@
+use http_status::HttpStatus;
+
+#[derive(HttpStatus)]
+enum ApiError {
+    #[status(422)]
+    Invalid {
+        #[status(errors)]
+        errors: Vec<String>,
+    },
+}
+
+fn main() {}
