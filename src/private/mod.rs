@@ -15,6 +15,7 @@ pub use crate::render::{
     built, custom, delegate, detailed, empty, fixed, serde, text, Kind, Parts, Text, EMPTY, GOOGLE,
     JSON, MEMBERS, PROBLEM, ROOM, SERDE, TEXT,
 };
+pub use crate::violation::wire::write_errors;
 pub use crate::{HttpStatus, Violations};
 pub use bytes::Bytes;
 pub use core::format_args;
