@@ -96,6 +96,8 @@ rules! {
         [Check::Type(codes::inconsistent_code)];
     UnknownField "unknown_field" Error "—"
         [Check::Variant(templates::unknown_field)];
+    GrpcReasonFormat "grpc_reason_format" Error "AIP-193"
+        [Check::Attribute(codes::grpc_reason_format)];
     ImpossibleTemplate "impossible_template" Error "RFC 9110 §5.5"
         [Check::Attribute(headers::impossible_template)];
     BadAttribute "bad_attribute" Error "—"
@@ -264,7 +266,7 @@ mod tests {
             assert_eq!(Rule::from_name(def.name), Some(def.rule));
             assert_eq!(def.rule.name(), def.name);
         }
-        assert_eq!(RULES.len(), 25);
+        assert_eq!(RULES.len(), 26);
         assert_eq!(Rule::warning_names().len(), 13);
         for def in RULES {
             assert!(!def.checks.is_empty(), "{} has no check", def.name);

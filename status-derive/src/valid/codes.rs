@@ -380,3 +380,63 @@ pub fn slug_collision(_: &crate::ast::Input, resolved: &[Resolved], report: &mut
         }
     }
 }
+
+/// Whether `code` is what AIP-193 allows as `ErrorInfo.reason`: `[A-Z][A-Z0-9_]+[A-Z0-9]`, at
+/// most 63 characters.
+fn aip193_reason(code: &str) -> bool {
+    let bytes = code.as_bytes();
+    let upper_digit = |b: &u8| b.is_ascii_uppercase() || b.is_ascii_digit();
+    (3..=63).contains(&bytes.len())
+        && bytes[0].is_ascii_uppercase()
+        && bytes[1..bytes.len() - 1]
+            .iter()
+            .all(|b| upper_digit(b) || *b == b'_')
+        && upper_digit(&bytes[bytes.len() - 1])
+}
+
+/// `grpc_reason_format`: with `domain` set, a literal code (or the codes `codes = "…"` makes)
+/// that AIP-193 does not allow as an `ErrorInfo.reason`, which gRPC clients of the API read.
+/// Checked where the code is written.
+pub fn grpc_reason_format(site: &Site, report: &mut Report) {
+    let has_domain = [Some(site.attr), site.enclosing]
+        .into_iter()
+        .flatten()
+        .any(|a| a.has(Key::Domain));
+    if !has_domain {
+        return;
+    }
+    if let Some((_, template)) = site.attr.template(Key::Code) {
+        if let Some(text) = template.literal().filter(|t| !aip193_reason(t)) {
+            use heck::ToShoutySnakeCase;
+            let suggestion = text.to_shouty_snake_case();
+            report.error(
+                &template.lit,
+                reason_message(&text).help_opt(
+                    aip193_reason(&suggestion).then(|| format!("e.g. code = \"{suggestion}\"")),
+                ),
+            );
+        }
+    }
+    if let Some(case) = site.attr.str(Key::Codes) {
+        let bad = site
+            .reaches
+            .iter()
+            .filter(|v| !v.is_own(Key::Code))
+            .filter_map(|v| v.machine_code()?.literal())
+            .find(|code| !aip193_reason(code));
+        if let Some(code) = bad {
+            report.error(
+                &case.lit,
+                reason_message(&code).help("use codes = \"SCREAMING_SNAKE_CASE\""),
+            );
+        }
+    }
+}
+
+fn reason_message(code: &str) -> Message {
+    Message::new(
+        Rule::GrpcReasonFormat,
+        format!("\"{code}\" is not an AIP-193 reason: with a `domain`, the code is the reason of gRPC's ErrorInfo, UPPER_SNAKE_CASE, a letter first, at most 63 characters"),
+    )
+    .spec("AIP-193")
+}
