@@ -354,3 +354,102 @@ fn pointers_and_references_delegate() {
     assert_eq!(dynamic.status(), 404);
     assert_eq!((&dynamic).status(), 404);
 }
+
+/// `type_base`, `code_header`, `level`, `retryable` and `grpc`: what they change in the
+/// response and in what it says of itself.
+mod contract {
+    use http_status::{ErrorMeta, HttpStatus, LogLevel};
+
+    #[derive(Debug, HttpStatus)]
+    #[status(
+        type_base = "https://api.example.com/problems/",
+        code_header = "x-error-code"
+    )]
+    pub enum ApiError {
+        #[status(404, code = "USER_NOT_FOUND")]
+        UserNotFound,
+        #[status(409)]
+        EmailTaken,
+        #[status(
+            400,
+            code = "BAD_{0}",
+            type = "https://api.example.com/problems/bad-input"
+        )]
+        Bad(String),
+        #[status(503, code = "DOWN", level = "warn", retryable = false, grpc = "ABORTED", header("Retry-After" = "5"))]
+        Down,
+        #[status(502, code = "UPSTREAM")]
+        Upstream,
+    }
+
+    fn body(
+        response: &http_status::http::Response<http_status::bytes::Bytes>,
+    ) -> serde_json::Value {
+        serde_json::from_slice(response.body()).unwrap()
+    }
+
+    #[test]
+    fn type_base_gives_each_code_a_type_uri() {
+        let response = ApiError::UserNotFound.to_response();
+        assert_eq!(
+            body(&response)["type"],
+            "https://api.example.com/problems/user-not-found"
+        );
+        // Without a code, the variant's name is the slug.
+        let response = ApiError::EmailTaken.to_response();
+        assert_eq!(
+            body(&response)["type"],
+            "https://api.example.com/problems/email-taken"
+        );
+        // A type of its own wins.
+        let response = ApiError::Bad("X".into()).to_response();
+        assert_eq!(
+            body(&response)["type"],
+            "https://api.example.com/problems/bad-input"
+        );
+    }
+
+    #[test]
+    fn the_code_header_equals_the_body_code() {
+        for value in [
+            ApiError::UserNotFound,
+            ApiError::Bad("INPUT".into()),
+            ApiError::Down,
+            ApiError::Upstream,
+        ] {
+            let response = value.to_response();
+            let code = body(&response)["code"].as_str().unwrap().to_owned();
+            assert_eq!(response.headers()["x-error-code"], code.as_str());
+        }
+        let response = ApiError::EmailTaken.to_response();
+        assert!(response.headers().get("x-error-code").is_none());
+        // A templated code that is not visible ASCII stays in the body only.
+        let response = ApiError::Bad("ÉTÉ".into()).to_response();
+        assert_eq!(body(&response)["code"], "BAD_ÉTÉ");
+        assert!(response.headers().get("x-error-code").is_none());
+    }
+
+    #[test]
+    fn levels_retryability_and_codes_are_known_of_each_response() {
+        let meta = ErrorMeta::of(&ApiError::UserNotFound);
+        assert_eq!(meta.status(), 404);
+        assert_eq!(meta.code(), Some("USER_NOT_FOUND"));
+        assert_eq!(meta.error_type(), "USER_NOT_FOUND");
+        assert_eq!(meta.level(), LogLevel::Debug);
+        assert!(!meta.retryable());
+        assert_eq!(meta.internal_message(), None);
+        let meta = ErrorMeta::of(&ApiError::EmailTaken);
+        assert_eq!(meta.code(), None);
+        assert_eq!(meta.error_type(), "ApiError::EmailTaken");
+        let meta = ErrorMeta::of(&ApiError::Bad("X".into()));
+        assert_eq!(meta.code(), Some("BAD_X"));
+        assert_eq!(meta.error_type(), "ApiError::Bad");
+        let meta = ErrorMeta::of(&ApiError::Down);
+        assert_eq!(meta.level(), LogLevel::Warn);
+        assert!(!meta.retryable());
+        let meta = ErrorMeta::of(&ApiError::Upstream);
+        assert_eq!(meta.level(), LogLevel::Error);
+        assert!(meta.retryable());
+        assert_eq!(meta.internal_message(), Some("Upstream"));
+    }
+}

@@ -7,7 +7,6 @@ use super::example;
 use super::template::Template;
 use crate::format::BodyFormat;
 use http::StatusCode;
-use http_status_core::catalog::Kind as CoreKind;
 use http_status_core::LogLevel;
 use std::borrow::Cow;
 
@@ -15,93 +14,9 @@ use std::borrow::Cow;
 pub(crate) type Text = Cow<'static, str>;
 
 /// What kind of value a header or member holds, as far as the derive can tell from its Rust
-/// type: for documentation and the OpenAPI schema.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ValueKind {
-    /// Any integer type.
-    Integer,
-    /// `f32`, `f64`.
-    Number,
-    /// `String`, `&str`, `char`, `Cow<str>`, and any text.
-    String,
-    /// `bool`.
-    Boolean,
-    /// A sequence (`Vec`, slices, sets).
-    Array,
-    /// A map (`HashMap`, `BTreeMap`).
-    Object,
-    /// Anything else: a type of the user's, serialized as it likes.
-    Any,
-}
-
-impl ValueKind {
-    const ALL: [ValueKind; 7] = [
-        ValueKind::Integer,
-        ValueKind::Number,
-        ValueKind::String,
-        ValueKind::Boolean,
-        ValueKind::Array,
-        ValueKind::Object,
-        ValueKind::Any,
-    ];
-
-    /// The JSON Schema type name (`"integer"`, …; `"value"` for [`ValueKind::Any`]).
-    pub const fn name(self) -> &'static str {
-        match self {
-            ValueKind::Integer => "integer",
-            ValueKind::Number => "number",
-            ValueKind::String => "string",
-            ValueKind::Boolean => "boolean",
-            ValueKind::Array => "array",
-            ValueKind::Object => "object",
-            ValueKind::Any => "value",
-        }
-    }
-
-    /// The kind with this [`name`](ValueKind::name).
-    pub fn from_name(name: &str) -> Option<ValueKind> {
-        ValueKind::ALL.into_iter().find(|kind| kind.name() == name)
-    }
-
-    /// A sample value as text, for example bodies: `42`, `1.5`, `example`, `true`; `[]`
-    /// and `{}` for arrays and objects, `example` for any other value.
-    pub const fn sample_text(self) -> &'static str {
-        match self {
-            ValueKind::Integer => "42",
-            ValueKind::Number => "1.5",
-            ValueKind::String | ValueKind::Any => "example",
-            ValueKind::Boolean => "true",
-            ValueKind::Array => "[]",
-            ValueKind::Object => "{}",
-        }
-    }
-
-    /// A sample value as JSON, for example bodies: `42`, `1.5`, `"example"`, `true`, `[]`,
-    /// `{}` (also for any other value: the type serializes as it likes).
-    pub const fn sample_json(self) -> &'static str {
-        match self {
-            ValueKind::Integer => "42",
-            ValueKind::Number => "1.5",
-            ValueKind::String => "\"example\"",
-            ValueKind::Boolean => "true",
-            ValueKind::Array => "[]",
-            ValueKind::Object | ValueKind::Any => "{}",
-        }
-    }
-
-    pub(crate) const fn from_core(kind: CoreKind) -> ValueKind {
-        match kind {
-            CoreKind::Integer => ValueKind::Integer,
-            CoreKind::Number => ValueKind::Number,
-            CoreKind::String => ValueKind::String,
-            CoreKind::Boolean => ValueKind::Boolean,
-            CoreKind::Array => ValueKind::Array,
-            CoreKind::Object => ValueKind::Object,
-            CoreKind::Any => ValueKind::Any,
-        }
-    }
-}
+/// type: for documentation, the OpenAPI schema and realistic examples (the registry crate's,
+/// which the derive names too).
+pub use http_status_core::ValueKind;
 
 /// A header field of a described response.
 #[derive(Debug, Clone, PartialEq, Eq)]

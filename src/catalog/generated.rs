@@ -49,7 +49,7 @@ pub fn describe_encoded(catalog: &mut ResponseCatalog, encoded: &'static str) {
     for entry in http_status_core::catalog::decode(encoded) {
         let headers: Vec<HeaderDescription> = entry
             .headers()
-            .map(|h| header(h.name, h.value, ValueKind::from_core(h.kind)))
+            .map(|h| header(h.name, h.value, h.kind))
             .collect();
         let title = match (entry.title, http_status_core::lookup(entry.status)) {
             ("", Some(info)) => info.reason,

@@ -18,12 +18,6 @@ use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::fmt;
 
-impl Serialize for ValueKind {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
-    }
-}
-
 /// The JSON shape of one response; the README's Catalogue section documents each key.
 impl Serialize for ResponseDescription {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -58,7 +52,7 @@ impl Serialize for HeaderDescription {
         let mut out = serializer.serialize_struct("HeaderDescription", 3)?;
         out.serialize_field("name", &self.name)?;
         out.serialize_field("value", self.value.as_str())?;
-        out.serialize_field("kind", &self.kind)?;
+        out.serialize_field("kind", self.kind.name())?;
         out.end()
     }
 }
@@ -68,7 +62,7 @@ impl Serialize for MemberDescription {
         let mut out = serializer.serialize_struct("MemberDescription", 3)?;
         out.serialize_field("name", &self.name)?;
         out.serialize_field("type", &self.type_name)?;
-        out.serialize_field("kind", &self.kind)?;
+        out.serialize_field("kind", self.kind.name())?;
         out.end()
     }
 }

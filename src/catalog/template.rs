@@ -90,7 +90,7 @@ impl Template {
     pub fn pieces(&self) -> impl Iterator<Item = TemplatePiece<'_>> {
         codec::pieces(&self.source).map(|piece| match piece {
             CorePiece::Text(text) => TemplatePiece::Text(text),
-            CorePiece::Field(kind) => TemplatePiece::Field(ValueKind::from_core(kind)),
+            CorePiece::Field(kind) => TemplatePiece::Field(kind),
         })
     }
 

@@ -99,12 +99,6 @@ impl Writer {
     /// A string member (`"code":`), formatted now and escaped as it is written; left out if
     /// its `Display` fails.
     pub fn string(&mut self, key: &'static str, text: fmt::Arguments<'_>) {
-        if self.keep_code {
-            let mut code = String::new();
-            if fmt::write(&mut code, text).is_ok() {
-                self.code = Some(code);
-            }
-        }
         if self.mode == Mode::Text {
             return;
         }
@@ -123,6 +117,18 @@ impl Writer {
         if written.is_err() || failed.get() {
             self.buf.truncate(mark);
         }
+    }
+
+    /// The `code` member (`key` is `"code":`), formatted now; kept as text too when a code
+    /// header or the request context needs it.
+    pub fn code(&mut self, key: &'static str, text: fmt::Arguments<'_>) {
+        if self.keep_code {
+            let mut code = String::new();
+            if fmt::write(&mut code, text).is_ok() {
+                self.code = Some(code);
+            }
+        }
+        self.string(key, text);
     }
 
     /// The problem `type`, formatted now: a URI reference, else `about:blank` (the member is

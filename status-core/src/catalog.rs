@@ -32,58 +32,18 @@ pub enum Format {
     Empty,
 }
 
-/// The kind of a value, as far as the derive can tell from the field's Rust type: of a
-/// template placeholder, and of a header value (only the four scalar kinds there).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Integer,
-    Number,
-    String,
-    Boolean,
-    Array,
-    Object,
-    /// A type of the user's.
-    Any,
-}
+pub use crate::ValueKind as Kind;
 
-impl Kind {
-    pub const ALL: [Kind; 7] = [
-        Kind::Integer,
-        Kind::Number,
-        Kind::String,
-        Kind::Boolean,
-        Kind::Array,
-        Kind::Object,
-        Kind::Any,
-    ];
-
-    /// The name in templates (`{integer}`) and readable text (`<integer>`).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Kind::Integer => "integer",
-            Kind::Number => "number",
-            Kind::String => "string",
-            Kind::Boolean => "boolean",
-            Kind::Array => "array",
-            Kind::Object => "object",
-            Kind::Any => "value",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|kind| kind.name() == name)
-    }
-
-    const fn bits(self) -> u8 {
-        match self {
-            Kind::Integer => 0,
-            Kind::Number => 1,
-            Kind::String => 2,
-            Kind::Boolean => 3,
-            Kind::Array => 4,
-            Kind::Object => 5,
-            Kind::Any => 6,
-        }
+/// The number a kind is encoded as.
+const fn kind_bits(kind: Kind) -> u8 {
+    match kind {
+        Kind::Integer => 0,
+        Kind::Number => 1,
+        Kind::String => 2,
+        Kind::Boolean => 3,
+        Kind::Array => 4,
+        Kind::Object => 5,
+        Kind::Any => 6,
     }
 }
 
@@ -281,7 +241,7 @@ pub fn encode(entry: &Entry<'_>, out: &mut impl Write) -> fmt::Result {
     for header in entry.headers() {
         text(out, header.name)?;
         text(out, header.value)?;
-        number(out, usize::from(header.kind.bits()))?;
+        number(out, usize::from(kind_bits(header.kind)))?;
     }
     Ok(())
 }
@@ -420,8 +380,9 @@ fn header<'a>(fields: &mut Fields<'a>) -> Option<Header<'a>> {
     let value = fields.text()?;
     let bits = fields.number()?;
     let kind = Kind::ALL
-        .into_iter()
-        .find(|kind| usize::from(kind.bits()) == bits)?;
+        .iter()
+        .copied()
+        .find(|kind| usize::from(kind_bits(*kind)) == bits)?;
     Some(Header { name, value, kind })
 }
 
@@ -524,7 +485,7 @@ mod tests {
             let back = decode(buffer.as_str().unwrap()).next().unwrap();
             assert_eq!(back.flags.level, level);
         }
-        for kind in Kind::ALL {
+        for &kind in Kind::ALL {
             let given = [Header {
                 name: "X",
                 value: "v",

@@ -112,8 +112,10 @@ pub const TEXT_PLAIN: &str = "text/plain; charset=utf-8";
 
 /// What kind of value a field holds, as far as the derive can tell from its Rust type: for
 /// documentation, OpenAPI schemas and realistic examples.
+///
+/// Not `#[non_exhaustive]`, on purpose: every crate matches it without a wildcard arm, so a
+/// new kind is a compile error wherever it is not handled yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 pub enum ValueKind {
     /// Any integer type.
     Integer,
@@ -177,6 +179,32 @@ impl ValueKind {
     /// The kind named `name` (as [`ValueKind::name`] writes it).
     pub fn from_name(name: &str) -> Option<ValueKind> {
         ValueKind::ALL.iter().copied().find(|k| k.name() == name)
+    }
+
+    /// A sample value as text, for example bodies: `42`, `1.5`, `example`, `true`; `[]` and
+    /// `{}` for arrays and objects, `example` for any other value.
+    pub const fn sample_text(self) -> &'static str {
+        match self {
+            ValueKind::Integer => "42",
+            ValueKind::Number => "1.5",
+            ValueKind::String | ValueKind::Any => "example",
+            ValueKind::Boolean => "true",
+            ValueKind::Array => "[]",
+            ValueKind::Object => "{}",
+        }
+    }
+
+    /// A sample value as JSON, for example bodies: `42`, `1.5`, `"example"`, `true`, `[]`,
+    /// `{}` (also for any other value: the type serializes as it likes).
+    pub const fn sample_json(self) -> &'static str {
+        match self {
+            ValueKind::Integer => "42",
+            ValueKind::Number => "1.5",
+            ValueKind::String => "\"example\"",
+            ValueKind::Boolean => "true",
+            ValueKind::Array => "[]",
+            ValueKind::Object | ValueKind::Any => "{}",
+        }
     }
 }
 

@@ -1,46 +1,14 @@
 //! What kind of value a field holds, read from its Rust type as written: for the readable
 //! templates of the catalogue (`user <integer> not found`) and the OpenAPI schema of a header.
+//! The kinds themselves are status-core's `ValueKind`, which the runtime re-exports.
 
 use syn::{GenericArgument, PathArguments, Type};
 
-/// The kinds of `http_status::ValueKind`, by their variant names in generated code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Integer,
-    Number,
-    String,
-    Boolean,
-    Array,
-    Object,
-    Any,
-}
+pub use http_status_core::ValueKind as Kind;
 
-impl Kind {
-    /// The path generated code writes.
-    pub fn path(self) -> &'static str {
-        match self {
-            Kind::Integer => "__hs::ValueKind::Integer",
-            Kind::Number => "__hs::ValueKind::Number",
-            Kind::String => "__hs::ValueKind::String",
-            Kind::Boolean => "__hs::ValueKind::Boolean",
-            Kind::Array => "__hs::ValueKind::Array",
-            Kind::Object => "__hs::ValueKind::Object",
-            Kind::Any => "__hs::ValueKind::Any",
-        }
-    }
-
-    /// The name in readable templates (`<integer>`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Integer => "integer",
-            Kind::Number => "number",
-            Kind::String => "string",
-            Kind::Boolean => "boolean",
-            Kind::Array => "array",
-            Kind::Object => "object",
-            Kind::Any => "value",
-        }
-    }
+/// The path generated code names a kind by.
+pub fn path(kind: Kind) -> String {
+    format!("__hs::ValueKind::{}", kind.ident())
 }
 
 /// The kind of `ty`, looking through references, `Box`, `Arc`, `Rc`, `Cow` and `Option`.

@@ -295,7 +295,7 @@ fn step_code(cx: &mut Cx, variant: &Resolved, step: Step, out: &mut String, used
         Step::Raw(run) => format!("__w.raw({run:?});"),
         Step::Lit(run) => format!("__w.lit({run:?});"),
         Step::Detail { key, source } => dynamic(cx, "detail", key, source, used),
-        Step::Code(source) => dynamic(cx, "string", "\"code\":", source, used),
+        Step::Code(source) => dynamic(cx, "code", "\"code\":", source, used),
         Step::TypeUri(source) => dynamic(cx, "type_uri", "\"type\":", source, used),
         Step::Instance(source) => dynamic(cx, "instance", "\"instance\":", source, used),
         Step::Member { key, field } => {

@@ -39,7 +39,7 @@ fn readable(variant: &Variant, template: &Template) -> String {
                 let kind = variant
                     .field(&placeholder.member)
                     .map_or(Kind::Any, |f| kind::of(f.ty));
-                write_field(&mut out, core_kind(kind))
+                write_field(&mut out, kind)
             }
         };
     }
@@ -51,11 +51,6 @@ fn literal(text: &str) -> String {
     let mut out = String::new();
     let _ = http_status_core::catalog::write_literal(&mut out, text);
     out
-}
-
-fn core_kind(kind: Kind) -> http_status_core::catalog::Kind {
-    use http_status_core::catalog::Kind as K;
-    K::from_name(kind.name()).unwrap_or(K::Any)
 }
 
 fn readable_lit(variant: &Variant, template: &TemplateLit) -> Option<String> {
@@ -236,7 +231,7 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
             .map(|(name, value, kind)| Header {
                 name,
                 value,
-                kind: core_kind(*kind),
+                kind: *kind,
             })
             .collect();
         let title = if variant.reason().is_some() {
@@ -304,7 +299,7 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
                 headers,
                 "__hs::header_description({:?}, {value:?}, {}),",
                 header.name(),
-                kind.path()
+                kind::path(kind)
             );
         }
         let mut members = String::new();
@@ -316,7 +311,7 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
                 "__hs::member_description({}, {:?}, {}, {}::__http_status_schema!({})),",
                 option(member.name.as_deref()),
                 type_text(ty),
-                kind::of(ty).path(),
+                kind::path(kind::of(ty)),
                 cx.rt_text,
                 source(ty)
             );
