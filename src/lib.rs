@@ -13,6 +13,7 @@ mod convert;
 pub mod extract;
 mod format;
 mod integrations;
+mod json;
 #[cfg(any(
     feature = "tower",
     feature = "actix-web",

@@ -7,8 +7,8 @@ use super::description::Shape;
 use super::template::Template;
 use super::ResponseDescription;
 use crate::format::BodyFormat;
+use crate::json::Object;
 use crate::problem::ABOUT_BLANK;
-use crate::render::writer::Writer;
 use std::borrow::Cow;
 
 /// The body, and whether it is exact; `None` for formats whose body the catalogue cannot know
@@ -22,7 +22,7 @@ pub(super) fn render(d: &ResponseDescription) -> Option<(String, bool)> {
     let Shape::Format(format) = d.shape else {
         return None;
     };
-    let mut writer = Writer::json(128);
+    let mut writer = Object::with_capacity(128);
     match format {
         BodyFormat::Problem => {
             writer.raw("{");
@@ -52,6 +52,7 @@ pub(super) fn render(d: &ResponseDescription) -> Option<(String, bool)> {
                 writer.str_member("code", &sample(code));
             }
         }
+        BodyFormat::Members => writer.raw("{"),
         BodyFormat::Text => {
             let text = match &d.message {
                 Some(message) => Cow::Owned(sample(message)),

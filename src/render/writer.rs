@@ -6,6 +6,7 @@
 //! `instance` that is not a URI reference) is left out, and the body stays a valid JSON
 //! object: commas are decided by what is already in the buffer, not by what was planned.
 
+use crate::json::Object;
 use crate::serialize::{flatten_into, write_json, Sink};
 use core::cell::Cell;
 use core::fmt;
@@ -13,7 +14,7 @@ use http_status_core::header::{check_value, Grammar};
 
 /// Writes one JSON object, or (when the client asked for text) only collects its detail.
 pub struct Writer {
-    buf: Vec<u8>,
+    out: Object,
     mode: Mode,
     /// An `instance` member was written.
     pub(crate) instance: bool,
@@ -35,7 +36,7 @@ enum Mode {
 impl Writer {
     pub(crate) fn json(capacity: usize) -> Self {
         Writer {
-            buf: Vec::with_capacity(capacity),
+            out: Object::with_capacity(capacity),
             mode: Mode::Json,
             instance: false,
             captured: false,
@@ -46,7 +47,7 @@ impl Writer {
 
     pub(crate) fn text() -> Self {
         Writer {
-            buf: Vec::new(),
+            out: Object::with_capacity(0),
             mode: Mode::Text,
             instance: false,
             captured: false,
@@ -57,19 +58,19 @@ impl Writer {
 
     /// The JSON written.
     pub(crate) fn into_bytes(self) -> Vec<u8> {
-        self.buf
+        self.out.into_bytes()
     }
 
     /// In text mode, the detail collected, if there was one.
     pub(crate) fn captured(self) -> Option<Vec<u8>> {
-        self.captured.then_some(self.buf)
+        self.captured.then_some(self.out.buf)
     }
 
     /// Opens the object with parts known at compile time, e.g.
     /// `{"type":"about:blank","title":"Not Found","status":404`.
     pub fn raw(&mut self, head: &'static str) {
         if self.mode == Mode::Json {
-            self.buf.extend_from_slice(head.as_bytes());
+            self.out.raw(head);
         }
     }
 
@@ -77,7 +78,7 @@ impl Writer {
     pub fn lit(&mut self, members: &'static str) {
         if self.mode == Mode::Json {
             self.comma();
-            self.buf.extend_from_slice(members.as_bytes());
+            self.out.buf.extend_from_slice(members.as_bytes());
         }
     }
 
@@ -89,7 +90,7 @@ impl Writer {
             Mode::Text => {
                 let mut out = String::new();
                 if fmt::write(&mut out, text).is_ok() {
-                    self.buf = out.into_bytes();
+                    self.out.buf = out.into_bytes();
                     self.captured = true;
                 }
             }
@@ -102,20 +103,20 @@ impl Writer {
         if self.mode == Mode::Text {
             return;
         }
-        let mark = self.buf.len();
+        let mark = self.out.buf.len();
         self.comma();
-        self.buf.extend_from_slice(key.as_bytes());
+        self.out.buf.extend_from_slice(key.as_bytes());
         let failed = Cell::new(false);
         let guarded = Guard {
             inner: text,
             failed: &failed,
         };
         let written = serde::Serializer::collect_str(
-            &mut serde_json::Serializer::new(&mut self.buf),
+            &mut serde_json::Serializer::new(&mut self.out.buf),
             &guarded,
         );
         if written.is_err() || failed.get() {
-            self.buf.truncate(mark);
+            self.out.buf.truncate(mark);
         }
     }
 
@@ -139,9 +140,9 @@ impl Writer {
         }
         let text = formatted_uri(uri);
         self.comma();
-        self.buf.extend_from_slice(key.as_bytes());
+        self.out.buf.extend_from_slice(key.as_bytes());
         write_json(
-            &mut self.buf,
+            &mut self.out.buf,
             text.as_deref().unwrap_or(crate::problem::ABOUT_BLANK),
         );
     }
@@ -153,8 +154,8 @@ impl Writer {
         }
         if let Some(text) = formatted_uri(uri) {
             self.comma();
-            self.buf.extend_from_slice(key.as_bytes());
-            write_json(&mut self.buf, &text);
+            self.out.buf.extend_from_slice(key.as_bytes());
+            write_json(&mut self.out.buf, &text);
             self.instance = true;
         }
     }
@@ -165,11 +166,11 @@ impl Writer {
         if self.mode == Mode::Text {
             return;
         }
-        let mark = self.buf.len();
+        let mark = self.out.buf.len();
         self.comma();
-        self.buf.extend_from_slice(key.as_bytes());
-        if !write_json(&mut self.buf, value) {
-            self.buf.truncate(mark);
+        self.out.buf.extend_from_slice(key.as_bytes());
+        if !write_json(&mut self.out.buf, value) {
+            self.out.buf.truncate(mark);
         }
     }
 
@@ -198,39 +199,31 @@ impl Writer {
         }
         let violations = value.violations();
         self.comma();
-        crate::violation::wire::write_errors(&mut self.buf, &violations);
+        crate::violation::wire::write_errors(&mut self.out.buf, &violations);
     }
 
     /// A member whose text is known at run time only (the request id, a framework's text).
     pub(crate) fn str_member(&mut self, key: &str, value: &str) {
         if self.mode == Mode::Json {
-            self.comma();
-            write_json(&mut self.buf, key);
-            self.buf.push(b':');
-            write_json(&mut self.buf, value);
+            self.out.str_member(key, value);
         }
     }
 
     /// `"status":<code>`.
     pub(crate) fn status(&mut self, status: http::StatusCode) {
         if self.mode == Mode::Json {
-            self.comma();
-            self.buf.extend_from_slice(b"\"status\":");
-            self.buf.extend_from_slice(status.as_str().as_bytes());
+            self.out.status(status);
         }
     }
 
     pub(crate) fn close(&mut self) {
         if self.mode == Mode::Json {
-            self.buf.push(b'}');
+            self.out.close();
         }
     }
 
-    /// A comma, unless the object is still empty.
     fn comma(&mut self) {
-        if self.buf.last() != Some(&b'{') {
-            self.buf.push(b',');
-        }
+        self.out.comma();
     }
 }
 
@@ -265,7 +258,7 @@ impl Sink for BufferSink<'_> {
         if self.reserved.contains(&key) {
             return Ok(());
         }
-        let buf = &mut self.writer.buf;
+        let buf = &mut self.writer.out.buf;
         let mark = buf.len();
         if buf.last() != Some(&b'{') {
             buf.push(b',');
