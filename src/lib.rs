@@ -2,6 +2,8 @@
 // where every framework they show is a dependency (see frameworks/src/lib.rs).
 #![cfg_attr(not(doctest), doc = include_str!("../README.md"))]
 #![deny(missing_docs)]
+// docs.rs (`--cfg docsrs`, nightly) marks each item with the features it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 // The README (the crate docs) shows the `#[test]` a user keeps for their error catalogue.
 #![allow(clippy::test_attr_in_doctest)]
 

@@ -86,6 +86,16 @@ pub struct StatusInfo {
 }
 
 /// The class of a status code, given by its first digit (RFC 9110 §15).
+///
+/// ```
+/// use http_status_core::Class;
+///
+/// assert_eq!(Class::of(404), Some(Class::ClientError));
+/// assert_eq!(Class::of(600), None);
+/// // A client treats an unknown 4xx as a 400.
+/// assert_eq!(Class::ClientError.fallback(), 400);
+/// assert_eq!(Class::ServerError.describe(), "server error");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Class {
     /// 1xx: interim responses; never final.
@@ -138,6 +148,13 @@ impl Class {
 }
 
 /// Caching of a response with this code when it carries no explicit freshness.
+///
+/// ```
+/// use http_status_core::{lookup, Cache};
+///
+/// assert_eq!(lookup(404).unwrap().cache, Cache::Heuristic);
+/// assert_eq!(lookup(429).unwrap().cache, Cache::MustNotStore);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Cache {
@@ -154,6 +171,14 @@ pub enum Cache {
 }
 
 /// The standing of a code in the IANA HTTP Status Code Registry.
+///
+/// ```
+/// use http_status_core::{lookup, Registry};
+///
+/// assert_eq!(lookup(404).unwrap().registry, Registry::Assigned);
+/// assert_eq!(lookup(306).unwrap().registry, Registry::Reserved);
+/// assert_eq!(lookup(510).unwrap().registry, Registry::Obsoleted);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Registry {
@@ -181,6 +206,19 @@ pub enum Level {
 }
 
 /// A header field a specification names for a status code.
+///
+/// ```
+/// use http_status_core::{lookup, Level};
+///
+/// let unauthorized = lookup(401).unwrap();
+/// let challenge = &unauthorized.must_headers[0];
+/// assert_eq!((challenge.name, challenge.level), ("WWW-Authenticate", Level::Must));
+///
+/// let too_many = lookup(429).unwrap();
+/// let retry_after = &too_many.may_headers[0];
+/// assert_eq!((retry_after.name, retry_after.level), ("Retry-After", Level::May));
+/// assert_eq!(retry_after.lint, Some("missing_retry_after"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct HeaderRule {
@@ -208,12 +246,24 @@ pub struct HeaderRule {
 
 impl StatusInfo {
     /// Whether the code is a client or server error (4xx or 5xx).
+    ///
+    /// ```
+    /// assert!(http_status_core::lookup(503).unwrap().is_error());
+    /// assert!(!http_status_core::lookup(204).unwrap().is_error());
+    /// ```
     pub const fn is_error(&self) -> bool {
         matches!(self.class, Class::ClientError | Class::ServerError)
     }
 }
 
 /// Looks a code up; `None` for codes the registry has not assigned (e.g. 299, 499, 600).
+///
+/// ```
+/// let info = http_status_core::lookup(413).unwrap();
+/// assert_eq!(info.reason, "Content Too Large");
+/// assert_eq!(info.spec, "RFC 9110 §15.5.14");
+/// assert!(http_status_core::lookup(499).is_none());
+/// ```
 pub const fn lookup(code: u16) -> Option<&'static StatusInfo> {
     let mut lo = 0;
     let mut hi = ENTRIES.len();
@@ -234,6 +284,14 @@ pub const fn lookup(code: u16) -> Option<&'static StatusInfo> {
 
 /// Looks a code up by its constant name or one of its aliases (`"NOT_FOUND"`,
 /// `"UNPROCESSABLE_ENTITY"`); exact, case-sensitive.
+///
+/// ```
+/// use http_status_core::lookup_name;
+///
+/// assert_eq!(lookup_name("UNPROCESSABLE_ENTITY").map(|i| i.code), Some(422));
+/// assert_eq!(lookup_name("UNPROCESSABLE_CONTENT").map(|i| i.code), Some(422));
+/// assert!(lookup_name("not_found").is_none());
+/// ```
 pub const fn lookup_name(name: &str) -> Option<&'static StatusInfo> {
     let mut i = 0;
     while i < ENTRIES.len() {
@@ -254,12 +312,26 @@ pub const fn lookup_name(name: &str) -> Option<&'static StatusInfo> {
 }
 
 /// Every registry entry, in ascending order of code.
+///
+/// ```
+/// let forbidding: Vec<u16> = http_status_core::iter()
+///     .filter(|info| info.content_forbidden && info.final_response)
+///     .map(|info| info.code)
+///     .collect();
+/// assert_eq!(forbidding, [204, 205, 304]);
+/// ```
 pub fn iter() -> core::slice::Iter<'static, StatusInfo> {
     ENTRIES.iter()
 }
 
 /// Whether `code` is in 100–599 but not assigned by IANA (clients treat it as the class's
 /// `x00`, RFC 9110 §15).
+///
+/// ```
+/// assert!(http_status_core::is_unassigned(499));
+/// assert!(!http_status_core::is_unassigned(404));
+/// assert!(!http_status_core::is_unassigned(600));
+/// ```
 pub const fn is_unassigned(code: u16) -> bool {
     Class::of(code).is_some() && lookup(code).is_none()
 }

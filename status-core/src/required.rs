@@ -2,7 +2,7 @@
 //! compile time (`missing_required_header`) and what the runtime checks in a response a
 //! hand-written `HttpStatus` impl builds.
 
-use crate::header::{check_value, grammar::list_contains, grammar_of};
+use crate::header::{check_value, grammar_of, list_contains};
 use crate::StatusInfo;
 
 /// A header field a response with some status must carry.

@@ -1,22 +1,34 @@
 //! Facts about the header fields a response of `http-status` can carry: which are valid names,
 //! which the HTTP library owns, which describe content, which are connection-specific, which
-//! may appear once, and the grammar each value follows ([`grammar`](mod@grammar)). The derive
-//! checks literal values with these functions at compile time, and the runtime checks
-//! interpolated values with the same functions when the response is built; for templates (`Bearer realm="{realm}"`),
-//! [`template`] says which placeholders are escaped and whether any value can make one valid.
+//! may appear once, and the grammar each value follows ([`check_value`], [`Grammar`]). The
+//! derive checks literal values with these functions at compile time, and the runtime checks
+//! interpolated values with the same functions when the response is built.
+//!
+//! What only the derive and the runtime need — the grammar's building blocks, and which
+//! placeholders of a template (`Bearer realm="{realm}"`) are escaped and whether any value can
+//! make one valid — is public for them but hidden from these docs.
 
-pub mod grammar;
-pub mod template;
+mod grammar;
+mod template;
 
-pub use grammar::{
-    cache_control_allows_storing, check_value, first_non_ascii, link_has_rel, Grammar, ValueError,
-};
+#[doc(hidden)]
+pub use grammar::{cache_control_allows_storing, first_non_ascii, link_has_rel, list_contains};
+pub use grammar::{check_value, Grammar, ValueError};
+#[doc(hidden)]
 pub use template::{
     escape_quoted_into, escaped_placeholders, placeholders_in_quotes, template_can_be_valid,
     QuotedPairs, TemplatePiece,
 };
 
 /// What the specifications say about one header field that `http-status` treats specially.
+///
+/// ```
+/// use http_status_core::header::{field_named, Grammar};
+///
+/// let etag = field_named("etag").unwrap();
+/// assert_eq!((etag.name, etag.grammar, etag.singleton), ("ETag", Grammar::EntityTag, true));
+/// assert!(field_named("Content-Length").unwrap().owner.is_some());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Field {
@@ -174,22 +186,45 @@ pub const FIELDS: &[Field] = &[
 ];
 
 /// The facts about `name` (case-insensitive), if it is a field `http-status` knows.
+///
+/// ```
+/// assert!(http_status_core::header::field_named("retry-after").is_some());
+/// assert!(http_status_core::header::field_named("X-Custom").is_none());
+/// ```
 pub fn field_named(name: &str) -> Option<&'static Field> {
     FIELDS.iter().find(|f| f.name.eq_ignore_ascii_case(name))
 }
 
 /// The grammar of `name`'s value: [`Grammar::Any`] for fields `http-status` does not know.
+///
+/// ```
+/// use http_status_core::header::{check_value, grammar_of, Grammar};
+///
+/// assert_eq!(grammar_of("Retry-After"), Grammar::RetryAfter);
+/// assert!(check_value(grammar_of("ETag"), "v1").is_err()); // an entity-tag is quoted
+/// assert!(check_value(grammar_of("ETag"), "\"v1\"").is_ok());
+/// ```
 pub fn grammar_of(name: &str) -> Grammar {
     field_named(name).map_or(Grammar::Any, |f| f.grammar)
 }
 
 /// Whether a value of `name` is protocol data for the client rather than free text: every
 /// field in [`FIELDS`]; unknown fields (`X-Debug`) are free text.
+///
+/// ```
+/// assert!(http_status_core::header::is_for_clients("Retry-After"));
+/// assert!(!http_status_core::header::is_for_clients("X-Debug"));
+/// ```
 pub fn is_for_clients(name: &str) -> bool {
     field_named(name).is_some_and(|f| f.for_clients)
 }
 
 /// Whether `name` is a field name: a non-empty RFC 9110 §5.6.2 token.
+///
+/// ```
+/// assert!(http_status_core::header::is_token("X-Request-Id"));
+/// assert!(!http_status_core::header::is_token("Retry After"));
+/// ```
 pub const fn is_token(name: &str) -> bool {
     let bytes = name.as_bytes();
     if bytes.is_empty() {
@@ -206,6 +241,7 @@ pub const fn is_token(name: &str) -> bool {
 }
 
 /// `tchar` of RFC 9110 §5.6.2.
+#[doc(hidden)]
 pub const fn is_tchar(b: u8) -> bool {
     matches!(b,
         b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_' | b'`'

@@ -12,9 +12,9 @@ use crate::resolve::{Code, Resolved};
 use crate::rules::{Message, Rule};
 use crate::template::{Piece, Template};
 use http_status_core::header::{
-    cache_control_allows_storing, check_value, field_named, first_non_ascii,
-    grammar::list_contains, grammar_of, is_for_clients, is_token, link_has_rel,
-    template_can_be_valid, Field, Grammar, TemplatePiece, ValueError,
+    cache_control_allows_storing, check_value, field_named, first_non_ascii, grammar_of,
+    is_for_clients, is_token, link_has_rel, list_contains, template_can_be_valid, Field, Grammar,
+    TemplatePiece, ValueError,
 };
 use http_status_core::{Cache, HeaderRule, Level};
 
