@@ -19,8 +19,8 @@ pub(crate) mod rocket;
 pub(crate) mod tonic;
 #[cfg(feature = "tracing")]
 pub(crate) mod tracing;
-#[cfg(feature = "utoipa")]
-pub(crate) mod utoipa;
+#[cfg(any(feature = "utoipa", feature = "utoipa5", feature = "aide"))]
+pub(crate) mod openapi;
 #[cfg(feature = "validator")]
 mod validator;
 
@@ -66,7 +66,21 @@ macro_rules! __http_status_utoipa {
     ($($input:tt)*) => {};
 }
 
-#[cfg(not(feature = "utoipa"))]
+#[cfg(not(feature = "utoipa5"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_status_utoipa5 {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_status_aide {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(any(feature = "utoipa", feature = "utoipa5", feature = "aide")))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __http_status_schema {
