@@ -121,11 +121,12 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// As plain text: the first paragraph of the doc comment, else the message, else the title.
+/// As plain text: the first paragraph of the doc comment, else the message as in the example
+/// (`user 42 not found`), else the title.
 fn summary(variant: &ResponseDescription) -> String {
-    match (variant.summary(), variant.message()) {
+    match (variant.summary(), variant.message_template()) {
         (Some(summary), _) => summary.into_owned(),
-        (None, Some(message)) => message.to_owned(),
+        (None, Some(message)) => message.example().into_owned(),
         (None, None) => variant.title().to_owned(),
     }
 }
@@ -163,7 +164,7 @@ fn header(sent: &[(&ResponseDescription, &HeaderDescription)], by_all: bool) -> 
         _ => ValueKind::String,
     };
     let values = schema::dedup(sent.iter().map(|(_, h)| code_span(h.value())));
-    let example = first.value_template().example();
+    let example = example_value(sent[0].0, first);
     let example = match kind {
         ValueKind::Integer => example.parse::<i64>().map_or_else(|_| json!(example), |n| json!(n)),
         _ => json!(example),
@@ -175,6 +176,25 @@ fn header(sent: &[(&ResponseDescription, &HeaderDescription)], by_all: bool) -> 
         schema: schema::of_kind(kind),
         example,
     }
+}
+
+/// The value, with a sample of each field's kind; a field the status requires shows the
+/// registry's typical value (`GET, HEAD` for `Allow`).
+fn example_value<'a>(
+    variant: &ResponseDescription,
+    header: &'a HeaderDescription,
+) -> std::borrow::Cow<'a, str> {
+    let template = header.value_template();
+    if !template.is_literal() {
+        let required = http_status_core::lookup(variant.status().as_u16())
+            .into_iter()
+            .flat_map(http_status_core::required_headers)
+            .find(|required| required.name.eq_ignore_ascii_case(header.name()));
+        if let Some(required) = required.filter(|r| !r.example.is_empty()) {
+            return std::borrow::Cow::Borrowed(required.example);
+        }
+    }
+    template.example()
 }
 
 /// A header's value is text: a field of another kind is sent as its text.
@@ -190,10 +210,10 @@ fn header_kind(kind: ValueKind) -> ValueKind {
 /// the hidden 500 instead, so every response of this status has it.
 fn always_sent(variant: &ResponseDescription, header: &HeaderDescription) -> bool {
     header.value_template().is_literal()
-        || http_status_core::lookup(variant.status().as_u16()).is_some_and(|info| {
-            http_status_core::required_headers(info)
-                .any(|required| required.name.eq_ignore_ascii_case(header.name()))
-        })
+        || http_status_core::lookup(variant.status().as_u16())
+            .into_iter()
+            .flat_map(http_status_core::required_headers)
+            .any(|required| required.name.eq_ignore_ascii_case(header.name()))
 }
 
 fn code_span(text: &str) -> String {
@@ -394,18 +414,22 @@ fn members(object: &mut Object, variants: &[&ResponseDescription], refs: &Refs) 
     }
 }
 
-/// The member type's schema; a member named `errors` without one is the violations list
-/// (`#[status(errors)]`); else the schema of its kind.
+/// The violations list (referencing the `Violation` component), else the member type's
+/// schema, else the schema of its kind.
 fn member_schema(member: &MemberDescription, refs: &Refs) -> Value {
-    match member::of(member.schema()) {
-        Some(schema) => schema,
-        None if is_violations(member) => schema::errors(refs.violation.clone()),
-        None => schema::of_kind(member.kind()),
+    if is_violations(member) {
+        return schema::errors(refs.violation.clone());
     }
+    member::of(member.schema()).unwrap_or_else(|| schema::of_kind(member.kind()))
 }
 
+/// The RFC 9457 `errors` member as `#[status(errors)]` sends it: named `errors`, of a type
+/// that holds violations (`Vec<Violation>`), or of one without a schema of its own
+/// (`validator::ValidationErrors`, `garde::Report`). A member named `errors` of another type
+/// with a schema (a map of messages) keeps that schema.
 fn is_violations(member: &MemberDescription) -> bool {
-    member.name() == Some("errors") && member::of(member.schema()).is_none()
+    member.name() == Some("errors")
+        && (member.type_name().contains("Violation") || member::of(member.schema()).is_none())
 }
 
 /// An example value of each named member of the variant: what its schema allows (a list with
