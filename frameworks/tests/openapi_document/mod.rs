@@ -156,7 +156,10 @@ fn shared_components(document: &Value, responses: &Value) {
 fn required_members(responses: &Value) {
     // Three variants: the `user_id` member only in one, a code and a detail in all.
     let not_found = own(responses, "404");
-    assert_eq!(not_found["required"], json!(["detail", "code"]));
+    assert_eq!(
+        not_found["required"],
+        json!(["type", "title", "status", "detail", "code"])
+    );
     assert_eq!(
         not_found["properties"]["code"]["enum"],
         json!(["USER_NOT_FOUND", "USER_DELETED", "USER_UNKNOWN"])
@@ -166,10 +169,16 @@ fn required_members(responses: &Value) {
     assert_eq!(not_found["properties"]["title"]["enum"], json!(["Not Found"]));
     assert_eq!(not_found["properties"]["type"]["enum"], json!(["about:blank"]));
     // No code: none required.
-    assert_eq!(own(responses, "401")["required"], json!(["detail"]));
+    assert_eq!(
+        own(responses, "401")["required"],
+        json!(["type", "title", "status", "detail"])
+    );
     // Members are required; the errors list references the Violation component.
     let malformed = own(responses, "400");
-    assert_eq!(malformed["required"], json!(["detail", "code", "errors"]));
+    assert_eq!(
+        malformed["required"],
+        json!(["type", "title", "status", "detail", "code", "errors"])
+    );
     assert_eq!(
         malformed["properties"]["errors"]["items"],
         json!({"$ref": "#/components/schemas/Violation"})
@@ -177,7 +186,7 @@ fn required_members(responses: &Value) {
     let invalid = own(responses, "422");
     assert_eq!(
         invalid["required"],
-        json!(["detail", "fields", "limits", "opaque"])
+        json!(["type", "title", "status", "detail", "fields", "limits", "opaque"])
     );
     assert_eq!(
         invalid["properties"]["fields"],
@@ -188,7 +197,7 @@ fn required_members(responses: &Value) {
     assert_eq!(invalid["properties"]["opaque"], json!({}));
     // The hidden 500 has no detail to require, and says nothing of the error.
     let internal = own(responses, "500");
-    assert!(internal.get("required").is_none(), "{internal}");
+    assert_eq!(internal["required"], json!(["type", "title", "status"]));
     assert!(internal["properties"].get("detail").is_none());
     assert!(!responses["500"].to_string().contains("database failure"));
     assert_eq!(responses["500"]["description"], "Internal Server Error");

@@ -304,21 +304,25 @@ fn body_schema(format: BodyFormat, variants: &[&ResponseDescription], refs: &Ref
 
 /// The shared `Problem` and, through `allOf`, what these variants always send.
 fn problem_body(variants: &[&ResponseDescription], refs: &Refs) -> Value {
+    // `type`, `title` and `status` again, with their values here: a generated client then
+    // reads `status` as `404`, not as any number.
     let mut own = Object::default();
     let literal_types = variants
         .iter()
         .all(|v| v.type_template().map_or(true, Template::is_literal));
-    if literal_types {
-        let types = variants.iter().map(|v| v.type_uri().unwrap_or("about:blank"));
-        own.property("type", schema::one_of_strings(types), false);
-    }
+    let type_schema = if literal_types {
+        schema::one_of_strings(variants.iter().map(|v| v.type_uri().unwrap_or("about:blank")))
+    } else {
+        schema::string()
+    };
+    own.property("type", type_schema, true);
     own.property(
         "title",
         schema::one_of_strings(variants.iter().map(|v| v.title())),
-        false,
+        true,
     );
     let status = variants[0].status().as_u16();
-    own.property("status", json!({ "type": "integer", "enum": [status] }), false);
+    own.property("status", json!({ "type": "integer", "enum": [status] }), true);
     if variants.iter().all(|v| shows_detail(v)) {
         own.property("detail", schema::string(), true);
     }

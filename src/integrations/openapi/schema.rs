@@ -18,6 +18,7 @@ pub(crate) struct Refs {
     pub(crate) violation: Value,
 }
 
+#[cfg(any(feature = "utoipa", feature = "utoipa5"))]
 impl Refs {
     /// References to the components, which the user registers (utoipa).
     pub(crate) fn components() -> Refs {
@@ -28,6 +29,7 @@ impl Refs {
     }
 }
 
+#[cfg(any(feature = "utoipa", feature = "utoipa5"))]
 fn reference(name: &str) -> Value {
     json!({ "$ref": format!("#/components/schemas/{name}") })
 }
@@ -230,7 +232,7 @@ pub(crate) fn for_utoipa(mut value: Value) -> Value {
 
 /// Every kind of schema the model writes, for the tests that each OpenAPI crate reads them
 /// back unchanged.
-#[cfg(test)]
+#[cfg(all(test, any(feature = "utoipa", feature = "utoipa5")))]
 pub(crate) fn samples() -> Vec<Value> {
     let refs = Refs::components();
     let object = json!({"type": "object", "properties": {"code": {"type": "string", "enum": ["A", "B"]}}, "required": ["code"]});
