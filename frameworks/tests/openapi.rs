@@ -38,4 +38,3 @@ fn the_version_and_the_components_line() {
     names.sort_unstable();
     assert_eq!(names, ["Problem", "Violation"]);
 }
-

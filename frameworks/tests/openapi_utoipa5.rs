@@ -33,8 +33,8 @@ fn the_document_is_what_clients_can_trust() {
 fn headers_are_whole_header_objects() {
     let document = document();
     assert_eq!(document["openapi"], "3.1.0");
-    let header = &document["paths"]["/users/{id}"]["get"]["responses"]["401"]["headers"]
-        ["WWW-Authenticate"];
+    let header =
+        &document["paths"]["/users/{id}"]["get"]["responses"]["401"]["headers"]["WWW-Authenticate"];
     assert_eq!(
         *header,
         serde_json::json!({"description": "`Bearer`", "schema": {"type": "string"}, "example": "Bearer", "required": true})

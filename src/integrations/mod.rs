@@ -11,6 +11,8 @@ pub(crate) mod actix;
 pub(crate) mod axum;
 #[cfg(feature = "garde")]
 mod garde;
+#[cfg(any(feature = "utoipa", feature = "utoipa5", feature = "aide"))]
+pub(crate) mod openapi;
 #[cfg(feature = "poem")]
 pub(crate) mod poem;
 #[cfg(feature = "rocket")]
@@ -19,8 +21,6 @@ pub(crate) mod rocket;
 pub(crate) mod tonic;
 #[cfg(feature = "tracing")]
 pub(crate) mod tracing;
-#[cfg(any(feature = "utoipa", feature = "utoipa5", feature = "aide"))]
-pub(crate) mod openapi;
 #[cfg(feature = "validator")]
 mod validator;
 

@@ -66,22 +66,22 @@ pub use crate::integrations::openapi::member::{schema_of, SchemaOf};
 pub mod openapi_schema {
     pub use crate::integrations::openapi::member::{NoSchema, ViaSchemars, ViaUtoipa, ViaUtoipa5};
 }
-#[cfg(any(feature = "utoipa", feature = "utoipa5"))]
-pub use std::collections::BTreeMap;
-#[cfg(feature = "utoipa")]
-pub use crate::integrations::openapi::utoipa6::responses as utoipa_responses;
-#[cfg(feature = "utoipa")]
-pub use utoipa;
-#[cfg(feature = "utoipa5")]
-pub use crate::integrations::openapi::utoipa5::responses as utoipa5_responses;
-#[cfg(feature = "utoipa5")]
-pub use utoipa5;
 #[cfg(feature = "aide")]
 pub use crate::integrations::openapi::aide::{
     response as aide_response, responses as aide_responses,
 };
+#[cfg(feature = "utoipa5")]
+pub use crate::integrations::openapi::utoipa5::responses as utoipa5_responses;
+#[cfg(feature = "utoipa")]
+pub use crate::integrations::openapi::utoipa6::responses as utoipa_responses;
 #[cfg(feature = "aide")]
 pub use aide;
+#[cfg(any(feature = "utoipa", feature = "utoipa5"))]
+pub use std::collections::BTreeMap;
+#[cfg(feature = "utoipa")]
+pub use utoipa;
+#[cfg(feature = "utoipa5")]
+pub use utoipa5;
 
 #[cfg(feature = "tracing")]
 pub use crate::integrations::tracing::{ReportDisplay, ReportError, ReportOpaque, Reporter};

@@ -127,7 +127,16 @@ fn shared_components(document: &Value, responses: &Value) {
     members.sort_unstable();
     assert_eq!(
         members,
-        ["code", "detail", "errors", "instance", "request_id", "status", "title", "type"]
+        [
+            "code",
+            "detail",
+            "errors",
+            "instance",
+            "request_id",
+            "status",
+            "title",
+            "type"
+        ]
     );
     assert_eq!(
         problem["properties"]["errors"]["items"],
@@ -166,8 +175,14 @@ fn required_members(responses: &Value) {
     );
     assert_eq!(not_found["properties"]["user_id"]["type"], "integer");
     assert_eq!(not_found["properties"]["status"]["enum"], json!([404]));
-    assert_eq!(not_found["properties"]["title"]["enum"], json!(["Not Found"]));
-    assert_eq!(not_found["properties"]["type"]["enum"], json!(["about:blank"]));
+    assert_eq!(
+        not_found["properties"]["title"]["enum"],
+        json!(["Not Found"])
+    );
+    assert_eq!(
+        not_found["properties"]["type"]["enum"],
+        json!(["about:blank"])
+    );
     // No code: none required.
     assert_eq!(
         own(responses, "401")["required"],
@@ -204,9 +219,14 @@ fn required_members(responses: &Value) {
     // The json format: its own object, everything it always sends required.
     let limited = &responses["429"]["content"]["application/json"]["schema"];
     assert_eq!(limited["required"], json!(["error", "message", "code"]));
-    assert_eq!(limited["properties"]["error"]["enum"], json!(["Too Many Requests"]));
+    assert_eq!(
+        limited["properties"]["error"]["enum"],
+        json!(["Too Many Requests"])
+    );
     assert_eq!(limited["properties"]["request_id"]["type"], "string");
-    assert!(responses["429"]["content"].get("application/problem+json").is_none());
+    assert!(responses["429"]["content"]
+        .get("application/problem+json")
+        .is_none());
 }
 
 /// `required: true` where the variant always sends the header: a literal value, or one the
@@ -252,9 +272,15 @@ fn examples(responses: &Value) {
     );
     assert_eq!(examples["UserNotFound"]["summary"], "user 42 not found");
     // Exact: the bytes `to_response` sends.
-    assert_eq!(examples["UserUnknown"]["value"], sent(&ApiError::UserUnknown));
+    assert_eq!(
+        examples["UserUnknown"]["value"],
+        sent(&ApiError::UserUnknown)
+    );
     assert_eq!(content("401")["example"], sent(&ApiError::Unauthenticated));
-    assert_eq!(content("500")["example"], sent(&ApiError::Database("x".into())));
+    assert_eq!(
+        content("500")["example"],
+        sent(&ApiError::Database("x".into()))
+    );
     assert_eq!(
         content("422")["example"]["fields"],
         json!(["example"]),
@@ -284,7 +310,14 @@ fn no_placeholders(responses: &Value) {
     assert!(examples.len() >= 10, "{examples:?}");
     for example in examples {
         let text = example.to_string();
-        for kind in ["<integer>", "<string>", "<number>", "<value>", "<array>", "<object>"] {
+        for kind in [
+            "<integer>",
+            "<string>",
+            "<number>",
+            "<value>",
+            "<array>",
+            "<object>",
+        ] {
             assert!(!text.contains(kind), "{text}");
         }
         assert!(!text.contains("\"errors\":{}"), "{text}");

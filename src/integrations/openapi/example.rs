@@ -66,7 +66,11 @@ pub(crate) fn sample(schema: &Value, depth: usize) -> Option<Value> {
         return Some(example.clone());
     }
     for key in ["examples", "enum"] {
-        if let Some(first) = schema.get(key).and_then(Value::as_array).and_then(|a| a.first()) {
+        if let Some(first) = schema
+            .get(key)
+            .and_then(Value::as_array)
+            .and_then(|a| a.first())
+        {
             return Some(first.clone());
         }
     }
@@ -99,7 +103,9 @@ pub(crate) fn sample(schema: &Value, depth: usize) -> Option<Value> {
         "boolean" => json!(true),
         "null" => Value::Null,
         "array" => {
-            let item = schema.get("items").and_then(|items| sample(items, depth + 1));
+            let item = schema
+                .get("items")
+                .and_then(|items| sample(items, depth + 1));
             Value::Array(item.into_iter().collect())
         }
         "object" => object_sample(schema, depth),
@@ -164,7 +170,10 @@ mod tests {
         let choice = json!({"type": "string", "enum": ["low", "high"]});
         assert_eq!(sample(&choice, 0), Some(json!("low")));
         // A reference or a free-form value says too little.
-        assert_eq!(sample(&json!({"$ref": "#/components/schemas/User"}), 0), None);
+        assert_eq!(
+            sample(&json!({"$ref": "#/components/schemas/User"}), 0),
+            None
+        );
         assert_eq!(sample(&json!({}), 0), None);
         let object = json!({"type": "object", "properties": {"id": {"type": "integer"}, "tags": {"type": "array"}}});
         assert_eq!(sample(&object, 0), Some(json!({"id": 42, "tags": []})));

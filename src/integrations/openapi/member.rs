@@ -102,8 +102,6 @@ macro_rules! __http_status_schema {
         use $crate::__private::openapi_schema::{
             NoSchema as _, ViaSchemars as _, ViaUtoipa as _, ViaUtoipa5 as _,
         };
-        $crate::__private::schema_of(
-            (&&&&$crate::__private::SchemaOf::<$ty>::new()).__hs_schema(),
-        )
+        $crate::__private::schema_of((&&&&$crate::__private::SchemaOf::<$ty>::new()).__hs_schema())
     }};
 }

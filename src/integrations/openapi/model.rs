@@ -6,8 +6,8 @@
 //! header is required only when every one of them always sends it, and each has a named
 //! example.
 
-use super::{example, member, schema};
 use super::schema::{Object, Refs};
+use super::{example, member, schema};
 use crate::{
     BodyFormat, HeaderDescription, MemberDescription, ResponseDescription, Template, TemplatePiece,
     ValueKind,
@@ -113,7 +113,10 @@ fn markdown(template: &Template) -> String {
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '<' | '>' | '[' | ']' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '<' | '>' | '[' | ']' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -145,7 +148,10 @@ fn headers(variants: &[&ResponseDescription]) -> Vec<Header> {
             let sent: Vec<(&ResponseDescription, &HeaderDescription)> = variants
                 .iter()
                 .filter_map(|v| {
-                    let header = v.headers().iter().find(|h| h.name().eq_ignore_ascii_case(name));
+                    let header = v
+                        .headers()
+                        .iter()
+                        .find(|h| h.name().eq_ignore_ascii_case(name));
                     header.map(|h| (*v, h))
                 })
                 .collect();
@@ -166,7 +172,9 @@ fn header(sent: &[(&ResponseDescription, &HeaderDescription)], by_all: bool) -> 
     let values = schema::dedup(sent.iter().map(|(_, h)| code_span(h.value())));
     let example = example_value(sent[0].0, first);
     let example = match kind {
-        ValueKind::Integer => example.parse::<i64>().map_or_else(|_| json!(example), |n| json!(n)),
+        ValueKind::Integer => example
+            .parse::<i64>()
+            .map_or_else(|_| json!(example), |n| json!(n)),
         _ => json!(example),
     };
     Header {
@@ -239,8 +247,11 @@ fn content(variants: &[&ResponseDescription], refs: &Refs) -> Vec<Content> {
             let mut schemas: Vec<Value> = formats
                 .iter()
                 .map(|format| {
-                    let of_format: Vec<&ResponseDescription> =
-                        same.iter().copied().filter(|v| v.format() == *format).collect();
+                    let of_format: Vec<&ResponseDescription> = same
+                        .iter()
+                        .copied()
+                        .filter(|v| v.format() == *format)
+                        .collect();
                     body_schema(*format, &of_format, refs)
                 })
                 .collect();
@@ -283,7 +294,13 @@ fn content(variants: &[&ResponseDescription], refs: &Refs) -> Vec<Content> {
 /// OpenAPI keys bodies by media type, without parameters.
 fn media_type(variant: &ResponseDescription) -> Option<&str> {
     let content_type = variant.content_type()?;
-    Some(content_type.split(';').next().unwrap_or(content_type).trim())
+    Some(
+        content_type
+            .split(';')
+            .next()
+            .unwrap_or(content_type)
+            .trim(),
+    )
 }
 
 fn body_schema(format: BodyFormat, variants: &[&ResponseDescription], refs: &Refs) -> Value {
@@ -311,7 +328,11 @@ fn problem_body(variants: &[&ResponseDescription], refs: &Refs) -> Value {
         .iter()
         .all(|v| v.type_template().map_or(true, Template::is_literal));
     let type_schema = if literal_types {
-        schema::one_of_strings(variants.iter().map(|v| v.type_uri().unwrap_or("about:blank")))
+        schema::one_of_strings(
+            variants
+                .iter()
+                .map(|v| v.type_uri().unwrap_or("about:blank")),
+        )
     } else {
         schema::string()
     };
@@ -322,7 +343,11 @@ fn problem_body(variants: &[&ResponseDescription], refs: &Refs) -> Value {
         true,
     );
     let status = variants[0].status().as_u16();
-    own.property("status", json!({ "type": "integer", "enum": [status] }), true);
+    own.property(
+        "status",
+        json!({ "type": "integer", "enum": [status] }),
+        true,
+    );
     if variants.iter().all(|v| shows_detail(v)) {
         own.property("detail", schema::string(), true);
     }
@@ -349,7 +374,9 @@ fn json_body(variants: &[&ResponseDescription], refs: &Refs) -> Value {
     code(&mut object, variants);
     object.property("request_id", schema::request_id(), false);
     members(&mut object, variants, refs);
-    object.into_schema(Some("An error as JSON: its reason phrase, message and code"))
+    object.into_schema(Some(
+        "An error as JSON: its reason phrase, message and code",
+    ))
 }
 
 /// AIP-193: `{"error": {"code": status, "message": …, "status": gRPC code, "details": […]}}`.
@@ -367,7 +394,11 @@ fn google_body(variants: &[&ResponseDescription]) -> Value {
             "required": ["@type", "reason"]
         });
         let details = json!({ "type": "array", "items": info });
-        error.property("details", details, variants.iter().all(|v| v.code().is_some()));
+        error.property(
+            "details",
+            details,
+            variants.iter().all(|v| v.code().is_some()),
+        );
     }
     let mut object = Object::default();
     object.property("error", error.into_schema(None), true);

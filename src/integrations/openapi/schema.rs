@@ -218,11 +218,15 @@ pub(crate) fn for_utoipa(mut value: Value) -> Value {
             }
         }
         if let Some(Value::Object(properties)) = object.get_mut("properties") {
-            properties.values_mut().for_each(|schema| walk(schema, depth + 1));
+            properties
+                .values_mut()
+                .for_each(|schema| walk(schema, depth + 1));
         }
         for key in ["allOf", "oneOf", "anyOf", "prefixItems"] {
             if let Some(Value::Array(schemas)) = object.get_mut(key) {
-                schemas.iter_mut().for_each(|schema| walk(schema, depth + 1));
+                schemas
+                    .iter_mut()
+                    .for_each(|schema| walk(schema, depth + 1));
             }
         }
     }

@@ -72,7 +72,9 @@ fn content(content: Content) -> utoipa5::openapi::content::Content {
 fn schema(value: Value) -> RefOr<Schema> {
     serde_json::from_value(schema::for_utoipa(value)).unwrap_or_else(|_| {
         RefOr::T(Schema::Object(
-            ObjectBuilder::new().schema_type(SchemaType::AnyValue).build(),
+            ObjectBuilder::new()
+                .schema_type(SchemaType::AnyValue)
+                .build(),
         ))
     })
 }
