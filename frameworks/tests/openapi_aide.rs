@@ -50,3 +50,20 @@ fn the_components_come_without_a_line_of_the_user() {
         "#/components/schemas/User"
     );
 }
+
+#[test]
+fn hand_written_impls_are_documented_through_integrate() {
+    // `extract::Rejection` implements HttpStatus by hand and calls `integrate!`.
+    use aide::OperationOutput;
+    use http_status::extract::Rejection;
+    let responses = aide::generate::in_context(|ctx| {
+        Rejection::inferred_responses(ctx, &mut aide::openapi::Operation::default())
+    });
+    let statuses: Vec<Option<u16>> = responses.iter().map(|(status, _)| *status).collect();
+    assert_eq!(statuses, [Some(400), Some(413), Some(415), Some(422)]);
+    let unsupported = serde_json::to_value(&responses[2].1).unwrap();
+    assert_eq!(
+        unsupported["content"]["application/problem+json"]["example"]["title"],
+        "Unsupported Media Type"
+    );
+}

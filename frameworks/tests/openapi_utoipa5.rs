@@ -40,3 +40,11 @@ fn headers_are_whole_header_objects() {
         serde_json::json!({"description": "`Bearer`", "schema": {"type": "string"}, "example": "Bearer", "required": true})
     );
 }
+
+#[test]
+fn hand_written_impls_are_documented_through_integrate() {
+    // `extract::Rejection` implements HttpStatus by hand and calls `integrate!`.
+    let responses = <http_status::extract::Rejection as utoipa::IntoResponses>::responses();
+    let statuses: Vec<&str> = responses.keys().map(String::as_str).collect();
+    assert_eq!(statuses, ["400", "413", "415", "422"]);
+}
