@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 README = open("README.md", encoding="utf-8").read()
-table = dict(re.findall(r"^\| `([a-z0-9-]+)` \| (1\.\d+) \|", README.split("## Dependencies and minimum Rust version")[1], re.M))
+table = dict(re.findall(r"^\| `([a-z0-9-]+)` \| (\d+\.\d+) \|", README.split("## Dependencies and minimum Rust version")[1], re.M))
 
 meta = json.loads(subprocess.check_output(["cargo", "metadata", "--format-version", "1", "--locked"]))
 versions = {(p["name"], p["version"]): p.get("rust_version") for p in meta["packages"]}

@@ -1,10 +1,13 @@
-//! The OpenAPI document of the users API: every error response comes from one derived type,
-//! with its description, typed headers, schema and example.
+//! The OpenAPI document of the users API with utoipa 6: every error response comes from a
+//! derived type, with its description, typed headers, a schema built on the shared `Problem`
+//! component, and realistic examples (one per variant where variants share a status).
 //!
 //!     cargo run -p http-status-frameworks --example openapi
 
 #[path = "../../examples/shared/api.rs"]
 mod api;
+#[path = "openapi_shared/deletion.rs"]
+mod deletion;
 
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
@@ -37,7 +40,7 @@ fn get_user() {}
     operation_id = "deleteUser",
     tag = "users",
     params(("id" = u64, Path, description = "The user's id")),
-    responses(api::Done, api::ApiError),
+    responses(api::Done, deletion::DeletionError),
     security(("bearer" = []))
 )]
 #[allow(dead_code)]
@@ -67,6 +70,8 @@ impl Modify for Bearer {
     servers((url = "http://127.0.0.1:3000", description = "cargo run -p http-status-frameworks --example axum_server")),
     tags((name = "users", description = "Users")),
     paths(get_user, delete_user),
+    // The `Problem` component every problem response references (and `Violation`).
+    components(schemas(http_status::Problem)),
     modifiers(&Bearer)
 )]
 struct ApiDoc;

@@ -100,8 +100,8 @@ impl MemberDescription {
         self.kind
     }
 
-    /// The field type's OpenAPI schema (feature `utoipa`; none for a description read from
-    /// JSON).
+    /// The field type's JSON Schema (features `utoipa`, `utoipa5`, `aide`; none for a
+    /// description read from JSON).
     pub fn schema(&self) -> MemberSchema {
         self.schema
     }
@@ -126,19 +126,20 @@ impl std::fmt::Debug for MemberDescription {
     }
 }
 
-/// The OpenAPI schema of a member's type, when the `utoipa` feature is on and the type
-/// implements `utoipa::ToSchema` (else a free-form value).
+/// The JSON Schema of a member's type, for OpenAPI: when a feature `utoipa`, `utoipa5` or
+/// `aide` is on and the type has one (utoipa's `ToSchema`, schemars' `JsonSchema`), else a
+/// free-form value.
 #[derive(Clone, Copy, Default)]
 pub struct MemberSchema {
-    #[cfg(feature = "utoipa")]
-    pub(crate) schema: Option<fn() -> utoipa::openapi::RefOr<utoipa::openapi::Schema>>,
+    #[cfg(any(feature = "utoipa", feature = "utoipa5", feature = "aide"))]
+    pub(crate) schema: Option<fn() -> serde_json::Value>,
 }
 
 impl MemberSchema {
     #[doc(hidden)]
     pub const fn none() -> Self {
         MemberSchema {
-            #[cfg(feature = "utoipa")]
+            #[cfg(any(feature = "utoipa", feature = "utoipa5", feature = "aide"))]
             schema: None,
         }
     }

@@ -11,14 +11,14 @@ pub(crate) mod actix;
 pub(crate) mod axum;
 #[cfg(feature = "garde")]
 mod garde;
+#[cfg(any(feature = "utoipa", feature = "utoipa5", feature = "aide"))]
+pub(crate) mod openapi;
 #[cfg(feature = "poem")]
 pub(crate) mod poem;
 #[cfg(feature = "rocket")]
 pub(crate) mod rocket;
 #[cfg(feature = "tonic")]
 pub(crate) mod tonic;
-#[cfg(feature = "utoipa")]
-pub(crate) mod utoipa;
 #[cfg(feature = "validator")]
 mod validator;
 
@@ -71,7 +71,21 @@ macro_rules! __http_status_utoipa {
     ($($input:tt)*) => {};
 }
 
-#[cfg(not(feature = "utoipa"))]
+#[cfg(not(feature = "utoipa5"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_status_utoipa5 {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __http_status_aide {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(any(feature = "utoipa", feature = "utoipa5", feature = "aide")))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __http_status_schema {

@@ -59,17 +59,29 @@ pub use crate::integrations::actix::{
 #[cfg(feature = "actix-web")]
 pub use actix_web;
 
-#[cfg(feature = "utoipa")]
-pub use crate::integrations::utoipa::{responses as utoipa_responses, schema_of, SchemaOf};
+#[cfg(any(feature = "utoipa", feature = "utoipa5", feature = "aide"))]
+pub use crate::integrations::openapi::member::{schema_of, SchemaOf};
 /// The specialisation traits of `__http_status_schema!`.
-#[cfg(feature = "utoipa")]
-pub mod utoipa_schema {
-    pub use crate::integrations::utoipa::{NoSchema, ViaPartialSchema};
+#[cfg(any(feature = "utoipa", feature = "utoipa5", feature = "aide"))]
+pub mod openapi_schema {
+    pub use crate::integrations::openapi::member::{NoSchema, ViaSchemars, ViaUtoipa, ViaUtoipa5};
 }
+#[cfg(feature = "aide")]
+pub use crate::integrations::openapi::aide::{
+    response as aide_response, responses as aide_responses,
+};
+#[cfg(feature = "utoipa5")]
+pub use crate::integrations::openapi::utoipa5::responses as utoipa5_responses;
 #[cfg(feature = "utoipa")]
+pub use crate::integrations::openapi::utoipa6::responses as utoipa_responses;
+#[cfg(feature = "aide")]
+pub use aide;
+#[cfg(any(feature = "utoipa", feature = "utoipa5"))]
 pub use std::collections::BTreeMap;
 #[cfg(feature = "utoipa")]
 pub use utoipa;
+#[cfg(feature = "utoipa5")]
+pub use utoipa5;
 
 pub use crate::observe::explain::{
     ExplainDebug, ExplainDisplay, ExplainError, ExplainOpaque, Explainer,
@@ -88,15 +100,17 @@ macro_rules! __http_status_integrations {
         $crate::__http_status_rocket! { $($input)* }
         $crate::__http_status_tonic! { $($input)* }
         $crate::__http_status_utoipa! { $($input)* }
+        $crate::__http_status_utoipa5! { $($input)* }
+        $crate::__http_status_aide! { $($input)* }
     };
 }
 
 /// The framework integrations the derive generates, for a type whose [`HttpStatus`]
 /// implementation is written by hand: `IntoResponse` (feature `axum`), `ResponseError` and
 /// `Responder` (`actix-web`; `ResponseError` when the type is `Debug + Display`),
-/// `IntoResponse` and `ResponseError` (`poem`), `Responder` (`rocket`), `From` for `tonic::Status` (`tonic`) and
-/// `IntoResponses` (`utoipa`, from `describe_responses`), each behind its feature as for a
-/// derived type. One line after the impl:
+/// `IntoResponse` and `ResponseError` (`poem`), `Responder` (`rocket`), `From` for `tonic::Status` (`tonic`),
+/// `IntoResponses` (`utoipa`, `utoipa5`) and `OperationOutput` (`aide`), the last three from
+/// `describe_responses`, each behind its feature as for a derived type. One line after the impl:
 ///
 /// ```
 /// use http_status::http::{HeaderMap, Response, StatusCode};
