@@ -41,7 +41,7 @@ fn markdown_rows_are_exact() {
     );
     assert_eq!(
         lines[6],
-        "| 422 Unprocessable Content | `VALIDATION` | `application/problem+json`<br>type `https://api.example.com/probs/validation` | invalid fields |  | `errors` (object) | `Validation`: Fields of the request are invalid; `errors` lists the problems of each. |"
+        "| 422 Unprocessable Content | `VALIDATION` | `application/problem+json`<br>type `https://api.example.com/probs/validation` | invalid fields |  | `errors` (array) | `Validation`: Fields of the request are invalid; `errors` lists each problem, with a JSON Pointer to the field. |"
     );
     assert_eq!(
         lines[8],
@@ -82,13 +82,13 @@ fn json_shape_is_exact() {
     );
     assert_eq!(
         entries[4]["members"],
-        json!([{"name": "errors", "type": "BTreeMap<String, Vec<String>>", "kind": "object"}])
+        json!([{"name": "errors", "type": "Vec<Violation>", "kind": "array"}])
     );
     // A body with members: the example shows a sample value of each kind.
     assert_eq!(
         entries[4]["example"],
         json!(
-            r#"{"type":"https://api.example.com/probs/validation","title":"Unprocessable Content","status":422,"detail":"invalid fields","code":"VALIDATION","errors":{}}"#
+            r#"{"type":"https://api.example.com/probs/validation","title":"Unprocessable Content","status":422,"detail":"invalid fields","code":"VALIDATION","errors":[]}"#
         )
     );
     assert_eq!(entries[4]["example_exact"], json!(false));

@@ -83,13 +83,13 @@ fn pages_show_the_facts_and_render_doc_comments() {
     let validation = read(&dir, "validation/index.html");
     // The doc comment, from Markdown: `errors` is code.
     assert!(validation.contains(
-        "<div class=\"doc\">\n<p>Fields of the request are invalid; <code>errors</code> lists the problems of each.</p>\n</div>"
+        "<div class=\"doc\">\n<p>Fields of the request are invalid; <code>errors</code> lists each problem, with a JSON Pointer to the field.</p>\n</div>"
     ));
     assert!(validation
         .contains("<dt>Type</dt><dd><code>https://api.example.com/probs/validation</code></dd>"));
     assert!(validation.contains("<dt>Retryable</dt><dd>no</dd>"));
     assert!(validation.contains(
-        "<tr><td><code>errors</code></td><td><code>BTreeMap&lt;String, Vec&lt;String&gt;&gt;</code></td><td>object</td></tr>"
+        "<tr><td><code>errors</code></td><td><code>Vec&lt;Violation&gt;</code></td><td>array</td></tr>"
     ));
     let rate = read(&dir, "rate-limited/index.html");
     assert!(rate.contains("<dt>Retryable</dt><dd>yes: the same request may succeed later</dd>"));

@@ -1,8 +1,7 @@
 //! The users API the examples serve, document and catalogue: its errors are one derived type.
 #![allow(dead_code)] // each example uses its part
 
-use http_status::HttpStatus;
-use std::collections::BTreeMap;
+use http_status::{HttpStatus, Violation};
 
 /// The errors of the users API.
 #[derive(Debug, thiserror::Error, HttpStatus)]
@@ -32,12 +31,13 @@ pub enum ApiError {
     )]
     EmailTaken { email: String },
 
-    /// Fields of the request are invalid; `errors` lists the problems of each.
+    /// Fields of the request are invalid; `errors` lists each problem, with a JSON Pointer to
+    /// the field.
     #[error("invalid fields")]
     #[status(422, type = "https://api.example.com/probs/validation")]
     Validation {
-        #[status(extension)]
-        errors: BTreeMap<String, Vec<String>>,
+        #[status(errors)]
+        errors: Vec<Violation>,
     },
 
     /// Too many requests from this client: retry after `Retry-After` seconds.
@@ -76,7 +76,7 @@ pub fn find_user(id: u64) -> Result<String, ApiError> {
             email: "ada@example.com".to_owned(),
         }),
         422 => Err(ApiError::Validation {
-            errors: BTreeMap::from([("email".to_owned(), vec!["must contain @".to_owned()])]),
+            errors: vec![Violation::pointer("/email", "must contain @").with_code("email")],
         }),
         429 => Err(ApiError::RateLimited { retry_after: 30 }),
         500 => Err(ApiError::Database(

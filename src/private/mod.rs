@@ -16,7 +16,7 @@ pub use crate::render::{
     JSON, MEMBERS, PROBLEM, ROOM, SERDE, TEXT,
 };
 pub use crate::violation::wire::write_errors;
-pub use crate::{HttpStatus, Violations};
+pub use crate::{HttpStatus, Violation, Violations};
 pub use bytes::Bytes;
 pub use core::format_args;
 pub use http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};

@@ -203,7 +203,7 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
     fn encode(&self, run: &mut String) -> bool {
         use http_status_core::catalog::{encode, Entry, Flags, Format as F, Header, Headers};
         let variant = self.variant;
-        if !variant.members.is_empty() {
+        if !variant.members.is_empty() || variant.errors.is_some() {
             return false;
         }
         let format = match variant.format() {
@@ -314,6 +314,15 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
                 kind::path(kind::of(ty)),
                 cx.rt_text,
                 source(ty)
+            );
+        }
+        // The `errors` list is a member named `errors`, an array of violations.
+        if let Some((field, _)) = variant.errors.filter(|_| takes_members) {
+            let _ = write!(
+                members,
+                "__hs::member_description(::core::option::Option::Some(\"errors\"), {:?}, __hs::ValueKind::Array, {}::__http_status_schema!(__hs::Violation)),",
+                type_text(field.ty),
+                cx.rt_text,
             );
         }
         format!(
