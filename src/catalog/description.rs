@@ -288,6 +288,23 @@ impl ResponseDescription {
         self.render_example()
     }
 
+    /// With a message whose parts vary, written as a template of value kinds:
+    /// `"user {integer} not found"`, `"{string}"` (see [`Template`]).
+    ///
+    /// ```
+    /// use http_status::http::StatusCode;
+    /// use http_status::ResponseDescription;
+    ///
+    /// let d = ResponseDescription::new(StatusCode::NOT_FOUND, "Not Found", "Missing")
+    ///     .with_message_template("user {integer} not found");
+    /// assert_eq!(d.message(), Some("user <integer> not found"));
+    /// assert!(!d.example_is_exact());
+    /// ```
+    pub fn with_message_template(mut self, template: impl Into<Cow<'static, str>>) -> Self {
+        self.message = Some(Template::new(template));
+        self.render_example()
+    }
+
     /// With a literal machine-readable code.
     pub fn with_code(mut self, code: impl Into<Cow<'static, str>>) -> Self {
         self.code = Some(Template::literal(code));

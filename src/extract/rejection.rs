@@ -1,6 +1,6 @@
 //! [`Rejection`]: why an extractor of this module refused a request, as a problem body.
 
-use crate::catalog::{ResponseCatalog, ResponseDescription};
+use crate::catalog::{MemberDescription, ResponseCatalog, ResponseDescription};
 use crate::render::{self, PROBLEM};
 use crate::{HttpStatus, Violation};
 use bytes::Bytes;
@@ -227,9 +227,19 @@ impl HttpStatus for Rejection {
     }
 
     fn describe_responses(catalog: &mut ResponseCatalog) {
-        for (status, title, message) in DESCRIBED {
-            catalog
-                .push(ResponseDescription::new(status, title, "Rejection").with_message(message));
+        for (status, title, meaning) in DESCRIBED {
+            // The detail is the parser's or the validator's text: it varies.
+            let mut description = ResponseDescription::new(status, title, "Rejection")
+                .with_doc(meaning)
+                .with_message_template("{string}");
+            if matches!(status.as_u16(), 400 | 422) {
+                description = description.with_member(MemberDescription::new(
+                    Some("errors"),
+                    "Vec<Violation>",
+                    crate::ValueKind::Array,
+                ));
+            }
+            catalog.push(description);
         }
     }
 }
