@@ -149,19 +149,29 @@ fn grpc_methods(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
         None => quote!(::core::env!("CARGO_PKG_NAME")),
     };
     let fields = method_body(cx, |cx, code| arms::fields(cx, resolved, code));
+    let fields = quote! {
+        fn __http_status_fields(
+            &self,
+            __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
+        ) {
+            #fields
+        }
+    };
+    // Google's JSON error carries the fields too, with or without the `tonic` feature.
+    let google = resolved
+        .iter()
+        .any(|v| v.format().is(http_status_core::BodyFormat::Google));
+    let fields = if google {
+        fields
+    } else {
+        quote!(#rt::__http_status_grpc_fields! { #fields })
+    };
     quote! {
         fn __http_status_domain(&self) -> &'static str {
             #domain
         }
 
-        #rt::__http_status_grpc_fields! {
-            fn __http_status_fields(
-                &self,
-                __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
-            ) {
-                #fields
-            }
-        }
+        #fields
     }
 }
 
