@@ -346,13 +346,16 @@ impl<'r, 'a> Select<'r, 'a> {
         }
     }
 
-    /// The variant: by code, the one that has it; by status, the one variant without a code
-    /// that has it, else (for a response without a code) the one variant that has it.
+    /// The variant: by code, the one that has it; by status (for a response without a code),
+    /// the one variant without a code that has it, else the one variant that has it. A
+    /// response with a code no variant has is none of them (a newer server's error is not
+    /// taken for an older one).
     pub fn chosen(&self) -> Option<usize> {
         match self.by {
             By::Code => self.exact,
+            By::Status if self.received.code.is_some() => None,
             By::Status if self.codeless.0 == 1 => Some(self.codeless.1),
-            By::Status if self.received.code.is_none() && self.any.0 == 1 => Some(self.any.1),
+            By::Status if self.any.0 == 1 => Some(self.any.1),
             By::Status => None,
         }
     }

@@ -5,6 +5,7 @@
 //! the user's code.
 
 mod arms;
+mod decode;
 mod describe;
 
 use crate::ast::{Field, Input, Variant};
@@ -58,6 +59,7 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
         describe::descriptions(cx, resolved, code)
     });
     let grpc = grpc_methods(&mut cx, resolved);
+    let decode = decode::expand(&mut cx, resolved);
     let format_checks = checks(&mut cx, resolved);
     let can_succeed = can_succeed(&cx, resolved);
 
@@ -128,6 +130,8 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
         #rt::__http_status_integrations! {
             impl [#impl_generics] for [#ty #ty_generics] where [#(#predicates,)*] display [#display_bounds]
         }
+
+        #decode
     }
 }
 
