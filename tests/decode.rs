@@ -201,3 +201,18 @@ fn a_body_without_a_code_is_found_by_its_status() {
         Ok(ApiError::MembersOnly { n: 5 })
     );
 }
+
+/// The code a client finds a variant by is the code, not an interpolated detail (the writer
+/// once kept the detail as the code when asked to keep it, as `ErrorMeta::of` and layers do).
+#[test]
+fn error_meta_keeps_the_code_not_the_detail() {
+    let value = ApiError::UserNotFound {
+        id: 3,
+        labels: BTreeMap::new(),
+        hint: String::new(),
+    };
+    assert_eq!(
+        http_status::ErrorMeta::of(&value).code(),
+        Some("USER_NOT_FOUND")
+    );
+}

@@ -85,7 +85,8 @@ impl Writer {
     /// In text mode, the text itself is collected. Left out if its `Display` fails.
     pub fn detail(&mut self, key: &'static str, text: fmt::Arguments<'_>) {
         match self.mode {
-            Mode::Json => self.string(key, text),
+            // Not `string`: the detail is not the code `keep_code` keeps.
+            Mode::Json => self.escaped(key, text),
             Mode::Text => {
                 let mut out = String::new();
                 if fmt::write(&mut out, text).is_ok() {
@@ -108,6 +109,12 @@ impl Writer {
         if self.mode == Mode::Text {
             return;
         }
+        self.escaped(key, text);
+    }
+
+    /// `key` and the text, formatted now and escaped as it is written; left out if its
+    /// `Display` fails.
+    fn escaped(&mut self, key: &'static str, text: fmt::Arguments<'_>) {
         let mark = self.buf.len();
         self.comma();
         self.buf.extend_from_slice(key.as_bytes());
