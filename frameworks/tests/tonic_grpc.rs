@@ -442,3 +442,29 @@ async fn axum_sends_the_members_grpc_carries_as_metadata() {
     }
     server.stop().await;
 }
+
+/// A member the type names `errors` itself (not a `#[status(errors)]` list) is a member on
+/// gRPC too.
+#[test]
+fn a_member_named_errors_is_metadata() {
+    #[derive(Debug, PartialEq, HttpStatus)]
+    #[status(decode)]
+    enum FormError {
+        #[status(422, code = "INVALID_FORM")]
+        Invalid {
+            #[status(extension)]
+            errors: std::collections::BTreeMap<String, Vec<String>>,
+        },
+    }
+    let value = FormError::Invalid {
+        errors: [("email".to_owned(), vec!["must contain @".to_owned()])].into(),
+    };
+    let status = Status::from(&value);
+    let info = status.get_details_error_info().unwrap();
+    assert_eq!(
+        info.metadata.get("errors").map(String::as_str),
+        Some(r#"{"email":["must contain @"]}"#)
+    );
+    assert!(status.get_details_bad_request().is_none());
+    assert_eq!(FormError::from_grpc(&status), Ok(value));
+}

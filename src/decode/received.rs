@@ -288,10 +288,8 @@ pub struct Select<'r, 'a> {
     received: &'r Received<'a>,
     by: By,
     exact: Option<usize>,
-    /// Variants with the status and no code: how many, and the last.
+    /// Variants with the status whose responses carry no code: how many, and the last.
     codeless: (u32, usize),
-    /// Variants with the status: how many, and the last.
-    any: (u32, usize),
 }
 
 impl<'r, 'a> Select<'r, 'a> {
@@ -301,18 +299,19 @@ impl<'r, 'a> Select<'r, 'a> {
             by,
             exact: None,
             codeless: (0, 0),
-            any: (0, 0),
         }
     }
 
-    /// Variant number `index`: its status, the gRPC code it maps to, its literal code, and
-    /// what its body looks like.
+    /// Variant number `index`: its status, the gRPC code it maps to, its literal code, whether
+    /// its HTTP responses carry that code (its format sends it, or the type's `code_header`;
+    /// gRPC always carries it), and what its body looks like.
     pub fn variant(
         &mut self,
         index: usize,
         status: u16,
         grpc: &'static str,
         code: Option<&'static str>,
+        sends_code: bool,
         expect: Expect,
     ) {
         let received = self.received;
@@ -325,6 +324,7 @@ impl<'r, 'a> Select<'r, 'a> {
         if !fits {
             return;
         }
+        let code = code.filter(|_| sends_code || received.grpc.is_some());
         match self.by {
             By::Code => {
                 if self.exact.is_none() && code.is_some() && code == received.code.as_deref() {
@@ -336,26 +336,23 @@ impl<'r, 'a> Select<'r, 'a> {
                     Some(name) => name == grpc,
                     None => received.status.as_u16() == status,
                 };
-                if same {
-                    self.any = (self.any.0 + 1, index);
-                    if code.is_none() {
-                        self.codeless = (self.codeless.0 + 1, index);
-                    }
+                if same && code.is_none() {
+                    self.codeless = (self.codeless.0 + 1, index);
                 }
             }
         }
     }
 
     /// The variant: by code, the one that has it; by status (for a response without a code),
-    /// the one variant without a code that has it, else the one variant that has it. A
-    /// response with a code no variant has is none of them (a newer server's error is not
-    /// taken for an older one).
+    /// the one variant that has the status and whose responses carry no code. A response with
+    /// a code no variant has is none of them (a newer server's error is not taken for an
+    /// older one), and neither is one without a code at a status whose variants all send one
+    /// (the router's own 404 is not `UserNotFound`).
     pub fn chosen(&self) -> Option<usize> {
         match self.by {
             By::Code => self.exact,
             By::Status if self.received.code.is_some() => None,
             By::Status if self.codeless.0 == 1 => Some(self.codeless.1),
-            By::Status if self.any.0 == 1 => Some(self.any.1),
             By::Status => None,
         }
     }
@@ -572,10 +569,10 @@ mod tests {
         let plain = received(&headers, br#"{}"#);
         let pick = |r: &Received, by: By| {
             let mut select = Select::new(r, by);
-            select.variant(0, 404, "NOT_FOUND", Some("A"), Expect::Json);
-            select.variant(1, 404, "NOT_FOUND", Some("B"), Expect::Json);
-            select.variant(2, 404, "NOT_FOUND", None, Expect::Json);
-            select.variant(3, 404, "NOT_FOUND", None, Expect::Text);
+            select.variant(0, 404, "NOT_FOUND", Some("A"), true, Expect::Json);
+            select.variant(1, 404, "NOT_FOUND", Some("B"), true, Expect::Json);
+            select.variant(2, 404, "NOT_FOUND", None, false, Expect::Json);
+            select.variant(3, 404, "NOT_FOUND", None, false, Expect::Text);
             select.chosen()
         };
         assert_eq!(pick(&coded, By::Code), Some(1));

@@ -151,9 +151,11 @@ impl Read {
             _ => None,
         };
         for (name, value) in &object {
-            if name == "errors" {
-                let violations: Vec<Violation> =
-                    serde_json::from_value(value.clone()).unwrap_or_default();
+            // The `errors` list, unless it is a member that the type names `errors` itself.
+            let violations = (name == "errors")
+                .then(|| serde_json::from_value::<Vec<Violation>>(value.clone()).ok())
+                .flatten();
+            if let Some(violations) = violations {
                 details.violations = violations.iter().map(FieldViolation::of).collect();
             } else if !standard.contains(&name.as_str()) && Some(name.as_str()) != member {
                 details.member(name, value);

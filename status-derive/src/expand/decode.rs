@@ -206,6 +206,11 @@ fn choose(cx: &mut Cx, resolved: &[Resolved], needs: &mut Needs) -> TokenStream 
         .enumerate()
         .filter(|(_, v)| !v.delegates() && v.status().is_some())
         .collect();
+    let code_header = cx
+        .input
+        .attrs
+        .first()
+        .is_some_and(|a| a.has(Key::CodeHeader));
     if !own.is_empty() {
         code.text("let mut __s = __hs::Select::new(__r, __by);");
         for (index, variant) in &own {
@@ -220,8 +225,10 @@ fn choose(cx: &mut Cx, resolved: &[Resolved], needs: &mut Needs) -> TokenStream 
                 Some(text) => format!("::core::option::Option::Some({text:?})"),
                 None => "::core::option::Option::None".to_owned(),
             };
+            let sends =
+                !variant.content_forbidden() && (code_header || variant.format().sends(Key::Code));
             code.text(&cfgs(variant)).text(&format!(
-                "__s.variant({index}, {}, {grpc:?}, {machine}, __hs::Expect::{});",
+                "__s.variant({index}, {}, {grpc:?}, {machine}, {sends}, __hs::Expect::{});",
                 status.value,
                 expect(variant)
             ));
