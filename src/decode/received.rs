@@ -140,7 +140,7 @@ impl<'a> Received<'a> {
     }
 
     /// A JSON object body: Google's JSON error, or one whose members are at the top.
-    fn read_object(&mut self, mut object: Map<String, Value>) {
+    fn read_object(&mut self, object: Map<String, Value>) {
         if object.len() == 1 {
             if let Some(Value::Object(error)) = object.get("error") {
                 if error.get("status").is_some_and(Value::is_string) {
@@ -153,11 +153,8 @@ impl<'a> Received<'a> {
             Some(Value::String(code)) => Some(code.clone()),
             _ => None,
         };
-        self.errors = object.remove("errors").map(|errors| {
-            // Kept as a member too, for a type that names a member `errors` itself.
-            object.insert("errors".to_owned(), errors.clone());
-            errors
-        });
+        // Kept as a member too, for a type that names a member `errors` itself.
+        self.errors = object.get("errors").cloned();
         self.members = object;
     }
 
@@ -315,12 +312,14 @@ impl<'r, 'a> Select<'r, 'a> {
         expect: Expect,
     ) {
         let received = self.received;
-        let fits = match (received.repr, expect) {
-            (Repr::Grpc, _) | (_, Expect::Any) => true,
-            (Repr::Json, Expect::Json) | (Repr::Text, Expect::Text) => true,
-            (Repr::Empty, Expect::Empty) => true,
-            _ => false,
-        };
+        let fits = matches!(
+            (received.repr, expect),
+            (Repr::Grpc, _)
+                | (_, Expect::Any)
+                | (Repr::Json, Expect::Json)
+                | (Repr::Text, Expect::Text)
+                | (Repr::Empty, Expect::Empty)
+        );
         if !fits {
             return;
         }

@@ -356,10 +356,7 @@ fn is_identifier(segment: &str) -> bool {
 /// The JSON Pointer a dotted field path names (the inverse of [`field_path`]); a path that is
 /// not one (another server's free text) is one segment.
 pub(crate) fn pointer_of(field: &str) -> String {
-    parse_path(field).map_or_else(
-        || crate::json_pointer([field]),
-        |segments| crate::json_pointer(segments),
-    )
+    parse_path(field).map_or_else(|| crate::json_pointer([field]), crate::json_pointer)
 }
 
 fn parse_path(field: &str) -> Option<Vec<String>> {
