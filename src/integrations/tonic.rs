@@ -36,8 +36,11 @@ pub fn status<T: HttpStatus + ?Sized>(value: &T) -> Status {
     let (response, member) = build(value);
     let meta = response.extensions().get::<ErrorMeta>();
     let http_status = response.status();
+    // The IANA phrase a problem's title has ("Content Too Large"), except for a code the
+    // registry only reserves ("(Unused)"), which a hand-written impl may still send.
     let title = http_status_core::lookup(http_status.as_u16())
         .map(|info| info.reason)
+        .filter(|reason| !reason.starts_with('('))
         .or(http_status.canonical_reason())
         .unwrap_or("Error");
     let format = meta.map_or_else(|| guess_format(&response), ErrorMeta::format);
