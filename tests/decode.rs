@@ -216,3 +216,52 @@ fn error_meta_keeps_the_code_not_the_detail() {
         Some("USER_NOT_FOUND")
     );
 }
+
+/// The generated `Decode` is clean under `deny(warnings, clippy::pedantic)`, without the
+/// prelude, and with `Result`, `Option`, `String` and `Default` shadowed.
+#[deny(warnings, clippy::pedantic)]
+mod hygienic {
+    #![no_implicit_prelude]
+
+    #[allow(dead_code)]
+    pub struct Result;
+    #[allow(dead_code)]
+    pub struct Option;
+    #[allow(dead_code)]
+    pub struct String;
+    #[allow(dead_code)]
+    pub trait Default {}
+
+    #[derive(Debug, ::http_status::HttpStatus)]
+    #[status(decode)]
+    pub enum Shadowed<T: ::std::fmt::Display> {
+        #[status(404, code = "THING_MISSING")]
+        Missing {
+            #[status(extension)]
+            name: ::std::string::String,
+            #[status(extension)]
+            value: T,
+        },
+        #[status(429, header("Retry-After" = "{0}"), allow(missing_retry_after))]
+        Slow(u64),
+        #[status(transparent)]
+        Inner(super::Inner),
+    }
+}
+
+#[test]
+fn generic_and_hygienic() {
+    let value: hygienic::Shadowed<u8> = hygienic::Shadowed::Slow(3);
+    assert!(matches!(
+        Decode::from_response(&value.to_response()),
+        Ok(hygienic::Shadowed::<u8>::Slow(3))
+    ));
+    let value = hygienic::Shadowed::Missing {
+        name: "n".into(),
+        value: 7u8,
+    };
+    assert!(matches!(
+        Decode::from_response(&value.to_response()),
+        Ok(hygienic::Shadowed::<u8>::Missing { value: 7, .. })
+    ));
+}
