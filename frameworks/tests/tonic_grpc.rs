@@ -468,3 +468,43 @@ fn a_member_named_errors_is_metadata() {
     assert!(status.get_details_bad_request().is_none());
     assert_eq!(FormError::from_grpc(&status), Ok(value));
 }
+
+/// A hand-written `HttpStatus` (through `integrate!`) gets the same details, read from its
+/// problem body.
+#[test]
+fn a_hand_written_impl_gets_its_details_from_its_body() {
+    use http_status::bytes::Bytes;
+    use http_status::http::{HeaderMap, Response, StatusCode};
+
+    struct Legacy;
+    impl HttpStatus for Legacy {
+        fn status(&self) -> StatusCode {
+            StatusCode::NOT_FOUND
+        }
+        fn headers(&self) -> HeaderMap {
+            HeaderMap::new()
+        }
+        fn to_response(&self) -> Response<Bytes> {
+            let mut response = Response::new(Bytes::from_static(
+                br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"no such order","code":"ORDER_NOT_FOUND","order":17}"#,
+            ));
+            *response.status_mut() = self.status();
+            response
+                .headers_mut()
+                .insert("content-type", "application/problem+json".parse().unwrap());
+            response
+        }
+    }
+    http_status::integrate!(Legacy);
+
+    let status = Status::from(&Legacy);
+    assert_eq!(status.code(), Code::NotFound);
+    assert_eq!(status.message(), "no such order");
+    let info = status.get_details_error_info().unwrap();
+    assert_eq!(info.reason, "ORDER_NOT_FOUND");
+    assert_eq!(info.metadata.get("order").map(String::as_str), Some("17"));
+    assert_eq!(
+        status.metadata().get("error-code").unwrap(),
+        "ORDER_NOT_FOUND"
+    );
+}

@@ -47,7 +47,11 @@ pub fn status<T: HttpStatus + ?Sized>(value: &T) -> Status {
     let read = Read::of(&response, format, member.as_deref(), title);
     let mut details = read.details;
     if format != BodyFormat::Google {
-        details.reason = meta.and_then(ErrorMeta::code).map(str::to_owned);
+        // A hand-written impl's response has no `ErrorMeta`: its body's code, if any.
+        details.reason = match meta {
+            Some(meta) => meta.code().map(str::to_owned),
+            None => read.code,
+        };
         details.domain = value.__http_status_domain().to_owned();
         details.fields(google::fields_of(value));
         details.retry_after = google::retry_after(response.headers());
@@ -110,9 +114,11 @@ fn guess_format(response: &Response<Bytes>) -> BodyFormat {
     }
 }
 
-/// What the body says: the message, and the details it carries (members, `errors`, `type`).
+/// What the body says: the message, the code, and the details it carries (members,
+/// `errors`, `type`).
 struct Read {
     message: String,
+    code: Option<String>,
     details: Details,
 }
 
@@ -133,12 +139,14 @@ impl Read {
             BodyFormat::Text if !body.is_empty() => {
                 return Read {
                     message: String::from_utf8_lossy(body).into_owned(),
+                    code: None,
                     details,
                 }
             }
             _ => {
                 return Read {
                     message: title.to_owned(),
+                    code: None,
                     details,
                 }
             }
@@ -171,6 +179,7 @@ impl Read {
         }
         Read {
             message: message.unwrap_or(title).to_owned(),
+            code: text("code").map(str::to_owned),
             details,
         }
     }
@@ -221,6 +230,7 @@ impl Read {
         }
         Read {
             message: text(error, "message").unwrap_or_else(|| title.to_owned()),
+            code: None,
             details,
         }
     }
