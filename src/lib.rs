@@ -11,6 +11,7 @@ mod catalog;
 mod context;
 #[cfg(any(feature = "actix-web", feature = "poem", feature = "rocket"))]
 mod convert;
+mod decode;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub mod extract;
 mod format;
@@ -39,6 +40,7 @@ pub use catalog::{
     MemberDescription, MemberSchema, ResponseCatalog, ResponseDescription, Template, TemplatePiece,
     ValueKind,
 };
+pub use decode::{Decode, Undecoded};
 pub use format::{BodyFormat, Format};
 /// The log level of a response (`level = "…"`), shared with the registry crate.
 pub use http_status_core::LogLevel;

@@ -37,6 +37,9 @@ pub struct Problem<'a> {
     members: &'a [Member<'a>],
     violations: &'a [crate::Violation],
     request_id: Option<(&'a str, &'a str)>,
+    /// What `format = "google"` needs besides (the domain, the `grpc` override, the
+    /// interpolated fields, `Retry-After`): crate-private, so a custom format sees no more.
+    pub(crate) google: Option<&'a crate::render::google::Extras>,
 }
 
 impl<'a> Problem<'a> {
@@ -53,6 +56,7 @@ impl<'a> Problem<'a> {
             members: &[],
             violations: &[],
             request_id: None,
+            google: None,
         }
     }
 

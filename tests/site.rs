@@ -120,7 +120,9 @@ fn example_bodies_are_what_the_values_send() {
     let values = [
         api::ApiError::UserNotFound { id: 42 },
         api::ApiError::Unauthenticated,
-        api::ApiError::MethodNotAllowed { allow: "example" },
+        api::ApiError::MethodNotAllowed {
+            allow: "example".to_owned(),
+        },
         api::ApiError::EmailTaken {
             email: "example".to_owned(),
         },

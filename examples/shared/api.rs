@@ -3,9 +3,10 @@
 
 use http_status::{HttpStatus, Violation};
 
-/// The errors of the users API.
+/// The errors of the users API. `decode`: its clients read responses back into it
+/// (`frameworks/examples/client.rs`).
 #[derive(Debug, thiserror::Error, HttpStatus)]
-#[status(codes = "SCREAMING_SNAKE_CASE")]
+#[status(codes = "SCREAMING_SNAKE_CASE", decode)]
 pub enum ApiError {
     /// No user has this id.
     #[error("user {id} not found")]
@@ -20,7 +21,7 @@ pub enum ApiError {
     /// The method is not one this resource answers; `Allow` lists those it does.
     #[error("method not allowed")]
     #[status(405, header("Allow" = "{allow}"))]
-    MethodNotAllowed { allow: &'static str },
+    MethodNotAllowed { allow: String },
 
     /// The email address belongs to another user.
     #[error("email {email} is already registered")]

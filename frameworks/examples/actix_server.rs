@@ -25,7 +25,9 @@ async fn delete_user(_id: web::Path<u64>) -> Done {
 }
 
 async fn method_not_allowed() -> ApiError {
-    ApiError::MethodNotAllowed { allow: api::ALLOW }
+    ApiError::MethodNotAllowed {
+        allow: api::ALLOW.to_owned(),
+    }
 }
 
 fn main() -> std::io::Result<()> {

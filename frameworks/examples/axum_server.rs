@@ -25,7 +25,9 @@ async fn delete_user(Path(_id): Path<u64>) -> Done {
 }
 
 async fn method_not_allowed() -> ApiError {
-    ApiError::MethodNotAllowed { allow: api::ALLOW }
+    ApiError::MethodNotAllowed {
+        allow: api::ALLOW.to_owned(),
+    }
 }
 
 /// The application: `GET` (and so `HEAD`) and `DELETE` on `/users/{id}`.

@@ -29,7 +29,9 @@ fn delete_user(Path(_id): Path<u64>) -> Done {
 
 #[handler]
 fn method_not_allowed() -> ApiError {
-    ApiError::MethodNotAllowed { allow: api::ALLOW }
+    ApiError::MethodNotAllowed {
+        allow: api::ALLOW.to_owned(),
+    }
 }
 
 #[tokio::main(flavor = "current_thread")]

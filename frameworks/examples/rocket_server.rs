@@ -24,17 +24,23 @@ fn delete_user(_id: u64) -> Done {
 
 #[rocket::put("/users/<_id>")]
 fn put_user(_id: u64) -> ApiError {
-    ApiError::MethodNotAllowed { allow: api::ALLOW }
+    ApiError::MethodNotAllowed {
+        allow: api::ALLOW.to_owned(),
+    }
 }
 
 #[rocket::post("/users/<_id>")]
 fn post_user(_id: u64) -> ApiError {
-    ApiError::MethodNotAllowed { allow: api::ALLOW }
+    ApiError::MethodNotAllowed {
+        allow: api::ALLOW.to_owned(),
+    }
 }
 
 #[rocket::patch("/users/<_id>")]
 fn patch_user(_id: u64) -> ApiError {
-    ApiError::MethodNotAllowed { allow: api::ALLOW }
+    ApiError::MethodNotAllowed {
+        allow: api::ALLOW.to_owned(),
+    }
 }
 
 #[rocket::main]

@@ -23,6 +23,8 @@ pub struct Meta {
     pub(crate) code_header: Option<&'static str>,
     /// The 5xx text is exposed (`expose`).
     pub(crate) exposed: bool,
+    /// The body format (for the gRPC conversion, which reads the members back from the body).
+    pub(crate) format: crate::format::BodyFormat,
 }
 
 impl Meta {
@@ -36,7 +38,14 @@ impl Meta {
             grpc: None,
             code_header: None,
             exposed: false,
+            format: crate::format::BodyFormat::Problem,
         }
+    }
+
+    /// The facts of a response in `format`.
+    pub(crate) const fn formatted(mut self, format: crate::format::BodyFormat) -> Self {
+        self.format = format;
+        self
     }
 
     /// The level of a response with `status`.
@@ -156,11 +165,17 @@ impl ErrorMeta {
     }
 
     /// The gRPC code name the response maps to (`grpc = …`, else by status).
-    #[allow(dead_code)] // for the gRPC conversion, being written
+    #[cfg_attr(not(feature = "tonic"), allow(dead_code))]
     pub(crate) fn grpc_code(&self) -> &'static str {
         self.meta
             .grpc
             .unwrap_or_else(|| http_status_core::grpc::code_for_status(self.status.as_u16()).name)
+    }
+
+    /// The body format of the response.
+    #[cfg_attr(not(feature = "tonic"), allow(dead_code))]
+    pub(crate) fn format(&self) -> crate::format::BodyFormat {
+        self.meta.format
     }
 
     /// Records `error.type`, `http.response.status_code` and `otel.status_code` (`ERROR` on a

@@ -7,6 +7,10 @@ pub use crate::catalog::{
     describe, describe_encoded, header as header_description, member as member_description,
     Described, HeaderDescription, MemberDescription, MemberSchema, ResponseCatalog, ValueKind,
 };
+pub use crate::decode::{
+    decode_with, delegated, By, Decode, DecodeDefault, DecodeHeader, DecodeMember, Expect, Miss,
+    Received, Select,
+};
 pub use crate::format::{valid_content_type, BodyFormat, Format};
 pub use crate::problem::Member;
 pub use crate::render::headers::{add, add_checked, add_obs_text, add_required, InvalidRequired};

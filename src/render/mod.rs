@@ -6,7 +6,7 @@
 //! that is not a valid field value is left out, a required one turns the response into a 500,
 //! and header insertion uses the fallible `try_*` methods.
 
-mod google;
+pub(crate) mod google;
 pub(crate) mod headers;
 pub(crate) mod writer;
 
@@ -40,7 +40,7 @@ impl Kind {
             format,
             instance: false,
             write: None,
-            meta: Meta::new(),
+            meta: Meta::new().formatted(format),
         }
     }
 
@@ -398,6 +398,9 @@ pub fn custom<T: HttpStatus + ?Sized>(value: &T, kind: Kind, parts: Parts<'_>) -
     if let Some(type_uri) = type_uri.as_deref() {
         problem = problem.with_type_uri(type_uri);
     }
+    let extras =
+        (kind.format == BodyFormat::Google).then(|| google::Extras::of(value, kind.meta.grpc));
+    problem.google = extras.as_ref();
     let body = write_custom(kind, problem, cx.as_deref());
     respond(
         value,

@@ -83,11 +83,14 @@ impl BodyFormat {
     }
 
     /// Whether the body is made of named members that `http-status` writes, so that
-    /// `#[status(extension)]` fields have a place in it.
+    /// `#[status(extension)]` fields have a place in it (in Google's JSON error, the metadata
+    /// of its `ErrorInfo`).
     pub const fn has_members(self) -> bool {
         match self {
-            BodyFormat::Problem | BodyFormat::Json | BodyFormat::Members => true,
-            BodyFormat::Text | BodyFormat::Serde | BodyFormat::Google | BodyFormat::None => false,
+            BodyFormat::Problem | BodyFormat::Json | BodyFormat::Members | BodyFormat::Google => {
+                true
+            }
+            BodyFormat::Text | BodyFormat::Serde | BodyFormat::None => false,
         }
     }
 

@@ -6,7 +6,7 @@
 
 use crate::ast::Input;
 use crate::resolve::{Code, Resolved};
-use crate::valid::{attrs, bodies, codes, headers, templates, OptionAt, Report, Site};
+use crate::valid::{attrs, bodies, codes, decode, headers, templates, OptionAt, Report, Site};
 use std::fmt::Write as _;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +113,8 @@ rules! {
             Check::OptionAt(bodies::unsent_option),
             Check::OptionAt(bodies::serde_on_hidden_5xx),
             Check::OptionAt(bodies::expose_not_5xx),
+            Check::Type(decode::same_status_and_code),
+            Check::Variant(decode::templated_code),
         ];
     MissingRetryAfter "missing_retry_after" Warning "RFC 6585 §4, RFC 9110 §15.6.4"
         [Check::Response(headers::missing_retry_after)]

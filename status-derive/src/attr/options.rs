@@ -31,6 +31,7 @@ pub enum Key {
     CodeHeader,
     Domain,
     Errors,
+    Decode,
 }
 
 /// What a template's text must be once formatted.
@@ -369,6 +370,7 @@ pub const OPTIONS: &[Def] = &[
         TYPE,
         "domain = \"users.example.com\"",
     ),
+    def(Key::Decode, "decode", Value::Flag, TYPE, "decode"),
 ];
 
 impl Key {
@@ -428,7 +430,7 @@ mod tests {
             assert_eq!(def.key.def().name, def.name);
             assert_eq!(OPTIONS.iter().filter(|d| d.key == def.key).count(), 1);
         }
-        assert_eq!(OPTIONS.len(), 22);
+        assert_eq!(OPTIONS.len(), 23);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! the user's code.
 
 mod arms;
+mod decode;
 mod describe;
 
 use crate::ast::{Field, Input, Variant};
@@ -58,6 +59,7 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
         describe::descriptions(cx, resolved, code)
     });
     let grpc = grpc_methods(&mut cx, resolved);
+    let decode = decode::expand(&mut cx, resolved);
     let format_checks = checks(&mut cx, resolved);
     let can_succeed = can_succeed(&cx, resolved);
 
@@ -128,6 +130,8 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
         #rt::__http_status_integrations! {
             impl [#impl_generics] for [#ty #ty_generics] where [#(#predicates,)*] display [#display_bounds]
         }
+
+        #decode
     }
 }
 
@@ -149,19 +153,29 @@ fn grpc_methods(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
         None => quote!(::core::env!("CARGO_PKG_NAME")),
     };
     let fields = method_body(cx, |cx, code| arms::fields(cx, resolved, code));
+    let fields = quote! {
+        fn __http_status_fields(
+            &self,
+            __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
+        ) {
+            #fields
+        }
+    };
+    // Google's JSON error carries the fields too, with or without the `tonic` feature.
+    let google = resolved
+        .iter()
+        .any(|v| v.format().is(http_status_core::BodyFormat::Google));
+    let fields = if google {
+        fields
+    } else {
+        quote!(#rt::__http_status_grpc_fields! { #fields })
+    };
     quote! {
         fn __http_status_domain(&self) -> &'static str {
             #domain
         }
 
-        #rt::__http_status_grpc_fields! {
-            fn __http_status_fields(
-                &self,
-                __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
-            ) {
-                #fields
-            }
-        }
+        #fields
     }
 }
 

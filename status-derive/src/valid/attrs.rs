@@ -175,7 +175,10 @@ fn transparent_alone(attr: &Attr, report: &mut Report) {
             .help("remove the code, or remove `transparent`"),
         );
     }
-    for item in attr.items.iter().filter(|i| i.def.key != Key::Transparent) {
+    // `decode` is about the type, not its response: a transparent struct decodes through its
+    // field.
+    let shaping = |i: &&crate::attr::Item| !matches!(i.def.key, Key::Transparent | Key::Decode);
+    for item in attr.items.iter().filter(shaping) {
         let key = &item.key;
         report.error(
             key,

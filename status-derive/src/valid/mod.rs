@@ -20,6 +20,7 @@
 pub(crate) mod attrs;
 pub(crate) mod bodies;
 pub(crate) mod codes;
+pub(crate) mod decode;
 pub(crate) mod headers;
 pub(crate) mod templates;
 

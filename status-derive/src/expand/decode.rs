@@ -1,0 +1,308 @@
+//! `impl Decode` for a type with `#[status(decode)]`: `decode` parses the response once into
+//! the runtime's `Received`, and `__http_status_decode` picks the variant (its own, by code or
+//! status, through `Select`; then each `transparent`/`delegate` field's type) and reads each
+//! field back from where the response carries it. Only types with `decode` pay for it.
+//!
+//! What each field requires (`Deserialize` for a member, `FromStr` for a header's whole value,
+//! `Default` for the rest) is checked at the field: a where-clause bound for a generic type,
+//! else a higher-ranked bound and an assertion spanned at the field (as in `bounds`), so a
+//! field that cannot come back is one error that points at it.
+
+use super::{runtime_path, Cx};
+use crate::ast::Field;
+use crate::attr::options::Key;
+use crate::emit::{source, Code};
+use crate::resolve::{Format, Resolved};
+use crate::template::Piece;
+use http_status_core::BodyFormat;
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned, ToTokens};
+use std::fmt::Write as _;
+
+/// Where a field comes back from.
+enum Source {
+    /// The member of this name.
+    Member(String),
+    /// The `errors` list.
+    Errors,
+    /// The whole value of this header.
+    Header(String),
+    /// The value a `transparent`/`delegate` field's type decodes.
+    Delegate,
+    /// Nowhere: its `Default`.
+    Default,
+}
+
+/// The runtime trait a field's type must implement for its source.
+fn requirement(source: &Source) -> Option<&'static str> {
+    match source {
+        Source::Member(_) | Source::Errors => Some("DecodeMember"),
+        Source::Header(_) => Some("DecodeHeader"),
+        Source::Default => Some("DecodeDefault"),
+        Source::Delegate => None,
+    }
+}
+
+fn source_of(variant: &Resolved, field: &Field) -> Source {
+    if variant.delegate.is_some_and(|d| d.index == field.index) {
+        return Source::Delegate;
+    }
+    let member = variant
+        .members
+        .iter()
+        .find(|m| m.field.index == field.index);
+    if let Some(name) = member.and_then(|m| m.name.clone()) {
+        return Source::Member(name);
+    }
+    if member.is_none() && variant.errors.is_some_and(|(f, _)| f.index == field.index) {
+        return Source::Errors;
+    }
+    for header in variant.headers() {
+        let Ok(template) = &header.value.parsed else {
+            continue;
+        };
+        if let [Piece::Field(placeholder)] = template.pieces.as_slice() {
+            if placeholder.spec.is_empty() && placeholder.member == field.name {
+                return Source::Header(header.name().to_ascii_lowercase());
+            }
+        }
+    }
+    Source::Default
+}
+
+/// What a variant's body looks like, for the runtime's `Expect`.
+fn expect(variant: &Resolved) -> &'static str {
+    if variant.content_forbidden() {
+        return "Empty";
+    }
+    match variant.format() {
+        Format::Custom(_) => "Any",
+        Format::Builtin(BodyFormat::Text) => "Text",
+        Format::Builtin(BodyFormat::None) => "Empty",
+        Format::Builtin(
+            BodyFormat::Problem
+            | BodyFormat::Json
+            | BodyFormat::Members
+            | BodyFormat::Serde
+            | BodyFormat::Google,
+        ) => "Json",
+    }
+}
+
+/// The bounds of the impl: where-clause predicates and assertions spanned at fields.
+struct Needs {
+    predicates: Vec<TokenStream>,
+    assertions: Vec<TokenStream>,
+    seen: Vec<String>,
+}
+
+impl Needs {
+    fn require(&mut self, cx: &Cx, field: &Field, trait_name: &str) {
+        let rt = &cx.rt;
+        let ty = field.ty;
+        let key = format!("{}:{trait_name}", ty.to_token_stream());
+        if self.seen.contains(&key) {
+            return;
+        }
+        self.seen.push(key);
+        let trait_ident = proc_macro2::Ident::new(trait_name, Span::call_site());
+        let span = field.span;
+        let spanned = crate::bounds::respan(ty.to_token_stream(), span);
+        if cx.bounds.is_generic(ty) {
+            self.predicates
+                .push(quote_spanned!(span=> #spanned: #rt::__private::#trait_ident));
+        } else {
+            self.predicates
+                .push(quote!(for<'__http_status> #ty: #rt::__private::#trait_ident));
+            self.assertions.push(quote_spanned! {span=>
+                {
+                    fn __check<__T: #rt::__private::#trait_ident>() {}
+                    __check::<#spanned>();
+                }
+            });
+        }
+    }
+}
+
+/// The `impl Decode` of a type with `decode`; nothing for any other.
+pub fn expand(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
+    let decodes = cx
+        .input
+        .attrs
+        .first()
+        .is_some_and(|attr| attr.has(Key::Decode));
+    if !decodes {
+        return TokenStream::new();
+    }
+    let rt = runtime_path(cx.input);
+    let mut needs = Needs {
+        predicates: Vec::new(),
+        assertions: Vec::new(),
+        seen: Vec::new(),
+    };
+    let body = choose(cx, resolved, &mut needs);
+    let code_header = match cx.input.attrs.first().and_then(|a| a.str(Key::CodeHeader)) {
+        Some(name) => {
+            let name = name.text.to_ascii_lowercase();
+            quote!(::core::option::Option::Some(#name))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let ty = &cx.input.original.ident;
+    let generics = &cx.input.original.generics;
+    let (impl_generics, ty_generics, _) = generics.split_for_impl();
+    let own = generics
+        .where_clause
+        .iter()
+        .flat_map(|w| w.predicates.iter().map(ToTokens::to_token_stream));
+    let predicates: Vec<TokenStream> = own.chain(needs.predicates).collect();
+    let assertions = &needs.assertions;
+    let assertions = if assertions.is_empty() {
+        TokenStream::new()
+    } else {
+        let (impl_generics, _, where_clause) = generics.split_for_impl();
+        quote! {
+            const _: () = {
+                #[allow(dead_code, unused_qualifications, clippy::all, clippy::pedantic)]
+                fn __http_status_decode_assertions #impl_generics () #where_clause {
+                    #(#assertions)*
+                }
+            };
+        }
+    };
+    quote! {
+        #assertions
+
+        #[automatically_derived]
+        #[allow(unused_qualifications, clippy::match_single_binding, clippy::needless_return)]
+        impl #impl_generics #rt::Decode for #ty #ty_generics where #(#predicates,)* {
+            fn decode(
+                __status: #rt::__private::StatusCode,
+                __headers: &#rt::__private::HeaderMap,
+                __body: &[u8],
+            ) -> ::core::result::Result<Self, #rt::Undecoded> {
+                let __r = #rt::__private::Received::http(__status, __headers, __body, #code_header);
+                #rt::__private::decode_with(&__r, <Self as #rt::Decode>::__http_status_decode)
+            }
+
+            fn __http_status_decode(
+                __r: &#rt::__private::Received<'_>,
+                __by: #rt::__private::By,
+            ) -> ::core::result::Result<Self, #rt::__private::Miss> {
+                #body
+            }
+        }
+    }
+}
+
+/// The body of `__http_status_decode`.
+fn choose(cx: &mut Cx, resolved: &[Resolved], needs: &mut Needs) -> TokenStream {
+    let mut code = Code::default();
+    code.text("#[allow(unused_imports)] use")
+        .text(&cx.rt_text)
+        .text("::__private as __hs;");
+    let own: Vec<(usize, &Resolved)> = resolved
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| !v.delegates() && v.status().is_some())
+        .collect();
+    let code_header = cx
+        .input
+        .attrs
+        .first()
+        .is_some_and(|a| a.has(Key::CodeHeader));
+    if !own.is_empty() {
+        code.text("let mut __s = __hs::Select::new(__r, __by);");
+        for (index, variant) in &own {
+            let Some(status) = variant.status() else {
+                continue;
+            };
+            let grpc = variant.grpc().map_or_else(
+                || http_status_core::grpc::code_for_status(status.value).name,
+                |code| code.name,
+            );
+            let machine = match variant.machine_code().and_then(|c| c.literal()) {
+                Some(text) => format!("::core::option::Option::Some({text:?})"),
+                None => "::core::option::Option::None".to_owned(),
+            };
+            let sends =
+                !variant.content_forbidden() && (code_header || variant.format().sends(Key::Code));
+            code.text(&cfgs(variant)).text(&format!(
+                "__s.variant({index}, {}, {grpc:?}, {machine}, {sends}, __hs::Expect::{});",
+                status.value,
+                expect(variant)
+            ));
+        }
+        code.text("match __s.chosen()").braced(|arms| {
+            for (index, variant) in &own {
+                let value = construct(cx, variant, needs, None);
+                arms.text(&cfgs(variant))
+                    .text(&format!("::core::option::Option::Some({index}) =>"))
+                    .braced(|arm| {
+                        arm.text("return ::core::result::Result::Ok(")
+                            .text(&value)
+                            .text(");");
+                    });
+            }
+            arms.text("_ => {}");
+        });
+    }
+    for variant in resolved {
+        let Some(field) = variant.delegate else {
+            continue;
+        };
+        let rt = cx.rt.clone();
+        let ty = field.ty;
+        if cx.bounds.is_generic(ty) {
+            needs.predicates.push(quote!(#ty: #rt::Decode));
+        }
+        let path = quote_spanned!(syn::spanned::Spanned::span(ty)=> <#ty as #rt::Decode>::__http_status_decode);
+        let value = construct(cx, variant, needs, Some(field.index));
+        code.text(&cfgs(variant))
+            .text("if let ::core::option::Option::Some(__inner) = __hs::delegated(")
+            .tokens(path)
+            .text("(__r, __by))?")
+            .braced(|then| {
+                then.text("return ::core::result::Result::Ok(")
+                    .text(&value)
+                    .text(");");
+            });
+    }
+    code.text("::core::result::Result::Err(__hs::Miss::NotMine)");
+    code.finish()
+}
+
+/// The `#[cfg(...)]`s of a variant, as text.
+fn cfgs(variant: &Resolved) -> String {
+    variant.variant.cfgs.iter().map(source).collect()
+}
+
+/// `Self::V { a: …, b: … }`: each field from its source (`__inner` for the delegated one).
+fn construct(cx: &Cx, variant: &Resolved, needs: &mut Needs, delegated: Option<usize>) -> String {
+    let mut out = String::from("Self");
+    if variant.variant.is_enum_variant {
+        let _ = write!(out, "::{}", variant.variant.ident);
+    }
+    out.push_str(" {");
+    for field in &variant.variant.fields {
+        let from = source_of(variant, field);
+        if let Some(trait_name) = requirement(&from) {
+            needs.require(cx, field, trait_name);
+        }
+        let value = match from {
+            Source::Delegate if delegated == Some(field.index) => "__inner".to_owned(),
+            Source::Member(name) => format!("__r.member({name:?})?"),
+            Source::Errors => "__r.errors()?".to_owned(),
+            Source::Header(header) => {
+                format!("__r.header({header:?}, {:?})?", field.name.to_string())
+            }
+            Source::Delegate | Source::Default => "__hs::DecodeDefault::__default()".to_owned(),
+        };
+        for cfg in &field.cfgs {
+            out.push_str(&source(cfg));
+        }
+        let _ = write!(out, " {}: {value},", field.member_text);
+    }
+    out.push_str(" }");
+    out
+}
