@@ -12,6 +12,8 @@ mod header;
 pub(crate) mod member;
 mod model;
 mod schema;
+#[cfg(any(feature = "utoipa", feature = "utoipa5"))]
+mod utoipa_shared;
 
 #[cfg(feature = "aide")]
 pub(crate) mod aide;

@@ -5,19 +5,14 @@
 //! written whole through its extensions (under `headers`, which then is the response's
 //! `headers` member), so that `required` and `example` reach the document.
 
-use super::model::{self, Content, Header};
-use super::schema::{self, Refs};
-use crate::{HttpStatus, Problem, ResponseCatalog, Violation};
+use super::model::{self, Header};
+use super::schema::Refs;
+use crate::{HttpStatus, ResponseCatalog};
 use serde_json::{json, Map, Value};
-use std::borrow::Cow;
 use std::collections::BTreeMap;
-use utoipa5::openapi::content::ContentBuilder;
-use utoipa5::openapi::example::ExampleBuilder;
 use utoipa5::openapi::extensions::Extensions;
 use utoipa5::openapi::response::{Response, ResponseBuilder};
-use utoipa5::openapi::schema::{ObjectBuilder, SchemaType};
-use utoipa5::openapi::{RefOr, Schema};
-use utoipa5::{PartialSchema, ToSchema};
+use utoipa5::openapi::RefOr;
 
 /// The OpenAPI responses of `T`, one per status code.
 pub fn responses<T: HttpStatus>() -> BTreeMap<String, RefOr<Response>> {
@@ -52,66 +47,7 @@ fn header(header: Header) -> (String, Value) {
     (header.name, object)
 }
 
-fn content(content: Content) -> utoipa5::openapi::content::Content {
-    let examples = content.examples.into_iter().map(|example| {
-        let value = ExampleBuilder::new()
-            .summary(example.summary)
-            .value(Some(example.value))
-            .build();
-        (example.name, value)
-    });
-    ContentBuilder::new()
-        .schema(Some(schema(content.schema)))
-        .example(content.example)
-        .examples_from_iter(examples)
-        .build()
-}
-
-/// A JSON Schema in utoipa's types; a schema utoipa cannot read (none of ours: tested) is
-/// any value.
-fn schema(value: Value) -> RefOr<Schema> {
-    serde_json::from_value(schema::for_utoipa(value)).unwrap_or_else(|_| {
-        RefOr::T(Schema::Object(
-            ObjectBuilder::new()
-                .schema_type(SchemaType::AnyValue)
-                .build(),
-        ))
-    })
-}
-
-/// The RFC 9457 object every problem response references (`allOf`), named `Problem`; its
-/// `schemas` add `Violation`.
-impl PartialSchema for Problem<'_> {
-    fn schema() -> RefOr<Schema> {
-        schema(schema::problem(Refs::components().violation))
-    }
-}
-
-impl ToSchema for Problem<'_> {
-    fn name() -> Cow<'static, str> {
-        Cow::Borrowed(schema::PROBLEM)
-    }
-
-    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
-        schemas.push((
-            schema::VIOLATION.to_owned(),
-            <Violation as PartialSchema>::schema(),
-        ));
-    }
-}
-
-/// One item of `errors`, named `Violation`.
-impl PartialSchema for Violation {
-    fn schema() -> RefOr<Schema> {
-        schema(schema::violation())
-    }
-}
-
-impl ToSchema for Violation {
-    fn name() -> Cow<'static, str> {
-        Cow::Borrowed(schema::VIOLATION)
-    }
-}
+super::utoipa_shared::shared!(utoipa5);
 
 #[doc(hidden)]
 #[macro_export]
@@ -130,16 +66,4 @@ macro_rules! __http_status_utoipa5 {
             }
         }
     };
-}
-
-#[cfg(test)]
-mod tests {
-    /// utoipa reads back every kind of schema the model writes, unchanged.
-    #[test]
-    fn schemas_survive_utoipa5() {
-        for value in crate::integrations::openapi::schema::samples() {
-            let back = serde_json::to_value(super::schema(value.clone())).unwrap();
-            assert_eq!(back, value);
-        }
-    }
 }

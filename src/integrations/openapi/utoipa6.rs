@@ -3,20 +3,14 @@
 //! `utoipa::ToSchema`, so that `components(schemas(http_status::Problem))` registers the
 //! `Problem` and `Violation` components every problem response references.
 
-use super::model::{self, Content, Header};
-use super::schema::{self, Refs};
-use crate::{HttpStatus, Problem, ResponseCatalog, Violation};
-use serde_json::Value;
-use std::borrow::Cow;
+use super::model::{self, Header};
+use super::schema::Refs;
+use crate::{HttpStatus, ResponseCatalog};
 use std::collections::BTreeMap;
-use utoipa::openapi::content::ContentBuilder;
-use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::extensions::Extensions;
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::response::{Response, ResponseBuilder};
-use utoipa::openapi::schema::{ObjectBuilder, SchemaType};
-use utoipa::openapi::{RefOr, Schema};
-use utoipa::{PartialSchema, ToSchema};
+use utoipa::openapi::RefOr;
 
 /// The OpenAPI responses of `T`, one per status code.
 pub fn responses<T: HttpStatus>() -> BTreeMap<String, RefOr<Response>> {
@@ -50,66 +44,7 @@ fn header(header: Header) -> utoipa::openapi::header::Header {
     built
 }
 
-fn content(content: Content) -> utoipa::openapi::content::Content {
-    let examples = content.examples.into_iter().map(|example| {
-        let value = ExampleBuilder::new()
-            .summary(example.summary)
-            .value(Some(example.value))
-            .build();
-        (example.name, value)
-    });
-    ContentBuilder::new()
-        .schema(Some(schema(content.schema)))
-        .example(content.example)
-        .examples_from_iter(examples)
-        .build()
-}
-
-/// A JSON Schema in utoipa's types; a schema utoipa cannot read (none of ours: tested) is
-/// any value.
-fn schema(value: Value) -> RefOr<Schema> {
-    serde_json::from_value(schema::for_utoipa(value)).unwrap_or_else(|_| {
-        RefOr::T(Schema::Object(
-            ObjectBuilder::new()
-                .schema_type(SchemaType::AnyValue)
-                .build(),
-        ))
-    })
-}
-
-/// The RFC 9457 object every problem response references (`allOf`), named `Problem`; its
-/// `schemas` add `Violation`.
-impl PartialSchema for Problem<'_> {
-    fn schema() -> RefOr<Schema> {
-        schema(schema::problem(Refs::components().violation))
-    }
-}
-
-impl ToSchema for Problem<'_> {
-    fn name() -> Cow<'static, str> {
-        Cow::Borrowed(schema::PROBLEM)
-    }
-
-    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
-        schemas.push((
-            schema::VIOLATION.to_owned(),
-            <Violation as PartialSchema>::schema(),
-        ));
-    }
-}
-
-/// One item of `errors`, named `Violation`.
-impl PartialSchema for Violation {
-    fn schema() -> RefOr<Schema> {
-        schema(schema::violation())
-    }
-}
-
-impl ToSchema for Violation {
-    fn name() -> Cow<'static, str> {
-        Cow::Borrowed(schema::VIOLATION)
-    }
-}
+super::utoipa_shared::shared!(utoipa);
 
 #[doc(hidden)]
 #[macro_export]
@@ -128,16 +63,4 @@ macro_rules! __http_status_utoipa {
             }
         }
     };
-}
-
-#[cfg(test)]
-mod tests {
-    /// utoipa reads back every kind of schema the model writes, unchanged.
-    #[test]
-    fn schemas_survive_utoipa() {
-        for value in crate::integrations::openapi::schema::samples() {
-            let back = serde_json::to_value(super::schema(value.clone())).unwrap();
-            assert_eq!(back, value);
-        }
-    }
 }
