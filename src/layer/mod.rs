@@ -222,6 +222,8 @@ fn log_hidden(status: StatusCode, text: &str, cx: &Context) {
         return;
     }
     tracing::error!(
+        // OpenTelemetry's `error.type` when there is nothing better than the status.
+        error.type = status.as_str(),
         http.response.status_code = status.as_u16(),
         exception.message = text,
         request_id = cx.request_id(),

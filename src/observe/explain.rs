@@ -117,6 +117,8 @@ macro_rules! __http_status_explain {
         use $crate::__private::{
             ExplainDebug as _, ExplainDisplay as _, ExplainError as _, ExplainOpaque as _,
         };
-        (&&&$crate::__private::Explainer($value)).explain($explain)
+        // One `&` more than the richest impl's receiver: method lookup tries `&&&&Explainer`
+        // first (the `Error` impl's `&self`), then `&&&Explainer` (`Display`'s), and so on.
+        (&&&&$crate::__private::Explainer($value)).explain($explain)
     }};
 }

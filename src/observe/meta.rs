@@ -51,6 +51,20 @@ impl Meta {
             .unwrap_or_else(|| http_status_core::retryable_by_default(status.as_u16()))
     }
 
+    /// The facts of the hidden 500 sent instead of this variant's response when it could not
+    /// be built as declared: logged at error level, not retryable, gRPC `INTERNAL`, its text
+    /// hidden whatever the variant exposes; still named by the variant's `error.type`.
+    pub(crate) fn degraded(self) -> Self {
+        Meta {
+            level: Some(LogLevel::Error),
+            retryable: None,
+            grpc: None,
+            code_header: None,
+            exposed: false,
+            ..self
+        }
+    }
+
     /// The literal code, if the variant has one.
     pub(crate) fn code(&self) -> Option<&'static str> {
         self.coded.then_some(self.error_type)
@@ -156,6 +170,7 @@ impl ErrorMeta {
     }
 
     /// The gRPC code name the response maps to (`grpc = …`, else by status).
+    #[allow(dead_code)] // for the gRPC conversion, which does not read it yet
     pub(crate) fn grpc_code(&self) -> &'static str {
         self.meta
             .grpc

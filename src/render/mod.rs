@@ -434,16 +434,17 @@ pub fn delegate<T: HttpStatus + ?Sized, F: ?Sized>(
 ) -> Response<Bytes> {
     let (mut response, inner_meta) = capture::delegating(|| build(inner));
     drop_invalid_headers(response.headers_mut());
+    let meta = inner_meta.unwrap_or_default();
     if let Some(invalid) = invalid_response(&response) {
         let cx = context::current();
-        return degrade(outer, PROBLEM, Failure::Inner(invalid), cx.as_deref());
+        let kind = Kind { meta, ..PROBLEM };
+        return degrade(outer, kind, Failure::Inner(invalid), cx.as_deref());
     }
-    // Logged once, by the outer value (its text and chain say the most), at the inner
-    // response's level.
-    let meta = inner_meta.unwrap_or_default();
+    // Logged once, by the outermost value (its text and chain say the most), at the inner
+    // response's level: unless a value further out delegates to this one in turn.
     let status = response.status();
     let cx = context::current();
-    observe::log(outer, &meta, status, cx.as_deref());
+    observe::built(outer, &meta, status, cx.as_deref());
     if let Some(error_meta) = response.extensions_mut().get_mut::<ErrorMeta>() {
         if error_meta.internal_message.is_some() {
             error_meta.internal_message = internal_message(outer, status, &meta);
@@ -614,6 +615,7 @@ fn bare(
 
 /// Why a response could not be built as declared.
 #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+#[derive(Clone, Copy)]
 enum Failure {
     /// A required header's interpolated value was invalid (logged with `tracing`).
     Header(InvalidRequired),
@@ -633,17 +635,21 @@ fn degrade<T: HttpStatus + ?Sized>(
     failure: Failure,
     cx: Option<&Context>,
 ) -> Response<Bytes> {
-    #[cfg(feature = "tracing")]
-    {
-        use crate::observe::tracing::{degraded, Degraded};
-        let why = match &failure {
-            Failure::Header(invalid) => Degraded::Header(*invalid),
-            Failure::Body => Degraded::Body,
-            Failure::Inner(why) => Degraded::Inner(why),
-        };
-        degraded(core::any::type_name::<T>(), why, cx);
+    let meta = kind.meta.degraded();
+    // Inside a delegation, the outermost value logs (at error level, as the 500 it became).
+    if !capture::captured(&meta) {
+        #[cfg(feature = "tracing")]
+        {
+            use crate::observe::tracing::{degraded, Degraded};
+            let why = match failure {
+                Failure::Header(invalid) => Degraded::Header(invalid),
+                Failure::Body => Degraded::Body,
+                Failure::Inner(why) => Degraded::Inner(why),
+            };
+            degraded(value, &meta, why, cx);
+        }
     }
-    let _ = (value, failure);
+    let _ = failure;
     let status = StatusCode::INTERNAL_SERVER_ERROR;
     let problem = Problem::new(status, "Internal Server Error");
     let format = match kind.format {
@@ -651,7 +657,12 @@ fn degrade<T: HttpStatus + ?Sized>(
         other => other,
     };
     let (format, body, repr) = render(problem, format, kind, cx);
-    bare(status, format, repr, body, cx)
+    let mut response = bare(status, format, repr, body, cx);
+    if cx.is_some() || capture::describing() {
+        let meta = error_meta(value, &meta, status, None, cx);
+        response.extensions_mut().insert(meta);
+    }
+    response
 }
 
 /// The body of a problem that no derived variant describes (a degraded response, a
