@@ -412,6 +412,23 @@ fn a_degraded_response_inside_a_delegation_is_logged_once() {
     assert_eq!(event.get("http.response.status_code"), "500");
 }
 
+#[test]
+fn asking_for_error_meta_logs_nothing() {
+    let (meta, events) = events_of(|| {
+        http_status::ErrorMeta::of(&Saving {
+            order: 1,
+            cause: Storage::ReadOnly("db-1", Socket),
+        })
+    });
+    assert!(events.is_empty(), "{events:#?}");
+    assert_eq!(meta.internal_message(), Some("saving order 1"));
+    let (meta, events) = events_of(|| http_status::ErrorMeta::of(&Auth::Challenge("")));
+    assert!(events.is_empty(), "{events:#?}");
+    assert_eq!(meta.status(), 500);
+    assert_eq!(meta.error_type(), "Auth::Challenge");
+    assert_eq!(meta.internal_message(), Some("token for  rejected"));
+}
+
 mod layer {
     use super::events::{events_of, Captured};
     use super::{ApiError, Pool, Socket};

@@ -267,6 +267,8 @@ where
     };
     let mut problem = super::replace(parts.status, &text, parts.headers, &cx);
     *problem.version_mut() = parts.version;
-    *problem.extensions_mut() = parts.extensions;
+    // The original's extensions, and what the problem says of itself (`ErrorMeta`).
+    let own = core::mem::replace(problem.extensions_mut(), parts.extensions);
+    problem.extensions_mut().extend(own);
     problem.map(ProblemBody::problem)
 }

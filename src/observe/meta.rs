@@ -77,9 +77,11 @@ impl Default for Meta {
     }
 }
 
-/// What a response built by `to_response` under a `ProblemLayer` or `ProblemMiddleware` says
-/// about itself, in its extensions, for any middleware further out: tower-http's
-/// `TraceLayer`, a metrics layer.
+/// What a response built by `to_response` under a `ProblemLayer` or `ProblemMiddleware` (or
+/// `ProblemPoem`) says about itself, in its extensions, for any middleware further out:
+/// tower-http's `TraceLayer`, a metrics layer. A framework's error that the layer rewrote
+/// carries one too (its `error_type()` is its status code). A response that passes through
+/// (a success, a JSON error built by hand) carries none.
 ///
 /// ```
 /// # #[cfg(feature = "derive")] {
@@ -112,7 +114,7 @@ pub struct ErrorMeta {
 
 impl ErrorMeta {
     /// The facts of `value`'s response, built for the purpose (a layer puts them in the
-    /// response's extensions as it builds it).
+    /// response's extensions as it builds it); nothing is logged for the asking.
     pub fn of<T: crate::HttpStatus + ?Sized>(value: &T) -> ErrorMeta {
         let response = crate::observe::capture::meta_of(|| value.to_response());
         response
@@ -139,12 +141,16 @@ impl ErrorMeta {
         self.code.as_deref()
     }
 
-    /// OpenTelemetry's `error.type`: the literal code, else `Type::Variant` (a bounded set).
+    /// OpenTelemetry's `error.type`: the literal code, else `Type::Variant` (a bounded set);
+    /// for a framework's error that a layer rewrote, its status code (`"404"`), as
+    /// OpenTelemetry asks when nothing names the error better.
     pub fn error_type(&self) -> &str {
-        if self.meta.error_type.is_empty() {
+        if !self.meta.error_type.is_empty() {
+            self.meta.error_type
+        } else if !self.type_name.is_empty() {
             self.type_name
         } else {
-            self.meta.error_type
+            self.status.as_str()
         }
     }
 

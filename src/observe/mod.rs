@@ -37,14 +37,14 @@ pub struct Explanation<'a> {
 
 /// Called for every response the renderer builds: logs it at its level (the variant's
 /// `level`, else by status) unless an outer value is delegating to it, which then logs
-/// instead.
+/// instead, or it is built only to be described (`ErrorMeta::of`), which is no response sent.
 pub(crate) fn built<T: HttpStatus + ?Sized>(
     value: &T,
     meta: &Meta,
     status: StatusCode,
     cx: Option<&Context>,
 ) {
-    if capture::captured(meta) {
+    if capture::captured(meta) || capture::describing() {
         return;
     }
     log(value, meta, status, cx);

@@ -637,7 +637,7 @@ fn degrade<T: HttpStatus + ?Sized>(
 ) -> Response<Bytes> {
     let meta = kind.meta.degraded();
     // Inside a delegation, the outermost value logs (at error level, as the 500 it became).
-    if !capture::captured(&meta) {
+    if !capture::captured(&meta) && !capture::describing() {
         #[cfg(feature = "tracing")]
         {
             use crate::observe::tracing::{degraded, Degraded};
@@ -739,13 +739,23 @@ pub(crate) fn framework_error(
         .map(|info| info.reason)
         .or(status.canonical_reason())
         .unwrap_or("Error");
-    let detail = text.trim();
+    let detail = detail_text(text);
     let detail = (status.is_client_error() && !detail.is_empty()).then_some(detail);
     let problem = Problem::new(status, title).with_detail(detail);
     let (format, body, repr) = render(problem, BodyFormat::Problem, PROBLEM, Some(cx));
     headers.remove(CONTENT_TYPE);
     headers.remove(http::header::CONTENT_LENGTH);
     let mut response = bare(status, format, repr, body, Some(cx));
+    response.extensions_mut().insert(ErrorMeta {
+        status,
+        code: None,
+        meta: Meta::new(),
+        // No type: `error_type()` is the status code, as OpenTelemetry asks then.
+        type_name: "",
+        request_id: Some(cx.request_id_value().clone()),
+        internal_message: (status.is_server_error() && !detail_text(text).is_empty())
+            .then(|| detail_text(text).to_owned()),
+    });
     // `into_iter` names a field once, before the first of its values.
     let mut name = None;
     for (next, value) in headers {
@@ -755,4 +765,15 @@ pub(crate) fn framework_error(
         }
     }
     response
+}
+
+/// A framework's error text as a detail, or as the hidden text of a 5xx.
+#[cfg(any(
+    feature = "tower",
+    feature = "actix-web",
+    feature = "poem",
+    feature = "rocket"
+))]
+fn detail_text(text: &str) -> &str {
+    text.trim()
 }

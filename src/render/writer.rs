@@ -85,7 +85,7 @@ impl Writer {
     /// In text mode, the text itself is collected. Left out if its `Display` fails.
     pub fn detail(&mut self, key: &'static str, text: fmt::Arguments<'_>) {
         match self.mode {
-            Mode::Json => self.string(key, text),
+            Mode::Json => self.escaped(key, text),
             Mode::Text => {
                 let mut out = String::new();
                 if fmt::write(&mut out, text).is_ok() {
@@ -98,13 +98,28 @@ impl Writer {
 
     /// A string member (`"code":`), formatted now and escaped as it is written; left out if
     /// its `Display` fails.
+    /// The code is kept as text too when asked (`keep_code`).
     pub fn string(&mut self, key: &'static str, text: fmt::Arguments<'_>) {
-        if self.keep_code {
-            let mut code = String::new();
-            if fmt::write(&mut code, text).is_ok() {
-                self.code = Some(code);
-            }
+        if !self.keep_code {
+            self.escaped(key, text);
+            return;
         }
+        // Formatted once, then written from the text kept.
+        let mut code = String::new();
+        if fmt::write(&mut code, text).is_err() {
+            return;
+        }
+        if self.mode == Mode::Json {
+            self.comma();
+            self.buf.extend_from_slice(key.as_bytes());
+            write_json(&mut self.buf, code.as_str());
+        }
+        self.code = Some(code);
+    }
+
+    /// A string member formatted now and escaped as it is written; left out if its `Display`
+    /// fails.
+    fn escaped(&mut self, key: &'static str, text: fmt::Arguments<'_>) {
         if self.mode == Mode::Text {
             return;
         }
