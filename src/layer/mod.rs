@@ -224,7 +224,7 @@ fn log_hidden(status: StatusCode, text: &str, cx: &Context) {
     tracing::error!(
         // OpenTelemetry's `error.type` when there is nothing better than the status.
         error.type = status.as_str(),
-        http.response.status_code = status.as_u16(),
+        http.response.status_code = i64::from(status.as_u16()),
         exception.message = text,
         request_id = cx.request_id(),
         "framework error response; the client does not see this text"

@@ -189,7 +189,9 @@ impl ErrorMeta {
     #[cfg(feature = "tracing")]
     pub fn record(&self, span: &::tracing::Span) {
         span.record("error.type", self.error_type());
-        span.record("http.response.status_code", self.status.as_u16());
+        // An integer attribute, as OpenTelemetry types it (tracing-opentelemetry exports a
+        // `u64` as text).
+        span.record("http.response.status_code", i64::from(self.status.as_u16()));
         if self.status.is_server_error() {
             span.record("otel.status_code", "ERROR");
         }

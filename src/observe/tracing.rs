@@ -63,7 +63,8 @@ macro_rules! emit {
                 ::tracing::event!(
                     $level,
                     error.type = error_type.unwrap_or(explained.type_name),
-                    http.response.status_code = $status.as_u16(),
+                    // `i64`: tracing-opentelemetry exports a `u64` as text.
+                    http.response.status_code = i64::from($status.as_u16()),
                     exception.message = field(explained.message),
                     exception.type = explained.type_name,
                     error.sources = explained.sources.and_then(field),
@@ -126,7 +127,7 @@ pub(crate) fn degraded<T: HttpStatus + ?Sized>(
         match why {
             Degraded::Inner(what) => ::tracing::error!(
                 error.type = error_type,
-                http.response.status_code = 500,
+                http.response.status_code = 500_i64,
                 exception.message = message,
                 exception.type = explained.type_name,
                 error.sources = sources,
@@ -136,7 +137,7 @@ pub(crate) fn degraded<T: HttpStatus + ?Sized>(
             ),
             Degraded::Header(invalid) => ::tracing::error!(
                 error.type = error_type,
-                http.response.status_code = 500,
+                http.response.status_code = 500_i64,
                 exception.message = message,
                 exception.type = explained.type_name,
                 error.sources = sources,
@@ -146,7 +147,7 @@ pub(crate) fn degraded<T: HttpStatus + ?Sized>(
             ),
             Degraded::Body => ::tracing::error!(
                 error.type = error_type,
-                http.response.status_code = 500,
+                http.response.status_code = 500_i64,
                 exception.message = message,
                 exception.type = explained.type_name,
                 error.sources = sources,
