@@ -47,6 +47,9 @@ pub(crate) struct Context {
     /// The request's path, without the query: the `instance` of a problem that has none.
     pub(crate) path: Box<str>,
     pub(crate) prefer: Prefer,
+    /// 5xx bodies carry the development member (`expose_internals`; never set in a build
+    /// without `debug_assertions`).
+    pub(crate) expose_internals: bool,
 }
 
 impl Context {

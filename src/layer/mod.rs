@@ -59,6 +59,16 @@ macro_rules! settings_builder {
                 std::sync::Arc::make_mut(&mut self.settings).framework_errors = rewrite;
                 self
             }
+
+            /// Development: 5xx bodies in the problem and json formats carry
+            /// `"debug":{"message":…,"sources":[…]}`, the text the body hides and its
+            /// `source()` chain, outermost first (custom formats keep their shape). Only in
+            /// builds with `debug_assertions`: in a release build it does nothing, and says so
+            /// once at warn level (feature `tracing`).
+            pub fn expose_internals(mut self) -> Self {
+                std::sync::Arc::make_mut(&mut self.settings).expose_internals();
+                self
+            }
         }
     };
 }
@@ -70,6 +80,8 @@ pub(crate) struct Settings {
     header: HeaderName,
     member: Arc<str>,
     pub(crate) framework_errors: bool,
+    /// Never set in a build without `debug_assertions`.
+    expose_internals: bool,
 }
 
 impl Default for Settings {
@@ -78,6 +90,7 @@ impl Default for Settings {
             header: X_REQUEST_ID,
             member: Arc::from(REQUEST_ID),
             framework_errors: true,
+            expose_internals: false,
         }
     }
 }
@@ -89,6 +102,24 @@ impl Settings {
 
     pub(crate) fn member(&mut self, name: &str) {
         self.member = Arc::from(name);
+    }
+
+    /// `expose_internals()`: on in a build with `debug_assertions`, else a warning, once per
+    /// process, that it does nothing.
+    pub(crate) fn expose_internals(&mut self) {
+        if cfg!(debug_assertions) {
+            self.expose_internals = true;
+        } else {
+            #[cfg(feature = "tracing")]
+            {
+                static WARNED: std::sync::Once = std::sync::Once::new();
+                WARNED.call_once(|| {
+                    tracing::warn!(
+                        "expose_internals() does nothing in a build without debug_assertions: 5xx bodies carry no `debug` member"
+                    );
+                });
+            }
+        }
     }
 
     /// The name of the request id header, to look it up in a request.
@@ -118,6 +149,7 @@ impl Settings {
             member: Arc::clone(&self.member),
             path: path.into(),
             prefer: accept::prefer(accept),
+            expose_internals: self.expose_internals,
         })
     }
 }

@@ -29,8 +29,8 @@ use http_status_core::LogLevel;
 pub struct Explanation<'a> {
     /// The full text, hidden from the client or not.
     pub message: &'a dyn fmt::Display,
-    /// The `source()` chain, "a: b: c", when there is one.
-    pub sources: Option<&'a dyn fmt::Display>,
+    /// The first error of the `source()` chain, when there is one (an `Error`'s `source()`).
+    pub sources: Option<&'a (dyn std::error::Error + 'static)>,
     /// The Rust type.
     pub type_name: &'static str,
 }

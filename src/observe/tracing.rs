@@ -10,6 +10,7 @@
 //! The derive cannot know whether a type implements `Error`, `Display` or `Debug`, so
 //! `__http_status_explain!` picks the richest account by autoref specialisation.
 
+use super::explain::Chain;
 use super::{Explanation, Meta};
 use crate::context::Context;
 use crate::render::headers::InvalidRequired;
@@ -60,6 +61,7 @@ macro_rules! emit {
             };
             let request_id = $cx.map(Context::request_id);
             $value.__http_status_explain(&mut |explained: Explanation<'_>| {
+                let chain = explained.sources.map(Chain);
                 ::tracing::event!(
                     $level,
                     error.type = error_type.unwrap_or(explained.type_name),
@@ -67,7 +69,7 @@ macro_rules! emit {
                     http.response.status_code = i64::from($status.as_u16()),
                     exception.message = field(explained.message),
                     exception.type = explained.type_name,
-                    error.sources = explained.sources.and_then(field),
+                    error.sources = chain.as_ref().and_then(|chain| field(chain)),
                     request_id,
                     "{}",
                     summary($status, $meta)
@@ -123,7 +125,8 @@ pub(crate) fn degraded<T: HttpStatus + ?Sized>(
             meta.error_type
         };
         let message = field(explained.message);
-        let sources = explained.sources.and_then(field);
+        let chain = explained.sources.map(Chain);
+        let sources = chain.as_ref().and_then(|chain| field(chain));
         match why {
             Degraded::Inner(what) => ::tracing::error!(
                 error.type = error_type,

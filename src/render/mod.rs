@@ -12,7 +12,7 @@ pub(crate) mod writer;
 
 use crate::context::{self, Built, Context, Prefer};
 use crate::format::{BodyFormat, APPLICATION_JSON, PROBLEM_JSON, TEXT_PLAIN};
-use crate::observe::{self, capture, ErrorMeta, Meta};
+use crate::observe::{self, capture, ErrorMeta, Explanation, Meta};
 use crate::problem::{Member, Problem};
 use crate::HttpStatus;
 use bytes::Bytes;
@@ -200,7 +200,9 @@ pub fn fixed<T: HttpStatus + ?Sized>(
             let open = body.strip_suffix('}').unwrap_or(body);
             let mut writer = Writer::json(body.len() + ROOM);
             writer.raw(open);
-            close_with_context(&mut writer, kind, &cx);
+            let explain = |f: &mut dyn FnMut(Explanation<'_>)| value.__http_status_explain(f);
+            let internals = Internals::of(&cx, kind, || value.status(), &explain);
+            close_with_context(&mut writer, kind, &cx, internals);
             Bytes::from(writer.into_bytes())
         }
         _ => Bytes::from_static(body.as_bytes()),
@@ -237,7 +239,12 @@ pub fn built<T: HttpStatus + ?Sized>(
         writer.keep_code = keep_code;
         fill(&mut writer);
         match &cx {
-            Some(cx) => close_with_context(&mut writer, kind, cx),
+            Some(cx) => {
+                let explain =
+                    |f: &mut dyn FnMut(Explanation<'_>)| value.__http_status_explain(f);
+                let internals = Internals::of(cx, kind, || value.status(), &explain);
+                close_with_context(&mut writer, kind, cx, internals);
+            }
             None => writer.close(),
         }
         let code = writer.code.take();
@@ -270,12 +277,51 @@ pub fn detailed<T: HttpStatus + ?Sized>(
     })
 }
 
-/// The members the request context adds, then the closing brace.
-fn close_with_context(writer: &mut Writer, kind: Kind, cx: &Context) {
+/// What a development body (`expose_internals`) says of a 5xx besides: the value's account
+/// of itself, or a framework's text.
+#[derive(Clone, Copy)]
+enum Internals<'a> {
+    None,
+    Value(&'a dyn Fn(&mut dyn FnMut(Explanation<'_>))),
+    Text(&'a str),
+}
+
+impl<'a> Internals<'a> {
+    /// The value's account (`explain`), when the layer exposes internals (never in a build
+    /// without `debug_assertions`) and the response is a 5xx in the problem or json format.
+    #[inline]
+    fn of(
+        cx: &Context,
+        kind: Kind,
+        status: impl FnOnce() -> StatusCode,
+        explain: &'a dyn Fn(&mut dyn FnMut(Explanation<'_>)),
+    ) -> Self {
+        if cfg!(debug_assertions)
+            && cx.expose_internals
+            && kind.format.is_builtin_json()
+            && status().is_server_error()
+        {
+            Internals::Value(explain)
+        } else {
+            Internals::None
+        }
+    }
+}
+
+/// The members the request context adds (and the development member), then the closing
+/// brace.
+fn close_with_context(writer: &mut Writer, kind: Kind, cx: &Context, internals: Internals<'_>) {
     if kind.format == BodyFormat::Problem && !kind.instance && !writer.instance {
         writer.str_member("instance", &cx.path);
     }
     writer.str_member(&cx.member, cx.request_id());
+    match internals {
+        Internals::None => {}
+        Internals::Value(explain) => explain(&mut |explained| {
+            writer.debug(explained.message, explained.sources);
+        }),
+        Internals::Text(text) => writer.debug(&text, None),
+    }
     writer.close();
 }
 
@@ -656,7 +702,12 @@ fn degrade<T: HttpStatus + ?Sized>(
         BodyFormat::Serde | BodyFormat::Empty => BodyFormat::Problem,
         other => other,
     };
-    let (format, body, repr) = render(problem, format, kind, cx);
+    let explain = |f: &mut dyn FnMut(Explanation<'_>)| value.__http_status_explain(f);
+    let internals = match cx {
+        Some(cx) => Internals::of(cx, Kind { format, ..kind }, || status, &explain),
+        None => Internals::None,
+    };
+    let (format, body, repr) = render(problem, format, kind, cx, internals);
     let mut response = bare(status, format, repr, body, cx);
     if cx.is_some() || capture::describing() {
         let meta = error_meta(value, &meta, status, None, cx);
@@ -672,6 +723,7 @@ fn render<'a>(
     format: BodyFormat,
     kind: Kind,
     cx: Option<&'a Context>,
+    internals: Internals<'_>,
 ) -> (BodyFormat, Bytes, Repr) {
     let repr = Repr::of(format, cx);
     let body = match (repr, format) {
@@ -692,7 +744,7 @@ fn render<'a>(
             if let Some(detail) = problem.detail() {
                 writer.str_member("message", detail);
             }
-            close(&mut writer, BodyFormat::Json, cx);
+            close(&mut writer, BodyFormat::Json, cx, internals);
             Bytes::from(writer.into_bytes())
         }
         _ => {
@@ -704,16 +756,16 @@ fn render<'a>(
             if let Some(detail) = problem.detail() {
                 writer.str_member("detail", detail);
             }
-            close(&mut writer, BodyFormat::Problem, cx);
+            close(&mut writer, BodyFormat::Problem, cx, internals);
             Bytes::from(writer.into_bytes())
         }
     };
     (format, body, repr)
 }
 
-fn close(writer: &mut Writer, format: BodyFormat, cx: Option<&Context>) {
+fn close(writer: &mut Writer, format: BodyFormat, cx: Option<&Context>, internals: Internals<'_>) {
     match cx {
-        Some(cx) => close_with_context(writer, Kind::of(format), cx),
+        Some(cx) => close_with_context(writer, Kind::of(format), cx, internals),
         None => writer.close(),
     }
 }
@@ -742,7 +794,13 @@ pub(crate) fn framework_error(
     let detail = detail_text(text);
     let detail = (status.is_client_error() && !detail.is_empty()).then_some(detail);
     let problem = Problem::new(status, title).with_detail(detail);
-    let (format, body, repr) = render(problem, BodyFormat::Problem, PROBLEM, Some(cx));
+    let hidden = detail_text(text);
+    let internals = if cfg!(debug_assertions) && cx.expose_internals && status.is_server_error() {
+        Internals::Text(hidden)
+    } else {
+        Internals::None
+    };
+    let (format, body, repr) = render(problem, BodyFormat::Problem, PROBLEM, Some(cx), internals);
     headers.remove(CONTENT_TYPE);
     headers.remove(http::header::CONTENT_LENGTH);
     let mut response = bare(status, format, repr, body, Some(cx));

@@ -224,6 +224,38 @@ impl Writer {
         }
     }
 
+    /// `"debug":{"message":…,"sources":[…]}`, the development member of a 5xx
+    /// (`expose_internals`): the text the body hides and its `source()` chain, outermost
+    /// first. A `Display` that fails leaves its text empty.
+    pub(crate) fn debug(
+        &mut self,
+        message: &dyn fmt::Display,
+        sources: Option<&(dyn std::error::Error + 'static)>,
+    ) {
+        if self.mode == Mode::Text {
+            return;
+        }
+        let text = |display: &dyn fmt::Display| {
+            let mut text = String::new();
+            if fmt::write(&mut text, format_args!("{display}")).is_err() {
+                text.clear();
+            }
+            text
+        };
+        self.comma();
+        self.buf.extend_from_slice(br#""debug":{"message":"#);
+        write_json(&mut self.buf, text(message).as_str());
+        self.buf.extend_from_slice(br#","sources":["#);
+        let chain = sources.map(crate::observe::explain::Chain);
+        for (i, source) in chain.iter().flat_map(|chain| chain.iter()).enumerate() {
+            if i > 0 {
+                self.buf.push(b',');
+            }
+            write_json(&mut self.buf, text(&source).as_str());
+        }
+        self.buf.extend_from_slice(b"]}");
+    }
+
     /// A comma, unless the object is still empty.
     fn comma(&mut self) {
         if self.buf.last() != Some(&b'{') {
