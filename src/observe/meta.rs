@@ -40,6 +40,7 @@ impl Meta {
     }
 
     /// The level of a response with `status`.
+    #[inline]
     pub(crate) fn level_for(&self, status: StatusCode) -> LogLevel {
         self.level
             .unwrap_or_else(|| LogLevel::for_status(status.as_u16()))

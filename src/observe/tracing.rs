@@ -79,7 +79,24 @@ macro_rules! emit {
     };
 }
 
+/// Whether an event at `level` may be enabled: below the subscribers' most verbose level
+/// (one atomic load; `off` never is). `event` asks the subscriber for the rest.
+#[inline]
+pub(crate) fn may_be_enabled(level: LogLevel) -> bool {
+    use ::tracing::level_filters::{LevelFilter, STATIC_MAX_LEVEL};
+    let level = match level {
+        LogLevel::Off => return false,
+        LogLevel::Error => LevelFilter::ERROR,
+        LogLevel::Warn => LevelFilter::WARN,
+        LogLevel::Info => LevelFilter::INFO,
+        LogLevel::Debug => LevelFilter::DEBUG,
+        LogLevel::Trace => LevelFilter::TRACE,
+    };
+    level <= STATIC_MAX_LEVEL && level <= LevelFilter::current()
+}
+
 /// Emits the event of `value`'s response at `level`.
+#[inline(never)]
 pub(crate) fn event<T: HttpStatus + ?Sized>(
     value: &T,
     meta: &Meta,

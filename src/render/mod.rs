@@ -171,7 +171,7 @@ pub const ROOM: usize = 64;
 #[inline]
 pub fn empty<T: HttpStatus + ?Sized>(value: &T, kind: Kind) -> Response<Bytes> {
     let cx = context::current();
-    respond(value, kind, Repr::Format, Bytes::new(), None, cx.as_deref())
+    respond(value, &kind, Repr::Format, Bytes::new(), None, cx.as_deref())
 }
 
 /// A response whose body was rendered at compile time; `text` is its text representation (the
@@ -186,7 +186,7 @@ pub fn fixed<T: HttpStatus + ?Sized>(
     let Some(cx) = context::current() else {
         return respond(
             value,
-            kind,
+            &kind,
             Repr::Format,
             Bytes::from_static(body.as_bytes()),
             None,
@@ -198,16 +198,16 @@ pub fn fixed<T: HttpStatus + ?Sized>(
         Repr::Text => Bytes::from_static(text.as_bytes()),
         _ if kind.format.is_builtin_json() => {
             let open = body.strip_suffix('}').unwrap_or(body);
-            let mut writer = Writer::json(body.len() + ROOM);
+            let mut writer = Writer::json(body.len() + context_room(&cx));
             writer.raw(open);
             let explain = |f: &mut dyn FnMut(Explanation<'_>)| value.__http_status_explain(f);
-            let internals = Internals::of(&cx, kind, || value.status(), &explain);
-            close_with_context(&mut writer, kind, &cx, internals);
+            let internals = Internals::of(&cx, &kind, || value.status(), &explain);
+            close_with_context(&mut writer, &kind, &cx, internals);
             Bytes::from(writer.into_bytes())
         }
         _ => Bytes::from_static(body.as_bytes()),
     };
-    respond(value, kind, repr, body, None, Some(&cx))
+    respond(value, &kind, repr, body, None, Some(&cx))
 }
 
 /// A problem or json body with parts formatted now: `fill` writes the members (the object is
@@ -235,22 +235,27 @@ pub fn built<T: HttpStatus + ?Sized>(
         };
         (body, code)
     } else {
-        let mut writer = Writer::json(capacity);
+        // `capacity` has room for the formatted parts as the derive estimated it; one `ROOM`
+        // more is free (the allocator serves both sizes alike) while growing the buffer
+        // costs a reallocation and a copy: thiserror's texts with a string or two often
+        // exceed the estimate.
+        let context = cx.as_deref().map_or(0, context_room);
+        let mut writer = Writer::json(capacity + ROOM + context);
         writer.keep_code = keep_code;
         fill(&mut writer);
         match &cx {
             Some(cx) => {
                 let explain =
                     |f: &mut dyn FnMut(Explanation<'_>)| value.__http_status_explain(f);
-                let internals = Internals::of(cx, kind, || value.status(), &explain);
-                close_with_context(&mut writer, kind, cx, internals);
+                let internals = Internals::of(cx, &kind, || value.status(), &explain);
+                close_with_context(&mut writer, &kind, cx, internals);
             }
             None => writer.close(),
         }
         let code = writer.code.take();
         (Bytes::from(writer.into_bytes()), code)
     };
-    respond(value, kind, repr, body, code.as_deref(), cx.as_deref())
+    respond(value, &kind, repr, body, code.as_deref(), cx.as_deref())
 }
 
 /// The common case of [`built`], one call for generated code: an opening `head` known at
@@ -277,6 +282,13 @@ pub fn detailed<T: HttpStatus + ?Sized>(
     })
 }
 
+/// Room for what the request context adds to a body: `instance`, the request id member
+/// and, in development, more (which may then grow the buffer).
+fn context_room(cx: &Context) -> usize {
+    // `,"instance":` and `,"<member>":`, quotes, and a few escapes.
+    32 + cx.path.len() + cx.member.len() + cx.request_id().len()
+}
+
 /// What a development body (`expose_internals`) says of a 5xx besides: the value's account
 /// of itself, or a framework's text.
 #[derive(Clone, Copy)]
@@ -292,7 +304,7 @@ impl<'a> Internals<'a> {
     #[inline]
     fn of(
         cx: &Context,
-        kind: Kind,
+        kind: &Kind,
         status: impl FnOnce() -> StatusCode,
         explain: &'a dyn Fn(&mut dyn FnMut(Explanation<'_>)),
     ) -> Self {
@@ -310,7 +322,7 @@ impl<'a> Internals<'a> {
 
 /// The members the request context adds (and the development member), then the closing
 /// brace.
-fn close_with_context(writer: &mut Writer, kind: Kind, cx: &Context, internals: Internals<'_>) {
+fn close_with_context(writer: &mut Writer, kind: &Kind, cx: &Context, internals: Internals<'_>) {
     if kind.format == BodyFormat::Problem && !kind.instance && !writer.instance {
         writer.str_member("instance", &cx.path);
     }
@@ -339,7 +351,7 @@ pub fn text<T: HttpStatus + ?Sized>(
         Err(fmt::Error) => Bytes::from_static(fallback.as_bytes()),
     };
     let cx = context::current();
-    respond(value, kind, Repr::Format, body, None, cx.as_deref())
+    respond(value, &kind, Repr::Format, body, None, cx.as_deref())
 }
 
 /// `format = "serde"`: the value itself, serialized. If its `Serialize` fails, the response
@@ -352,11 +364,11 @@ where
     let cx = context::current();
     let mut body = Vec::with_capacity(ROOM * 2);
     if !crate::serialize::write_json(&mut body, serialized) {
-        return degrade(value, kind, Failure::Body, cx.as_deref());
+        return degrade(value, &kind, Failure::Body, cx.as_deref());
     }
     respond(
         value,
-        kind,
+        &kind,
         Repr::Format,
         Bytes::from(body),
         None,
@@ -439,10 +451,10 @@ pub fn custom<T: HttpStatus + ?Sized>(value: &T, kind: Kind, parts: Parts<'_>) -
     if let Some(type_uri) = type_uri.as_deref() {
         problem = problem.with_type_uri(type_uri);
     }
-    let body = write_custom(kind, problem, cx.as_deref());
+    let body = write_custom(&kind, problem, cx.as_deref());
     respond(
         value,
-        kind,
+        &kind,
         Repr::Format,
         body,
         code.as_deref(),
@@ -452,7 +464,7 @@ pub fn custom<T: HttpStatus + ?Sized>(value: &T, kind: Kind, parts: Parts<'_>) -
 
 /// The body `kind`'s custom format writes for `problem`, with the request context's instance
 /// and request id.
-fn write_custom<'a>(kind: Kind, mut problem: Problem<'a>, cx: Option<&'a Context>) -> Bytes {
+fn write_custom<'a>(kind: &Kind, mut problem: Problem<'a>, cx: Option<&'a Context>) -> Bytes {
     if let Some(cx) = cx {
         if problem.instance().is_none() {
             problem = problem.with_instance(Some(&cx.path));
@@ -484,7 +496,7 @@ pub fn delegate<T: HttpStatus + ?Sized, F: ?Sized>(
     if let Some(invalid) = invalid_response(&response) {
         let cx = context::current();
         let kind = Kind { meta, ..PROBLEM };
-        return degrade(outer, kind, Failure::Inner(invalid), cx.as_deref());
+        return degrade(outer, &kind, Failure::Inner(invalid), cx.as_deref());
     }
     // Logged once, by the outermost value (its text and chain say the most), at the inner
     // response's level: unless a value further out delegates to this one in turn.
@@ -556,7 +568,7 @@ pub(crate) fn effective_status<T: HttpStatus + ?Sized>(value: &T) -> StatusCode 
 #[inline]
 fn respond<T: HttpStatus + ?Sized>(
     value: &T,
-    kind: Kind,
+    kind: &Kind,
     repr: Repr,
     body: Bytes,
     code: Option<&str>,
@@ -677,13 +689,13 @@ enum Failure {
 /// variant's headers.
 fn degrade<T: HttpStatus + ?Sized>(
     value: &T,
-    kind: Kind,
+    kind: &Kind,
     failure: Failure,
     cx: Option<&Context>,
 ) -> Response<Bytes> {
     let meta = kind.meta.degraded();
     // Inside a delegation, the outermost value logs (at error level, as the 500 it became).
-    if !capture::captured(&meta) && !capture::describing() {
+    if !capture::taken(&meta) {
         #[cfg(feature = "tracing")]
         {
             use crate::observe::tracing::{degraded, Degraded};
@@ -704,7 +716,7 @@ fn degrade<T: HttpStatus + ?Sized>(
     };
     let explain = |f: &mut dyn FnMut(Explanation<'_>)| value.__http_status_explain(f);
     let internals = match cx {
-        Some(cx) => Internals::of(cx, Kind { format, ..kind }, || status, &explain),
+        Some(cx) => Internals::of(cx, &Kind { format, ..*kind }, || status, &explain),
         None => Internals::None,
     };
     let (format, body, repr) = render(problem, format, kind, cx, internals);
@@ -721,7 +733,7 @@ fn degrade<T: HttpStatus + ?Sized>(
 fn render<'a>(
     problem: Problem<'a>,
     format: BodyFormat,
-    kind: Kind,
+    kind: &Kind,
     cx: Option<&'a Context>,
     internals: Internals<'_>,
 ) -> (BodyFormat, Bytes, Repr) {
@@ -765,7 +777,7 @@ fn render<'a>(
 
 fn close(writer: &mut Writer, format: BodyFormat, cx: Option<&Context>, internals: Internals<'_>) {
     match cx {
-        Some(cx) => close_with_context(writer, Kind::of(format), cx, internals),
+        Some(cx) => close_with_context(writer, &Kind::of(format), cx, internals),
         None => writer.close(),
     }
 }
@@ -800,7 +812,7 @@ pub(crate) fn framework_error(
     } else {
         Internals::None
     };
-    let (format, body, repr) = render(problem, BodyFormat::Problem, PROBLEM, Some(cx), internals);
+    let (format, body, repr) = render(problem, BodyFormat::Problem, &PROBLEM, Some(cx), internals);
     headers.remove(CONTENT_TYPE);
     headers.remove(http::header::CONTENT_LENGTH);
     let mut response = bare(status, format, repr, body, Some(cx));

@@ -33,6 +33,7 @@ enum Mode {
 }
 
 impl Writer {
+    #[inline]
     pub(crate) fn json(capacity: usize) -> Self {
         Writer {
             buf: Vec::with_capacity(capacity),
@@ -56,6 +57,7 @@ impl Writer {
     }
 
     /// The JSON written.
+    #[inline]
     pub(crate) fn into_bytes(self) -> Vec<u8> {
         self.buf
     }
@@ -67,6 +69,7 @@ impl Writer {
 
     /// Opens the object with parts known at compile time, e.g.
     /// `{"type":"about:blank","title":"Not Found","status":404`.
+    #[inline]
     pub fn raw(&mut self, head: &'static str) {
         if self.mode == Mode::Json {
             self.buf.extend_from_slice(head.as_bytes());
@@ -74,6 +77,7 @@ impl Writer {
     }
 
     /// Members known at compile time, `"code":"X"` (several, comma-separated, allowed).
+    #[inline]
     pub fn lit(&mut self, members: &'static str) {
         if self.mode == Mode::Json {
             self.comma();
@@ -83,6 +87,7 @@ impl Writer {
 
     /// The detail (problem) or message (json) member, `key` being `"detail":`, formatted now.
     /// In text mode, the text itself is collected. Left out if its `Display` fails.
+    #[inline]
     pub fn detail(&mut self, key: &'static str, text: fmt::Arguments<'_>) {
         match self.mode {
             Mode::Json => self.escaped(key, text),
@@ -218,6 +223,7 @@ impl Writer {
         }
     }
 
+    #[inline]
     pub(crate) fn close(&mut self) {
         if self.mode == Mode::Json {
             self.buf.push(b'}');
@@ -257,6 +263,7 @@ impl Writer {
     }
 
     /// A comma, unless the object is still empty.
+    #[inline]
     fn comma(&mut self) {
         if self.buf.last() != Some(&b'{') {
             self.buf.push(b',');
