@@ -106,7 +106,7 @@ impl Default for Meta {
 #[derive(Debug, Clone)]
 pub struct ErrorMeta {
     pub(crate) status: StatusCode,
-    pub(crate) code: Option<Box<str>>,
+    pub(crate) code: Option<std::borrow::Cow<'static, str>>,
     pub(crate) meta: Meta,
     pub(crate) type_name: &'static str,
     pub(crate) request_id: Option<http::HeaderValue>,

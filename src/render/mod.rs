@@ -10,13 +10,14 @@ mod google;
 pub(crate) mod headers;
 pub(crate) mod writer;
 
-use crate::context::{self, Built, Context, Prefer};
+use crate::context::{self, Context, Prefer};
 use crate::format::{BodyFormat, APPLICATION_JSON, PROBLEM_JSON, TEXT_PLAIN};
 use crate::observe::{self, capture, ErrorMeta, Explanation, Meta};
 use crate::problem::{Member, Problem};
 use crate::HttpStatus;
 use bytes::Bytes;
 use core::fmt;
+use std::borrow::Cow;
 use headers::InvalidRequired;
 use http::header::{CONTENT_TYPE, VARY};
 use http::{HeaderValue, Response, StatusCode};
@@ -138,7 +139,7 @@ enum Repr {
 
 impl Repr {
     fn of(format: BodyFormat, cx: Option<&Context>) -> Repr {
-        match cx.map(|cx| cx.prefer) {
+        match cx.map(Context::prefer) {
             Some(Prefer::Json) if format == BodyFormat::Problem => Repr::Json,
             Some(Prefer::Text) if format.is_builtin_json() => Repr::Text,
             _ => Repr::Format,
@@ -255,7 +256,7 @@ pub fn built<T: HttpStatus + ?Sized>(
         let code = writer.code.take();
         (Bytes::from(writer.into_bytes()), code)
     };
-    respond(value, &kind, repr, body, code.as_deref(), cx.as_deref())
+    respond(value, &kind, repr, body, code.map(Cow::Owned), cx.as_deref())
 }
 
 /// The common case of [`built`], one call for generated code: an opening `head` known at
@@ -285,8 +286,9 @@ pub fn detailed<T: HttpStatus + ?Sized>(
 /// Room for what the request context adds to a body: `instance`, the request id member
 /// and, in development, more (which may then grow the buffer).
 fn context_room(cx: &Context) -> usize {
-    // `,"instance":` and `,"<member>":`, quotes, and a few escapes.
-    32 + cx.path.len() + cx.member.len() + cx.request_id().len()
+    // `,"instance":` and `,"<member>":`, quotes, a few escapes, and the id (a UUID's 36 bytes
+    // unless the client sent a longer one).
+    96 + cx.path().len() + cx.member_key().len()
 }
 
 /// What a development body (`expose_internals`) says of a 5xx besides: the value's account
@@ -295,6 +297,16 @@ fn context_room(cx: &Context) -> usize {
 enum Internals<'a> {
     None,
     Value(&'a dyn Fn(&mut dyn FnMut(Explanation<'_>))),
+    /// A framework's text (the layers').
+    #[cfg_attr(
+        not(any(
+            feature = "tower",
+            feature = "actix-web",
+            feature = "poem",
+            feature = "rocket"
+        )),
+        allow(dead_code)
+    )]
     Text(&'a str),
 }
 
@@ -309,7 +321,7 @@ impl<'a> Internals<'a> {
         explain: &'a dyn Fn(&mut dyn FnMut(Explanation<'_>)),
     ) -> Self {
         if cfg!(debug_assertions)
-            && cx.expose_internals
+            && cx.expose_internals()
             && kind.format.is_builtin_json()
             && status().is_server_error()
         {
@@ -324,9 +336,10 @@ impl<'a> Internals<'a> {
 /// brace.
 fn close_with_context(writer: &mut Writer, kind: &Kind, cx: &Context, internals: Internals<'_>) {
     if kind.format == BodyFormat::Problem && !kind.instance && !writer.instance {
-        writer.str_member("instance", &cx.path);
+        writer.keyed_member("\"instance\":", cx.path().as_bytes());
     }
-    writer.str_member(&cx.member, cx.request_id());
+    // Visible ASCII (checked or generated so), read as it is.
+    writer.keyed_member(cx.member_key(), cx.request_id_value().as_bytes());
     match internals {
         Internals::None => {}
         Internals::Value(explain) => explain(&mut |explained| {
@@ -457,7 +470,7 @@ pub fn custom<T: HttpStatus + ?Sized>(value: &T, kind: Kind, parts: Parts<'_>) -
         &kind,
         Repr::Format,
         body,
-        code.as_deref(),
+        code,
         cx.as_deref(),
     )
 }
@@ -467,9 +480,9 @@ pub fn custom<T: HttpStatus + ?Sized>(value: &T, kind: Kind, parts: Parts<'_>) -
 fn write_custom<'a>(kind: &Kind, mut problem: Problem<'a>, cx: Option<&'a Context>) -> Bytes {
     if let Some(cx) = cx {
         if problem.instance().is_none() {
-            problem = problem.with_instance(Some(&cx.path));
+            problem = problem.with_instance(Some(cx.path()));
         }
-        problem = problem.with_request_id(&cx.member, cx.request_id());
+        problem = problem.with_request_id(cx.member(), cx.request_id());
     }
     let mut body = Vec::with_capacity(ROOM * 2);
     if let Some(write) = kind.write {
@@ -571,7 +584,7 @@ fn respond<T: HttpStatus + ?Sized>(
     kind: &Kind,
     repr: Repr,
     body: Bytes,
-    code: Option<&str>,
+    code: Option<Cow<'static, str>>,
     cx: Option<&Context>,
 ) -> Response<Bytes> {
     let mut response = Response::new(body);
@@ -582,8 +595,9 @@ fn respond<T: HttpStatus + ?Sized>(
     *response.status_mut() = status;
     observe::built(value, &kind.meta, status, cx);
     decorate(&mut response, kind.format, repr, cx);
-    let code = code.or(kind.meta.code());
-    if let (Some(name), Some(code)) = (kind.meta.code_header, code) {
+    // The literal code is borrowed, an interpolated one moved: no copy either way.
+    let code = code.or_else(|| kind.meta.code().map(Cow::Borrowed));
+    if let (Some(name), Some(code)) = (kind.meta.code_header, &code) {
         add_code_header(response.headers_mut(), name, code);
     }
     if cx.is_some() || capture::describing() {
@@ -612,12 +626,12 @@ fn error_meta<T: HttpStatus + ?Sized>(
     value: &T,
     meta: &Meta,
     status: StatusCode,
-    code: Option<&str>,
+    code: Option<Cow<'static, str>>,
     cx: Option<&Context>,
 ) -> ErrorMeta {
     ErrorMeta {
         status,
-        code: code.map(Box::from),
+        code,
         meta: *meta,
         type_name: core::any::type_name::<T>(),
         request_id: cx.map(|cx| cx.request_id_value().clone()),
@@ -649,11 +663,10 @@ fn decorate(response: &mut Response<Bytes>, format: BodyFormat, repr: Repr, cx: 
         let _ = headers.try_insert(CONTENT_TYPE, content_type);
     }
     if let Some(cx) = cx {
-        let _ = headers.try_insert(cx.header.clone(), cx.request_id_value().clone());
+        let _ = headers.try_insert(cx.header().clone(), cx.request_id_value().clone());
         if format.is_builtin_json() {
             let _ = headers.try_append(VARY, ACCEPT);
         }
-        response.extensions_mut().insert(Built);
     }
 }
 
@@ -807,7 +820,7 @@ pub(crate) fn framework_error(
     let detail = (status.is_client_error() && !detail.is_empty()).then_some(detail);
     let problem = Problem::new(status, title).with_detail(detail);
     let hidden = detail_text(text);
-    let internals = if cfg!(debug_assertions) && cx.expose_internals && status.is_server_error() {
+    let internals = if cfg!(debug_assertions) && cx.expose_internals() && status.is_server_error() {
         Internals::Text(hidden)
     } else {
         Internals::None
