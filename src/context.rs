@@ -353,14 +353,14 @@ pub(crate) fn within<R>(context: &Context, f: impl FnOnce() -> R) -> R {
     f()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::is_sane;
 
     #[test]
     fn sane_ids_are_one_to_128_bytes_of_visible_ascii() {
-        let naive = |id: &[u8]| (1..=128).contains(&id.len()) && id.iter().all(u8::is_ascii_graphic);
+        let naive =
+            |id: &[u8]| (1..=128).contains(&id.len()) && id.iter().all(u8::is_ascii_graphic);
         let mut cases: Vec<Vec<u8>> = vec![vec![], vec![b'a'; 128], vec![b'a'; 129]];
         for len in 1..20 {
             for at in 0..len {

@@ -116,7 +116,8 @@ fn main() {
         .skip(1)
         .filter(|arg| !arg.starts_with("--"))
         .collect();
-    let wanted = |name: &str| filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()));
+    let wanted =
+        |name: &str| filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()));
     let exe = std::env::current_exe().expect("own path");
     let exe = exe.to_str().expect("UTF-8 path");
     println!("instructions per call (callgrind, {ITERATIONS} calls each; loop, call and drop included)\n");

@@ -97,7 +97,11 @@ fn build(dir: &Path, tracing: bool) -> PathBuf {
     }
     let status = cargo.status().expect("cargo runs");
     assert!(status.success(), "the measuring crate builds");
-    let name = if tracing { "with-tracing" } else { "without-tracing" };
+    let name = if tracing {
+        "with-tracing"
+    } else {
+        "without-tracing"
+    };
     let copy = dir.join(name);
     std::fs::copy(dir.join("target/release/tracing-cost"), &copy).expect("the binary");
     copy

@@ -88,7 +88,10 @@ fn request(path: &'static str) -> Request<Full<Bytes>> {
     let mut request = Request::new(Full::new(Bytes::new()));
     *request.uri_mut() = http_status::http::Uri::from_static(path);
     let headers = request.headers_mut();
-    headers.insert("x-request-id", shared("0b2c4f1e-7a6d-4c1b-9e3f-2a1b3c4d5e6f"));
+    headers.insert(
+        "x-request-id",
+        shared("0b2c4f1e-7a6d-4c1b-9e3f-2a1b3c4d5e6f"),
+    );
     headers.insert("accept", shared("application/json, */*;q=0.5"));
     request
 }
@@ -142,5 +145,9 @@ fn a_derived_error_under_the_layer_allocates_a_bounded_few_more() {
     assert_eq!(status, 404);
     // `ErrorMeta` in the extensions (the map, its table, the value); the request id is the
     // client's, so none is generated.
-    assert_eq!(with_layer, bare + 3, "with the layer {with_layer}, without {bare}");
+    assert_eq!(
+        with_layer,
+        bare + 3,
+        "with the layer {with_layer}, without {bare}"
+    );
 }

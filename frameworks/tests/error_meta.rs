@@ -71,7 +71,11 @@ impl Log {
     }
 
     fn last(&self) -> Option<Seen> {
-        self.0.lock().unwrap().pop().expect("the middleware saw the response")
+        self.0
+            .lock()
+            .unwrap()
+            .pop()
+            .expect("the middleware saw the response")
     }
 }
 
@@ -180,7 +184,9 @@ async fn check(addr: SocketAddr, log: &Log) {
     let (reply, body) = get("/no/such/route").await;
     assert_eq!(reply.status, 404);
     assert_eq!(body["request_id"], "req-1");
-    let seen = log.last().expect("ErrorMeta on a rewritten framework error");
+    let seen = log
+        .last()
+        .expect("ErrorMeta on a rewritten framework error");
     assert_eq!(
         seen,
         Seen {
@@ -325,8 +331,10 @@ fn error_meta_of_a_value_outside_a_layer() {
     assert_eq!(meta.error_type(), "Interpolated::Invalid");
     assert_eq!(meta.request_id(), None);
     assert_eq!(
-        serde_json::from_slice::<serde_json::Value>(Interpolated::Invalid("email").to_response().body())
-            .unwrap()["code"],
+        serde_json::from_slice::<serde_json::Value>(
+            Interpolated::Invalid("email").to_response().body()
+        )
+        .unwrap()["code"],
         "INVALID_email"
     );
 

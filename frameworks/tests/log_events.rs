@@ -111,7 +111,10 @@ fn a_literal_code_is_the_error_type_and_a_one_link_chain_is_logged() {
         "database unreachable",
         "log_events::ApiError",
     );
-    fields.insert("error.sources", "connection refused by 10.0.3.7:5432".into());
+    fields.insert(
+        "error.sources",
+        "connection refused by 10.0.3.7:5432".into(),
+    );
     assert_eq!(texts(&event), fields);
 }
 
@@ -341,7 +344,12 @@ fn a_delegated_response_is_logged_once_by_the_outer_value_with_the_whole_chain()
         .to_response()
     });
     assert_eq!(event.level, Level::INFO);
-    let mut fields = base("Storage::Locked", 423, "saving order 5", "log_events::Saving");
+    let mut fields = base(
+        "Storage::Locked",
+        423,
+        "saving order 5",
+        "log_events::Saving",
+    );
     fields.insert("error.sources", "order 5 is locked".into());
     assert_eq!(texts(&event), fields);
 }

@@ -23,7 +23,11 @@ fn attribute<'a>(span: &'a SpanData, key: &str) -> Option<&'a Value> {
 
 /// The span of the one request to `path`, once it has ended (with the response's body, which
 /// the server drops just after the client has read it).
-async fn span_of(addr: std::net::SocketAddr, exporter: &InMemorySpanExporter, path: &str) -> SpanData {
+async fn span_of(
+    addr: std::net::SocketAddr,
+    exporter: &InMemorySpanExporter,
+    path: &str,
+) -> SpanData {
     exporter.reset();
     let reply = common::get(addr, path).await;
     assert!(!reply.body.is_empty());
@@ -32,7 +36,10 @@ async fn span_of(addr: std::net::SocketAddr, exporter: &InMemorySpanExporter, pa
         if let Some(span) = spans.pop() {
             assert!(spans.is_empty(), "one span per request: {spans:?}");
             assert_eq!(span.name, "request");
-            assert_eq!(attribute(&span, "url.path"), Some(&Value::from(path.to_owned())));
+            assert_eq!(
+                attribute(&span, "url.path"),
+                Some(&Value::from(path.to_owned()))
+            );
             return span;
         }
         tokio::time::sleep(Duration::from_millis(10)).await;
@@ -54,7 +61,11 @@ async fn check(exporter: &InMemorySpanExporter) {
         attribute(&span, "http.response.status_code"),
         Some(&Value::I64(502))
     );
-    assert!(matches!(span.status, Status::Error { .. }), "{:?}", span.status);
+    assert!(
+        matches!(span.status, Status::Error { .. }),
+        "{:?}",
+        span.status
+    );
     // `otel.status_code` sets the status; it is no attribute.
     assert_eq!(attribute(&span, "otel.status_code"), None);
 

@@ -10,10 +10,10 @@ pub(crate) mod actix;
 mod decode;
 #[cfg(any(feature = "tower", feature = "actix-web", feature = "poem"))]
 mod intercept;
-#[cfg(any(feature = "tower", feature = "actix-web", feature = "poem"))]
-use intercept::{framework_text, is_framework_error, MAX_FRAMEWORK_TEXT};
 #[cfg(any(feature = "actix-web", feature = "poem"))]
 use intercept::WithContext;
+#[cfg(any(feature = "tower", feature = "actix-web", feature = "poem"))]
+use intercept::{framework_text, is_framework_error, MAX_FRAMEWORK_TEXT};
 #[cfg(feature = "poem")]
 pub(crate) mod poem;
 #[cfg(feature = "rocket")]

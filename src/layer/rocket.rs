@@ -42,7 +42,9 @@ struct Slot(Option<Mutex<Context>>);
 pub(crate) fn with_context<R>(request: &Request<'_>, f: impl FnOnce(Option<&Context>) -> R) -> R {
     match &request.local_cache(|| Slot(None)).0 {
         Some(slot) => {
-            let cx = slot.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let cx = slot
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             f(Some(&cx))
         }
         None => f(None),

@@ -17,10 +17,10 @@ use crate::problem::{Member, Problem};
 use crate::HttpStatus;
 use bytes::Bytes;
 use core::fmt;
-use std::borrow::Cow;
 use headers::InvalidRequired;
 use http::header::{CONTENT_TYPE, VARY};
 use http::{HeaderValue, Response, StatusCode};
+use std::borrow::Cow;
 use writer::Writer;
 
 /// How a variant's body is written, and what is known of its response besides (for logs,
@@ -172,7 +172,14 @@ pub const ROOM: usize = 64;
 #[inline]
 pub fn empty<T: HttpStatus + ?Sized>(value: &T, kind: Kind) -> Response<Bytes> {
     let cx = context::current();
-    respond(value, &kind, Repr::Format, Bytes::new(), None, cx.as_deref())
+    respond(
+        value,
+        &kind,
+        Repr::Format,
+        Bytes::new(),
+        None,
+        cx.as_deref(),
+    )
 }
 
 /// A response whose body was rendered at compile time; `text` is its text representation (the
@@ -246,8 +253,7 @@ pub fn built<T: HttpStatus + ?Sized>(
         fill(&mut writer);
         match &cx {
             Some(cx) => {
-                let explain =
-                    |f: &mut dyn FnMut(Explanation<'_>)| value.__http_status_explain(f);
+                let explain = |f: &mut dyn FnMut(Explanation<'_>)| value.__http_status_explain(f);
                 let internals = Internals::of(cx, &kind, || value.status(), &explain);
                 close_with_context(&mut writer, &kind, cx, internals);
             }
@@ -256,7 +262,14 @@ pub fn built<T: HttpStatus + ?Sized>(
         let code = writer.code.take();
         (Bytes::from(writer.into_bytes()), code)
     };
-    respond(value, &kind, repr, body, code.map(Cow::Owned), cx.as_deref())
+    respond(
+        value,
+        &kind,
+        repr,
+        body,
+        code.map(Cow::Owned),
+        cx.as_deref(),
+    )
 }
 
 /// The common case of [`built`], one call for generated code: an opening `head` known at
@@ -465,14 +478,7 @@ pub fn custom<T: HttpStatus + ?Sized>(value: &T, kind: Kind, parts: Parts<'_>) -
         problem = problem.with_type_uri(type_uri);
     }
     let body = write_custom(&kind, problem, cx.as_deref());
-    respond(
-        value,
-        &kind,
-        Repr::Format,
-        body,
-        code,
-        cx.as_deref(),
-    )
+    respond(value, &kind, Repr::Format, body, code, cx.as_deref())
 }
 
 /// The body `kind`'s custom format writes for `problem`, with the request context's instance

@@ -388,7 +388,9 @@ mod tests {
         // Every byte that matters, at every position of words and remainders.
         for len in 1..20 {
             for at in 0..len {
-                for bad in [b'"', b'\\', 0x00, 0x1f, b'\n', 0x7f, 0x80, 0xff, b' ', b'!', b'#'] {
+                for bad in [
+                    b'"', b'\\', 0x00, 0x1f, b'\n', 0x7f, 0x80, 0xff, b' ', b'!', b'#',
+                ] {
                     let mut text = vec![b'a'; len];
                     text[at] = bad;
                     cases.push(text);
