@@ -331,12 +331,7 @@ impl Drop for Entered<'_> {
 
 /// Runs `f` with `context` as the current one, then restores the previous (layers nest).
 #[cfg_attr(
-    not(any(
-        feature = "tower",
-        feature = "actix-web",
-        feature = "poem",
-        feature = "rocket"
-    )),
+    not(any(feature = "actix-web", feature = "poem", feature = "rocket")),
     allow(dead_code)
 )]
 #[inline]

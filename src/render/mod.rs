@@ -304,12 +304,15 @@ fn context_room(cx: &Context) -> usize {
     96 + cx.path().len() + cx.member_key().len()
 }
 
+/// A value's `__http_status_explain`, as a closure over the value.
+type Explain<'a> = dyn Fn(&mut dyn FnMut(Explanation<'_>)) + 'a;
+
 /// What a development body (`expose_internals`) says of a 5xx besides: the value's account
 /// of itself, or a framework's text.
 #[derive(Clone, Copy)]
 enum Internals<'a> {
     None,
-    Value(&'a dyn Fn(&mut dyn FnMut(Explanation<'_>))),
+    Value(&'a Explain<'a>),
     /// A framework's text (the layers').
     #[cfg_attr(
         not(any(
@@ -331,7 +334,7 @@ impl<'a> Internals<'a> {
         cx: &Context,
         kind: &Kind,
         status: impl FnOnce() -> StatusCode,
-        explain: &'a dyn Fn(&mut dyn FnMut(Explanation<'_>)),
+        explain: &'a Explain<'a>,
     ) -> Self {
         if cfg!(debug_assertions)
             && cx.expose_internals()
