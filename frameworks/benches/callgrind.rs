@@ -110,33 +110,48 @@ fn main() {
         eprintln!("the two sides must write the same bytes: {difference}");
         std::process::exit(1);
     }
-    // `cargo bench` passes `--bench`; nothing else is expected.
+    // `cargo bench` passes `--bench`; any other argument keeps only the rows whose name
+    // contains it (`-- layer`, `-- thiserror`).
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with("--"))
+        .collect();
+    let wanted =
+        |name: &str| filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()));
     let exe = std::env::current_exe().expect("own path");
     let exe = exe.to_str().expect("UTF-8 path");
     println!("instructions per call (callgrind, {ITERATIONS} calls each; loop, call and drop included)\n");
     println!("| operation | derived | hand-written | ratio |");
     println!("|---|---:|---:|---:|");
     for (index, op) in OPERATIONS.iter().enumerate() {
+        if wanted(op.name) {
+            row(
+                op.name,
+                count(exe, index, "derived"),
+                count(exe, index, "hand"),
+            );
+        }
+    }
+    let errors = "`errors` member, 50 violations";
+    if wanted(errors) {
         row(
-            op.name,
-            count(exe, index, "derived"),
-            count(exe, index, "hand"),
+            errors,
+            count(exe, "errors", "derived"),
+            count(exe, "errors", "hand"),
         );
     }
-    row(
-        "`errors` member, 50 violations",
-        count(exe, "errors", "derived"),
-        count(exe, "errors", "hand"),
-    );
-    layer_table(exe);
+    layer_table(exe, &wanted);
 }
 
 /// `ProblemLayer`'s overhead: `cargo bench -p http-status-frameworks --bench callgrind`.
-fn layer_table(exe: &str) {
+fn layer_table(exe: &str, wanted: &dyn Fn(&str) -> bool) {
     println!("\nProblemLayer: one request through a tower service (request built, called, polled, dropped)\n");
     println!("| request | with the layer | without | ratio |");
     println!("|---|---:|---:|---:|");
     for (index, op) in layer::LAYER_OPERATIONS.iter().enumerate() {
+        if !wanted(op.name) {
+            continue;
+        }
         let spec = format!("layer{index}");
         row(
             op.name,

@@ -15,7 +15,7 @@ pub(crate) fn status_from(status: StatusCode) -> http::StatusCode {
     http::StatusCode::from_u16(status.as_u16()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
-/// An `http` 1 response as actix-web's, with the marker a `ProblemMiddleware` looks for.
+/// An `http` 1 response as actix-web's, with the [`ErrorMeta`](crate::ErrorMeta) it carries.
 pub(crate) fn response(response: http::Response<bytes::Bytes>) -> HttpResponse {
     let (parts, body) = response.into_parts();
     let mut builder = HttpResponse::build(status(parts.status));
@@ -27,8 +27,11 @@ pub(crate) fn response(response: http::Response<bytes::Bytes>) -> HttpResponse {
             builder.append_header((name, value));
         }
     }
-    if let Some(built) = parts.extensions.get::<crate::context::Built>() {
-        builder.extensions_mut().insert(*built);
+    // What a `ProblemMiddleware` and any middleware further out read of the response; its
+    // presence marks a response built by `to_response` under the middleware.
+    let mut extensions = parts.extensions;
+    if let Some(meta) = extensions.remove::<crate::ErrorMeta>() {
+        builder.extensions_mut().insert(meta);
     }
     builder.body(body)
 }

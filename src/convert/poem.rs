@@ -2,7 +2,7 @@
 
 use poem::{Body, Response, ResponseParts};
 
-/// An `http` 1 response as poem's, extensions (the marker a `ProblemPoem` looks for) included.
+/// An `http` 1 response as poem's, extensions (the `ErrorMeta` a `ProblemPoem` looks for) included.
 pub(crate) fn response(response: http::Response<bytes::Bytes>) -> Response {
     let (parts, body) = response.into_parts();
     let parts = ResponseParts {

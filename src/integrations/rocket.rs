@@ -10,10 +10,10 @@ use rocket::{Request, Response};
 /// The rocket response of a value: status, headers and body of `to_response`, with the
 /// request context of a `ProblemFairing` when one is attached.
 pub fn response<'o, T: HttpStatus + ?Sized>(value: &T, request: &Request<'_>) -> Response<'o> {
-    let built = match crate::layer::rocket::context(request) {
+    let built = crate::layer::rocket::with_context(request, |cx| match cx {
         Some(cx) => crate::context::within(cx, || value.to_response()),
         None => value.to_response(),
-    };
+    });
     crate::convert::rocket::response(built)
 }
 

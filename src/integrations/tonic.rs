@@ -14,7 +14,7 @@
 //! `error-code` metadata, for clients that read no details; a code that is not visible ASCII
 //! (interpolated at run time) is left out of metadata and kept in `ErrorInfo.reason`.
 
-use crate::context::{self, Context, Prefer};
+use crate::context::{self, Prefer};
 use crate::format::BodyFormat;
 use crate::observe::{capture, ErrorMeta};
 use crate::render::google::{self, Details, FieldViolation};
@@ -23,7 +23,6 @@ use crate::HttpStatus;
 use bytes::Bytes;
 use http::Response;
 use serde_json::{Map, Value};
-use std::sync::{Arc, OnceLock};
 use tonic::metadata::{MetadataMap, MetadataValue};
 use tonic::{Code, Status};
 use tonic_types::{ErrorDetail, StatusExt as _};
@@ -75,24 +74,16 @@ pub fn status<T: HttpStatus + ?Sized>(value: &T) -> Status {
 /// The response as an HTTP client that accepts problem details gets it (under a layer, with
 /// the request id and instance, whatever the request's `Accept`), with its `ErrorMeta`; and the
 /// name of the request id member, to leave out of the members.
-fn build<T: HttpStatus + ?Sized>(value: &T) -> (Response<Bytes>, Option<Arc<str>>) {
+fn build<T: HttpStatus + ?Sized>(value: &T) -> (Response<Bytes>, Option<Box<str>>) {
     let describe = || capture::meta_of(|| value.to_response());
     let Some(cx) = context::current() else {
         return (describe(), None);
     };
-    let member = Some(Arc::clone(&cx.member));
-    if cx.prefer == Prefer::AsIs {
+    let member = Some(Box::from(cx.member()));
+    if cx.prefer() == Prefer::AsIs {
         return (describe(), member);
     }
-    let as_is = Arc::new(Context {
-        request_id: OnceLock::from(cx.request_id_value().clone()),
-        generate: cx.generate,
-        header: cx.header.clone(),
-        member: Arc::clone(&cx.member),
-        path: cx.path.clone(),
-        prefer: Prefer::AsIs,
-    });
-    (context::within(&as_is, describe), member)
+    (context::within(&cx.as_is(), describe), member)
 }
 
 /// The format of a response no derived variant built (a hand-written impl's), by its

@@ -2,7 +2,7 @@
 
 use super::decode::Encoded;
 use super::{Settings, WithContext};
-use crate::context::{self, Built, Context};
+use crate::context::{self, Accept, Context, RequestPath};
 use crate::convert::actix as convert;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform};
@@ -78,18 +78,25 @@ where
 
     fn call(&self, request: ServiceRequest) -> Self::Future {
         let headers = request.headers();
+        // actix-web's values are `http` 0.2's: the id crosses over as bytes (copied only when
+        // it fits a request id).
+        let incoming = headers
+            .get(self.settings.header_name().as_str())
+            .map(|value| value.as_bytes())
+            .filter(|id| context::is_sane(id))
+            .and_then(|id| http::HeaderValue::from_bytes(id).ok());
         let cx = self.settings.context(
-            headers
-                .get(self.settings.header_name().as_str())
-                .map(|value| value.as_bytes()),
-            || headers.get_all(ACCEPT).map(|value| value.as_bytes()),
-            request.path(),
+            incoming,
+            Accept::Known(super::accept::prefer(|| {
+                headers.get_all(ACCEPT).map(|value| value.as_bytes())
+            })),
+            RequestPath::Text(request.path().into()),
         );
         let settings = Arc::clone(&self.settings);
         let call = context::within(&cx, || self.service.call(request));
-        let future = WithContext::new(call, Arc::clone(&cx));
         Box::pin(async move {
-            match future.await {
+            let (outcome, cx) = WithContext::new(call, cx).await;
+            match outcome {
                 Ok(response) => {
                     let (request, response) = response.into_parts();
                     Ok(match finish(response, &settings, &cx).await {
@@ -122,7 +129,8 @@ async fn finish<B: MessageBody>(
     settings: &Settings,
     cx: &Context,
 ) -> Result<HttpResponse<B>, HttpResponse> {
-    let built = response.extensions().get::<Built>().is_some();
+    // Built by `to_response` under this middleware: it already carries the context.
+    let built = response.extensions().get::<crate::ErrorMeta>().is_some();
     let status = response.status().as_u16();
     let content_type = response.headers().get(CONTENT_TYPE).map(|v| v.as_bytes());
     if !settings.framework_errors || !super::is_framework_error(status, content_type, built) {

@@ -3,11 +3,14 @@
 //! future, the test for a framework's error, and reading its text.
 
 use super::decode;
+#[cfg(any(feature = "actix-web", feature = "poem"))]
 use crate::context::{self, Context};
+#[cfg(any(feature = "actix-web", feature = "poem"))]
 use core::future::Future;
+#[cfg(any(feature = "actix-web", feature = "poem"))]
 use core::pin::Pin;
-use core::task::{Context as TaskContext, Poll};
-use std::sync::Arc;
+#[cfg(any(feature = "actix-web", feature = "poem"))]
+use core::task::{ready, Context as TaskContext, Poll};
 
 /// The most of a framework's error text that is read into `detail`; past it, the text is
 /// left out (rejection messages are a line or two).
@@ -44,35 +47,47 @@ pub(crate) fn framework_text(encoded: decode::Encoded, body: Option<&[u8]>) -> O
     Some(String::from_utf8_lossy(text).into_owned())
 }
 
+#[cfg(any(feature = "actix-web", feature = "poem"))]
 pin_project_lite::pin_project! {
     /// A future polled with the request context set: handlers build their responses while
-    /// the service's future is polled, so this is where `to_response` finds the context.
+    /// the service's future is polled, so this is where `to_response` finds the context. It
+    /// owns the context (which is `Send` but not `Sync`, so the future that awaits this one
+    /// stays `Send`) and hands it back with the output.
     pub(crate) struct WithContext<F> {
         #[pin]
         inner: F,
-        cx: Arc<Context>,
+        // `None` once handed back.
+        cx: Option<Context>,
     }
 }
 
+#[cfg(any(feature = "actix-web", feature = "poem"))]
 impl<F> WithContext<F> {
-    pub(crate) fn new(inner: F, cx: Arc<Context>) -> Self {
-        WithContext { inner, cx }
-    }
-
-    /// The context it sets.
-    #[cfg(feature = "tower")]
-    pub(crate) fn context(&self) -> &Arc<Context> {
-        &self.cx
+    pub(crate) fn new(inner: F, cx: Context) -> Self {
+        WithContext {
+            inner,
+            cx: Some(cx),
+        }
     }
 }
 
+#[cfg(any(feature = "actix-web", feature = "poem"))]
 impl<F: Future> Future for WithContext<F> {
-    type Output = F::Output;
+    type Output = (F::Output, Context);
 
-    fn poll(self: Pin<&mut Self>, task: &mut TaskContext<'_>) -> Poll<F::Output> {
+    fn poll(self: Pin<&mut Self>, task: &mut TaskContext<'_>) -> Poll<Self::Output> {
         let this = self.project();
-        let inner = this.inner;
-        context::within(this.cx, || inner.poll(task))
+        // Polled again after it completed: it never completes twice.
+        let Some(cx) = this.cx.as_ref() else {
+            return Poll::Pending;
+        };
+        let entered = context::enter(cx);
+        let output = ready!(this.inner.poll(task));
+        drop(entered);
+        match this.cx.take() {
+            Some(cx) => Poll::Ready((output, cx)),
+            None => Poll::Pending,
+        }
     }
 }
 

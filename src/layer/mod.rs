@@ -3,15 +3,17 @@
 //! request, the test for a framework's error response and the problem that replaces it. Each
 //! framework's module only adapts its request and response types (through `crate::convert`).
 
-mod accept;
+pub(crate) mod accept;
 #[cfg(feature = "actix-web")]
 pub(crate) mod actix;
 #[cfg(any(feature = "tower", feature = "actix-web", feature = "poem"))]
 mod decode;
 #[cfg(any(feature = "tower", feature = "actix-web", feature = "poem"))]
 mod intercept;
+#[cfg(any(feature = "actix-web", feature = "poem"))]
+use intercept::WithContext;
 #[cfg(any(feature = "tower", feature = "actix-web", feature = "poem"))]
-use intercept::{framework_text, is_framework_error, WithContext, MAX_FRAMEWORK_TEXT};
+use intercept::{framework_text, is_framework_error, MAX_FRAMEWORK_TEXT};
 #[cfg(feature = "poem")]
 pub(crate) mod poem;
 #[cfg(feature = "rocket")]
@@ -19,16 +21,14 @@ pub(crate) mod rocket;
 #[cfg(feature = "tower")]
 pub(crate) mod tower;
 
-use crate::context::Context;
+use crate::context::{Accept, Context, RequestPath, Shared};
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// The request id header both read and send unless configured otherwise.
 const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// The body member that carries the request id unless configured otherwise.
 const REQUEST_ID: &str = "request_id";
-/// The longest incoming request id that is kept; a longer one is replaced.
-const MAX_REQUEST_ID: usize = 128;
 
 /// The builder methods every layer and middleware shares, over its `settings`
 /// field: one definition, so the two cannot drift apart.
@@ -59,6 +59,16 @@ macro_rules! settings_builder {
                 std::sync::Arc::make_mut(&mut self.settings).framework_errors = rewrite;
                 self
             }
+
+            /// Development: 5xx bodies in the problem and json formats carry
+            /// `"debug":{"message":…,"sources":[…]}`, the text the body hides and its
+            /// `source()` chain, outermost first (custom formats keep their shape). Only in
+            /// builds with `debug_assertions`: in a release build it does nothing, and says so
+            /// once at warn level (feature `tracing`).
+            pub fn expose_internals(mut self) -> Self {
+                std::sync::Arc::make_mut(&mut self.settings).expose_internals();
+                self
+            }
         }
     };
 }
@@ -67,16 +77,21 @@ pub(crate) use settings_builder;
 /// The settings of a layer or middleware.
 #[derive(Debug, Clone)]
 pub(crate) struct Settings {
-    header: HeaderName,
-    member: Arc<str>,
+    /// What every request's context shares.
+    shared: Arc<Shared>,
     pub(crate) framework_errors: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            header: X_REQUEST_ID,
-            member: Arc::from(REQUEST_ID),
+            shared: Arc::new(Shared {
+                header: X_REQUEST_ID,
+                member: REQUEST_ID.into(),
+                member_key: key(REQUEST_ID),
+                generate: fresh,
+                expose_internals: false,
+            }),
             framework_errors: true,
         }
     }
@@ -84,70 +99,87 @@ impl Default for Settings {
 
 impl Settings {
     pub(crate) fn header(&mut self, name: HeaderName) {
-        self.header = name;
+        Arc::make_mut(&mut self.shared).header = name;
     }
 
     pub(crate) fn member(&mut self, name: &str) {
-        self.member = Arc::from(name);
+        let shared = Arc::make_mut(&mut self.shared);
+        shared.member = name.into();
+        shared.member_key = key(name);
+    }
+
+    /// `expose_internals()`: on in a build with `debug_assertions`, else a warning, once per
+    /// process, that it does nothing.
+    pub(crate) fn expose_internals(&mut self) {
+        if cfg!(debug_assertions) {
+            Arc::make_mut(&mut self.shared).expose_internals = true;
+        } else {
+            #[cfg(feature = "tracing")]
+            {
+                static WARNED: std::sync::Once = std::sync::Once::new();
+                WARNED.call_once(|| {
+                    tracing::warn!(
+                        "expose_internals() does nothing in a build without debug_assertions: 5xx bodies carry no `debug` member"
+                    );
+                });
+            }
+        }
     }
 
     /// The name of the request id header, to look it up in a request.
     pub(crate) fn header_name(&self) -> &HeaderName {
-        &self.header
+        &self.shared.header
     }
 
-    /// The context of a request with this request id header, its `Accept` fields (read as often
-    /// as needed) and this
-    /// path. Raw bytes, so that actix-web (on `http` 0.2) passes its own header values.
-    pub(crate) fn context<'a, I>(
+    /// The context of a request that brings `incoming` as its id (unchecked: checked when a
+    /// response first needs it), with this `Accept`, at `path`.
+    #[inline]
+    pub(crate) fn context(
         &self,
-        incoming_id: Option<&[u8]>,
-        accept: impl Fn() -> I,
-        path: &str,
-    ) -> Arc<Context>
-    where
-        I: Iterator<Item = &'a [u8]>,
-    {
-        Arc::new(Context {
-            request_id: incoming_id
-                .and_then(sane)
-                .map(OnceLock::from)
-                .unwrap_or_default(),
-            generate: fresh,
-            header: self.header.clone(),
-            member: Arc::clone(&self.member),
-            path: path.into(),
-            prefer: accept::prefer(accept),
-        })
+        incoming: Option<HeaderValue>,
+        accept: Accept,
+        path: RequestPath,
+    ) -> Context {
+        Context::new(Arc::clone(&self.shared), incoming, path, accept)
     }
 }
 
-/// The incoming request id when it is sane: 1 to 128 bytes of visible ASCII, so it cannot
-/// split a header or a log line. Otherwise one is generated.
-fn sane(incoming: &[u8]) -> Option<HeaderValue> {
-    if is_sane(incoming) {
-        HeaderValue::from_bytes(incoming).ok()
-    } else {
-        None
-    }
+/// `name` as a JSON object key: `"name":`.
+fn key(name: &str) -> Box<str> {
+    let mut key = serde_json::to_string(name).unwrap_or_else(|_| String::from("\"\""));
+    key.push(':');
+    key.into()
 }
 
-fn is_sane(id: &[u8]) -> bool {
-    (1..=MAX_REQUEST_ID).contains(&id.len()) && id.iter().all(u8::is_ascii_graphic)
-}
-
-/// A fresh request id: a UUID v4.
+/// A fresh request id: a UUID v4, in one allocation that its clones (the header, the
+/// `ErrorMeta`) share.
 fn fresh() -> HeaderValue {
-    let mut buffer = uuid::Uuid::encode_buffer();
-    let id = uuid::Uuid::new_v4().hyphenated().encode_lower(&mut buffer);
-    // A hyphenated UUID is visible ASCII; the fallback is never taken.
-    HeaderValue::from_str(id).unwrap_or(HeaderValue::from_static("-"))
+    /// The 36 bytes of a hyphenated UUID.
+    struct Id([u8; 36]);
+    impl AsRef<[u8]> for Id {
+        fn as_ref(&self) -> &[u8] {
+            &self.0
+        }
+    }
+    let mut id = [0; 36];
+    uuid::Uuid::new_v4().hyphenated().encode_lower(&mut id);
+    // SAFETY: a hyphenated UUID is 36 bytes of lowercase hex digits and hyphens, a valid
+    // header value (what `from_maybe_shared` would check, byte by byte).
+    unsafe { HeaderValue::from_maybe_shared_unchecked(bytes::Bytes::from_owner(Id(id))) }
 }
 
 /// The request id of a request that brings `incoming`.
 #[cfg(test)]
 fn request_id(incoming: Option<&[u8]>) -> HeaderValue {
-    incoming.and_then(sane).unwrap_or_else(fresh)
+    let incoming = incoming.and_then(|id| HeaderValue::from_bytes(id).ok());
+    Settings::default()
+        .context(
+            incoming,
+            Accept::Known(crate::context::Prefer::AsIs),
+            RequestPath::Text("/".into()),
+        )
+        .request_id_value()
+        .clone()
 }
 
 /// The problem that replaces a framework's error response with this status, text and headers
@@ -162,13 +194,10 @@ pub(crate) fn replace(
     mut headers: HeaderMap,
     cx: &Context,
 ) -> http::Response<bytes::Bytes> {
-    if let Some(id) = headers.get(&cx.header) {
-        if is_sane(id.as_bytes()) {
-            // Ignored when the id was already fixed: the context's wins, in header and body.
-            let _ = cx.request_id.set(id.clone());
-        }
+    if let Some(id) = headers.get(cx.header()) {
+        cx.adopt(id);
     }
-    headers.remove(&cx.header);
+    headers.remove(cx.header());
     if headers.remove(http::header::CONTENT_ENCODING).is_some() {
         without_vary(&mut headers, "accept-encoding");
     }
@@ -222,7 +251,9 @@ fn log_hidden(status: StatusCode, text: &str, cx: &Context) {
         return;
     }
     tracing::error!(
-        http.response.status_code = status.as_u16(),
+        // OpenTelemetry's `error.type` when there is nothing better than the status.
+        error.type = status.as_str(),
+        http.response.status_code = i64::from(status.as_u16()),
         exception.message = text,
         request_id = cx.request_id(),
         "framework error response; the client does not see this text"

@@ -3,8 +3,8 @@
 
 use super::decode::Encoded;
 use super::{Settings, WithContext};
-use crate::context::{self, Built, Context};
-use http::header::{ACCEPT, CONTENT_ENCODING, CONTENT_TYPE};
+use crate::context::{self, Accept, Context, RequestPath};
+use http::header::{CONTENT_ENCODING, CONTENT_TYPE};
 use http::HeaderValue;
 use poem::{Body, Endpoint, IntoResponse, Middleware, Request, Response};
 use std::sync::Arc;
@@ -59,25 +59,23 @@ impl<E: Endpoint> Endpoint for ProblemPoemEndpoint<E> {
     async fn call(&self, request: Request) -> poem::Result<Response> {
         let headers = request.headers();
         let cx = self.settings.context(
-            headers
-                .get(self.settings.header_name())
-                .map(HeaderValue::as_bytes),
-            || headers.get_all(ACCEPT).iter().map(HeaderValue::as_bytes),
+            headers.get(self.settings.header_name()).cloned(),
+            Accept::of(headers),
             // A nested route sees its own part of the path; the client asked for all of it.
-            request.original_uri().path(),
+            RequestPath::Http(request.original_uri().path_and_query().cloned()),
         );
         let call = context::within(&cx, || self.inner.call(request));
-        let outcome = WithContext::new(call, Arc::clone(&cx)).await;
+        let (outcome, cx) = WithContext::new(call, cx).await;
         // Errors and outputs become responses here, under the context, rather than in the
         // server after the middleware has returned.
         match outcome {
             Ok(output) => {
                 let response = context::within(&cx, || output.into_response());
-                Ok(self.finish(response, &cx).await)
+                Ok(self.finish(response, cx).await)
             }
             Err(error) => {
                 let response = context::within(&cx, || error.into_response());
-                Err(poem::Error::from_response(self.finish(response, &cx).await))
+                Err(poem::Error::from_response(self.finish(response, cx).await))
             }
         }
     }
@@ -85,10 +83,11 @@ impl<E: Endpoint> Endpoint for ProblemPoemEndpoint<E> {
 
 impl<E> ProblemPoemEndpoint<E> {
     /// The response as it goes out: a framework's error rewritten, anything else untouched.
-    async fn finish(&self, response: Response, cx: &Context) -> Response {
+    async fn finish(&self, response: Response, cx: Context) -> Response {
         let headers = response.headers();
         let content_type = headers.get(CONTENT_TYPE).map(HeaderValue::as_bytes);
-        let built = response.extensions().get::<Built>().is_some();
+        // Built by `to_response` under this middleware: it already carries the context.
+        let built = response.extensions().get::<crate::ErrorMeta>().is_some();
         if !self.settings.framework_errors
             || !super::is_framework_error(response.status().as_u16(), content_type, built)
         {
@@ -108,7 +107,7 @@ impl<E> ProblemPoemEndpoint<E> {
         let Some(text) = super::framework_text(encoded, body.as_deref()) else {
             return Response::from_parts(parts, Body::from(body.unwrap_or_default()));
         };
-        let mut problem = super::replace(parts.status, &text, parts.headers, cx);
+        let mut problem = super::replace(parts.status, &text, parts.headers, &cx);
         *problem.version_mut() = parts.version;
         crate::convert::poem::response(problem)
     }

@@ -4,11 +4,11 @@
 //! that rocket's own errors are problems.
 
 use super::Settings;
-use crate::context::Context;
+use crate::context::{Accept, Context, RequestPath};
 use rocket::fairing::{self, Fairing, Info, Kind};
 use rocket::http::Status;
 use rocket::{Build, Catcher, Data, Request, Rocket};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Gives every error response its request context — request id, `instance`, the
 /// representation the client's `Accept` asks for — to the derived values a route returns,
@@ -33,23 +33,39 @@ pub struct ProblemFairing {
 
 super::settings_builder!(ProblemFairing, "rocket");
 
-/// The request's context, in the request's local cache.
-struct Slot(Option<Arc<Context>>);
+/// The request's context, in the request's local cache (which must be `Sync`: the context's
+/// lazily fixed request id is not, so it is behind a lock no one else takes).
+struct Slot(Option<Mutex<Context>>);
 
-/// The request context a `ProblemFairing` left in `request`, if one is attached.
-pub(crate) fn context<'a>(request: &'a Request<'_>) -> Option<&'a Arc<Context>> {
-    request.local_cache(|| Slot(None)).0.as_ref()
+/// Runs `f` with the request context a `ProblemFairing` left in `request` (`None` if none is
+/// attached).
+pub(crate) fn with_context<R>(request: &Request<'_>, f: impl FnOnce(Option<&Context>) -> R) -> R {
+    match &request.local_cache(|| Slot(None)).0 {
+        Some(slot) => {
+            let cx = slot
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            f(Some(&cx))
+        }
+        None => f(None),
+    }
 }
 
 impl ProblemFairing {
-    fn context_of(settings: &Settings, request: &Request<'_>) -> Arc<Context> {
+    fn context_of(settings: &Settings, request: &Request<'_>) -> Context {
         let headers = request.headers();
+        // Rocket's headers are text: the id crosses over as bytes, when it fits a request id.
+        let incoming = headers
+            .get_one(settings.header_name().as_str())
+            .map(str::as_bytes)
+            .filter(|id| crate::context::is_sane(id))
+            .and_then(|id| http::HeaderValue::from_bytes(id).ok());
         settings.context(
-            headers
-                .get_one(settings.header_name().as_str())
-                .map(str::as_bytes),
-            || headers.get("accept").map(str::as_bytes),
-            request.uri().path().as_str(),
+            incoming,
+            Accept::Known(super::accept::prefer(|| {
+                headers.get("accept").map(str::as_bytes)
+            })),
+            RequestPath::Text(request.uri().path().as_str().into()),
         )
     }
 }
@@ -75,7 +91,7 @@ impl Fairing for ProblemFairing {
 
     async fn on_request(&self, request: &mut Request<'_>, _data: &mut Data<'_>) {
         let cx = ProblemFairing::context_of(&self.settings, request);
-        request.local_cache(|| Slot(Some(cx)));
+        request.local_cache(|| Slot(Some(Mutex::new(cx))));
     }
 }
 
@@ -92,18 +108,16 @@ impl rocket::catcher::Handler for Catch {
         status: Status,
         request: &'r Request<'_>,
     ) -> rocket::catcher::Result<'r> {
-        let fresh;
-        let cx = match context(request) {
-            Some(cx) => cx,
-            // The fairing's `on_request` did not run (a request rocket refused before it).
-            None => {
-                fresh = ProblemFairing::context_of(&self.settings, request);
-                &fresh
-            }
-        };
         let status = http::StatusCode::from_u16(status.code)
             .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-        let problem = super::replace(status, "", http::HeaderMap::new(), cx);
+        let problem = with_context(request, |cx| match cx {
+            Some(cx) => super::replace(status, "", http::HeaderMap::new(), cx),
+            // The fairing's `on_request` did not run (a request rocket refused before it).
+            None => {
+                let cx = ProblemFairing::context_of(&self.settings, request);
+                super::replace(status, "", http::HeaderMap::new(), &cx)
+            }
+        });
         Ok(crate::convert::rocket::response(problem))
     }
 }

@@ -1,8 +1,8 @@
 //! `tower` feature: [`ProblemLayer`], for axum, tonic-web and any tower or hyper server.
 
 use super::decode::Encoded;
-use super::{Settings, WithContext};
-use crate::context::{Built, Context};
+use super::Settings;
+use crate::context::{Accept, Context, RequestPath};
 use bytes::Bytes;
 use core::future::Future;
 use core::pin::Pin;
@@ -70,29 +70,31 @@ where
         self.inner.poll_ready(task)
     }
 
+    #[inline]
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
         let headers = request.headers();
         // The id tower-http's `SetRequestIdLayer` gave the request, if it ran first: what its
-        // `TraceLayer` spans record. Else the request's own header.
+        // `TraceLayer` spans record. Else the request's own header. Reference-counted clones,
+        // like the URI: nothing is allocated for a response that passes through.
         let incoming = request
             .extensions()
             .get::<tower_http::request_id::RequestId>()
             .map(|id| id.header_value())
-            .or_else(|| headers.get(self.settings.header_name()));
+            .or_else(|| headers.get(self.settings.header_name()))
+            .cloned();
         let cx = self.settings.context(
-            incoming.map(HeaderValue::as_bytes),
-            || {
-                headers
-                    .get_all(http::header::ACCEPT)
-                    .iter()
-                    .map(HeaderValue::as_bytes)
-            },
-            request.uri().path(),
+            incoming,
+            Accept::of(headers),
+            RequestPath::Http(request.uri().path_and_query().cloned()),
         );
-        let call = crate::context::within(&cx, || self.inner.call(request));
+        // Built in place: the future is moved as little as the caller moves it.
         ProblemFuture {
             state: State::Call {
-                call: WithContext::new(call, cx),
+                call: {
+                    let _entered = crate::context::enter(&cx);
+                    self.inner.call(request)
+                },
+                cx,
                 rewrite: self.settings.framework_errors,
             },
         }
@@ -192,7 +194,8 @@ pin_project_lite::pin_project! {
 pin_project_lite::pin_project! {
     #[project = StateProjection]
     enum State<F, B> {
-        Call { #[pin] call: WithContext<F>, rewrite: bool },
+        // The inner service's future, polled with the context set.
+        Call { #[pin] call: F, cx: Context, rewrite: bool },
         Rewrite { rewrite: Rewrite<B> },
     }
 }
@@ -205,21 +208,33 @@ where
 {
     type Output = Result<Response<ProblemBody<B>>, E>;
 
+    #[inline]
     fn poll(self: Pin<&mut Self>, task: &mut TaskContext<'_>) -> Poll<Self::Output> {
         let mut state = self.project().state;
         loop {
             match state.as_mut().project() {
-                StateProjection::Call { mut call, rewrite } => {
-                    let response = ready!(call.as_mut().poll(task))?;
+                StateProjection::Call {
+                    mut call,
+                    cx,
+                    rewrite,
+                } => {
+                    let entered = crate::context::enter(cx);
+                    let polled = call.as_mut().poll(task);
+                    drop(entered);
+                    let response = ready!(polled)?;
+                    // The status first: most responses are not errors.
+                    let status = response.status().as_u16();
+                    if !*rewrite || !(400..600).contains(&status) {
+                        return Poll::Ready(Ok(response.map(ProblemBody::through)));
+                    }
                     let headers = response.headers();
                     let content_type = headers.get(http::header::CONTENT_TYPE);
-                    if !*rewrite
-                        || !super::is_framework_error(
-                            response.status().as_u16(),
-                            content_type.map(HeaderValue::as_bytes),
-                            response.extensions().get::<Built>().is_some(),
-                        )
-                    {
+                    if !super::is_framework_error(
+                        status,
+                        content_type.map(HeaderValue::as_bytes),
+                        // Built by `to_response` under the layer: it already carries the context.
+                        response.extensions().get::<crate::ErrorMeta>().is_some(),
+                    ) {
                         return Poll::Ready(Ok(response.map(ProblemBody::through)));
                     }
                     let encoded = Encoded::of(
@@ -231,7 +246,8 @@ where
                     if encoded == Encoded::Unknown {
                         return Poll::Ready(Ok(response.map(ProblemBody::through)));
                     }
-                    let cx = Arc::clone(call.context());
+                    // The rewrite takes the context; the state it leaves is dropped next.
+                    let cx = cx.take();
                     state.set(State::Rewrite {
                         rewrite: Box::pin(rewritten(response, encoded, cx)),
                     });
@@ -249,7 +265,7 @@ where
 async fn rewritten<B>(
     response: Response<B>,
     encoded: Encoded,
-    cx: Arc<Context>,
+    cx: Context,
 ) -> Response<ProblemBody<B>>
 where
     B: Body<Data = Bytes>,
@@ -267,6 +283,8 @@ where
     };
     let mut problem = super::replace(parts.status, &text, parts.headers, &cx);
     *problem.version_mut() = parts.version;
-    *problem.extensions_mut() = parts.extensions;
+    // The original's extensions, and what the problem says of itself (`ErrorMeta`).
+    let own = core::mem::replace(problem.extensions_mut(), parts.extensions);
+    problem.extensions_mut().extend(own);
     problem.map(ProblemBody::problem)
 }

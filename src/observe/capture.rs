@@ -15,21 +15,47 @@ thread_local! {
     /// `Some` while a delegating value builds its response: the innermost response's facts,
     /// once built.
     static CAPTURE: Cell<Option<Option<Meta>>> = const { Cell::new(None) };
-    /// Whether the response being built should carry its `ErrorMeta` without a layer.
-    static DESCRIBE: Cell<bool> = const { Cell::new(false) };
+    /// [`DELEGATING`] and [`DESCRIBING`]: one load tells a response built outside both (the
+    /// common case) that it has nothing to ask of `CAPTURE`.
+    static FLAGS: Cell<u8> = const { Cell::new(0) };
 }
 
-/// Whether an outer value is delegating to the one whose response `meta` describes: then its
-/// facts are kept for the outer value to log, and it does not log itself.
-pub(crate) fn captured(meta: &Meta) -> bool {
-    CAPTURE.with(|capture| {
-        if capture.get().is_some() {
-            capture.set(Some(Some(*meta)));
-            true
-        } else {
-            false
+/// `CAPTURE` is in use.
+const DELEGATING: u8 = 1;
+/// The response being built should carry its `ErrorMeta` without a layer, and not be logged.
+const DESCRIBING: u8 = 2;
+
+/// Runs `f` with `flag` set in `FLAGS`, then restores them.
+fn with_flag<R>(flag: u8, f: impl FnOnce() -> R) -> R {
+    struct Restore(u8);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let previous = self.0;
+            FLAGS.with(|flags| flags.set(previous));
         }
-    })
+    }
+    let _restore = Restore(FLAGS.with(|flags| {
+        let previous = flags.get();
+        flags.set(previous | flag);
+        previous
+    }));
+    f()
+}
+
+/// Whether the response `meta` describes is not to be logged by whoever built it: an outer
+/// value is delegating to it (its facts are then kept for the outer value, which logs), or
+/// it is built only to be described.
+#[inline]
+pub(crate) fn taken(meta: &Meta) -> bool {
+    let flags = FLAGS.with(Cell::get);
+    if flags == 0 {
+        return false;
+    }
+    if flags & DELEGATING != 0 {
+        CAPTURE.with(|capture| capture.set(Some(Some(*meta))));
+        return true;
+    }
+    flags & DESCRIBING != 0
 }
 
 /// Runs `build` (an inner value's `to_response`) with its log captured; returns the response
@@ -43,7 +69,7 @@ pub(crate) fn delegating<R>(build: impl FnOnce() -> R) -> (R, Option<Meta>) {
         }
     }
     let restore = Restore(CAPTURE.with(|capture| capture.replace(Some(None))));
-    let built = build();
+    let built = with_flag(DELEGATING, build);
     let meta = CAPTURE.with(Cell::get).flatten();
     drop(restore);
     (built, meta)
@@ -51,18 +77,11 @@ pub(crate) fn delegating<R>(build: impl FnOnce() -> R) -> (R, Option<Meta>) {
 
 /// Runs `build` asking for the response's `ErrorMeta` in its extensions.
 pub(crate) fn meta_of<R>(build: impl FnOnce() -> R) -> R {
-    struct Restore(bool);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            let previous = self.0;
-            DESCRIBE.with(|describe| describe.set(previous));
-        }
-    }
-    let _restore = Restore(DESCRIBE.with(|describe| describe.replace(true)));
-    build()
+    with_flag(DESCRIBING, build)
 }
 
 /// Whether the response being built should carry its `ErrorMeta` without a layer.
+#[inline]
 pub(crate) fn describing() -> bool {
-    DESCRIBE.with(Cell::get)
+    FLAGS.with(Cell::get) & DESCRIBING != 0
 }

@@ -9,20 +9,25 @@ use std::error::Error;
 /// The value being explained.
 pub struct Explainer<'a, T: ?Sized>(pub &'a T);
 
-/// The `source()` chain, outermost first: "a: b: c".
-struct Chain<'a>(&'a (dyn Error + 'static));
+/// A `source()` chain, from the error given, outermost first: "a: b: c".
+pub(crate) struct Chain<'a>(pub(crate) &'a (dyn Error + 'static));
+
+impl<'a> Chain<'a> {
+    /// Each error of the chain, outermost first.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &'a (dyn Error + 'static)> {
+        core::iter::successors(Some(self.0), |&error: &&'a (dyn Error + 'static)| {
+            error.source()
+        })
+    }
+}
 
 impl fmt::Display for Chain<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut source = self.0.source();
-        let mut first = true;
-        while let Some(error) = source {
-            if !first {
+        for (i, error) in self.iter().enumerate() {
+            if i > 0 {
                 f.write_str(": ")?;
             }
             write!(f, "{error}")?;
-            first = false;
-            source = error.source();
         }
         Ok(())
     }
@@ -46,14 +51,9 @@ pub trait ExplainError {
 impl<T: Error + 'static> ExplainError for &&&Explainer<'_, T> {
     fn explain(&self, explain: &mut dyn FnMut(Explanation<'_>)) {
         let error: &(dyn Error + 'static) = self.0;
-        let chain = Chain(error);
-        let sources = error
-            .source()
-            .is_some()
-            .then_some(&chain as &dyn fmt::Display);
         explain(Explanation {
             message: &error,
-            sources,
+            sources: error.source(),
             type_name: core::any::type_name::<T>(),
         });
     }
@@ -117,6 +117,8 @@ macro_rules! __http_status_explain {
         use $crate::__private::{
             ExplainDebug as _, ExplainDisplay as _, ExplainError as _, ExplainOpaque as _,
         };
-        (&&&$crate::__private::Explainer($value)).explain($explain)
+        // One `&` more than the richest impl's receiver: method lookup tries `&&&&Explainer`
+        // first (the `Error` impl's `&self`), then `&&&Explainer` (`Display`'s), and so on.
+        (&&&&$crate::__private::Explainer($value)).explain($explain)
     }};
 }

@@ -49,6 +49,7 @@ impl Meta {
     }
 
     /// The level of a response with `status`.
+    #[inline]
     pub(crate) fn level_for(&self, status: StatusCode) -> LogLevel {
         self.level
             .unwrap_or_else(|| LogLevel::for_status(status.as_u16()))
@@ -58,6 +59,20 @@ impl Meta {
     pub(crate) fn retryable_for(&self, status: StatusCode) -> bool {
         self.retryable
             .unwrap_or_else(|| http_status_core::retryable_by_default(status.as_u16()))
+    }
+
+    /// The facts of the hidden 500 sent instead of this variant's response when it could not
+    /// be built as declared: logged at error level, not retryable, gRPC `INTERNAL`, its text
+    /// hidden whatever the variant exposes; still named by the variant's `error.type`.
+    pub(crate) fn degraded(self) -> Self {
+        Meta {
+            level: Some(LogLevel::Error),
+            retryable: None,
+            grpc: None,
+            code_header: None,
+            exposed: false,
+            ..self
+        }
     }
 
     /// The literal code, if the variant has one.
@@ -72,9 +87,11 @@ impl Default for Meta {
     }
 }
 
-/// What a response built by `to_response` under a `ProblemLayer` or `ProblemMiddleware` says
-/// about itself, in its extensions, for any middleware further out: tower-http's
-/// `TraceLayer`, a metrics layer.
+/// What a response built by `to_response` under a `ProblemLayer` or `ProblemMiddleware` (or
+/// `ProblemPoem`) says about itself, in its extensions, for any middleware further out:
+/// tower-http's `TraceLayer`, a metrics layer. A framework's error that the layer rewrote
+/// carries one too (its `error_type()` is its status code). A response that passes through
+/// (a success, a JSON error built by hand) carries none.
 ///
 /// ```
 /// # #[cfg(feature = "derive")] {
@@ -98,7 +115,7 @@ impl Default for Meta {
 #[derive(Debug, Clone)]
 pub struct ErrorMeta {
     pub(crate) status: StatusCode,
-    pub(crate) code: Option<Box<str>>,
+    pub(crate) code: Option<std::borrow::Cow<'static, str>>,
     pub(crate) meta: Meta,
     pub(crate) type_name: &'static str,
     pub(crate) request_id: Option<http::HeaderValue>,
@@ -107,7 +124,7 @@ pub struct ErrorMeta {
 
 impl ErrorMeta {
     /// The facts of `value`'s response, built for the purpose (a layer puts them in the
-    /// response's extensions as it builds it).
+    /// response's extensions as it builds it); nothing is logged for the asking.
     pub fn of<T: crate::HttpStatus + ?Sized>(value: &T) -> ErrorMeta {
         let response = crate::observe::capture::meta_of(|| value.to_response());
         response
@@ -134,12 +151,16 @@ impl ErrorMeta {
         self.code.as_deref()
     }
 
-    /// OpenTelemetry's `error.type`: the literal code, else `Type::Variant` (a bounded set).
+    /// OpenTelemetry's `error.type`: the literal code, else `Type::Variant` (a bounded set);
+    /// for a framework's error that a layer rewrote, its status code (`"404"`), as
+    /// OpenTelemetry asks when nothing names the error better.
     pub fn error_type(&self) -> &str {
-        if self.meta.error_type.is_empty() {
+        if !self.meta.error_type.is_empty() {
+            self.meta.error_type
+        } else if !self.type_name.is_empty() {
             self.type_name
         } else {
-            self.meta.error_type
+            self.status.as_str()
         }
     }
 
@@ -184,7 +205,9 @@ impl ErrorMeta {
     #[cfg(feature = "tracing")]
     pub fn record(&self, span: &::tracing::Span) {
         span.record("error.type", self.error_type());
-        span.record("http.response.status_code", self.status.as_u16());
+        // An integer attribute, as OpenTelemetry types it (tracing-opentelemetry exports a
+        // `u64` as text).
+        span.record("http.response.status_code", i64::from(self.status.as_u16()));
         if self.status.is_server_error() {
             span.record("otel.status_code", "ERROR");
         }

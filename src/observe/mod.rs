@@ -19,7 +19,6 @@ use crate::context::Context;
 use crate::HttpStatus;
 use core::fmt;
 use http::StatusCode;
-use http_status_core::LogLevel;
 
 /// What a value says of itself, for logs and development bodies: its text (`Display`, else
 /// `Debug`, else its type's name), its `source()` chain when it is an `Error`, and its type.
@@ -29,39 +28,43 @@ use http_status_core::LogLevel;
 pub struct Explanation<'a> {
     /// The full text, hidden from the client or not.
     pub message: &'a dyn fmt::Display,
-    /// The `source()` chain, "a: b: c", when there is one.
-    pub sources: Option<&'a dyn fmt::Display>,
+    /// The first error of the `source()` chain, when there is one (an `Error`'s `source()`).
+    pub sources: Option<&'a (dyn std::error::Error + 'static)>,
     /// The Rust type.
     pub type_name: &'static str,
 }
 
 /// Called for every response the renderer builds: logs it at its level (the variant's
 /// `level`, else by status) unless an outer value is delegating to it, which then logs
-/// instead.
+/// instead, or it is built only to be described (`ErrorMeta::of`), which is no response sent.
+#[inline]
 pub(crate) fn built<T: HttpStatus + ?Sized>(
     value: &T,
     meta: &Meta,
     status: StatusCode,
     cx: Option<&Context>,
 ) {
-    if capture::captured(meta) {
+    if capture::taken(meta) {
         return;
     }
     log(value, meta, status, cx);
 }
 
-/// Logs `value`'s response (which `meta` describes) at its level.
+/// Logs `value`'s response (which `meta` describes) at its level. What a response costs
+/// when its level is filtered out (or `off`, or without `tracing`) is this inlined check.
 #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+#[inline]
 pub(crate) fn log<T: HttpStatus + ?Sized>(
     value: &T,
     meta: &Meta,
     status: StatusCode,
     cx: Option<&Context>,
 ) {
-    let level = meta.level_for(status);
-    if level == LogLevel::Off {
-        return;
-    }
     #[cfg(feature = "tracing")]
-    tracing::event(value, meta, level, status, cx);
+    {
+        let level = meta.level_for(status);
+        if tracing::may_be_enabled(level) {
+            tracing::event(value, meta, level, status, cx);
+        }
+    }
 }

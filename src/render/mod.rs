@@ -10,9 +10,9 @@ pub(crate) mod google;
 pub(crate) mod headers;
 pub(crate) mod writer;
 
-use crate::context::{self, Built, Context, Prefer};
+use crate::context::{self, Context, Prefer};
 use crate::format::{BodyFormat, APPLICATION_JSON, PROBLEM_JSON, TEXT_PLAIN};
-use crate::observe::{self, capture, ErrorMeta, Meta};
+use crate::observe::{self, capture, ErrorMeta, Explanation, Meta};
 use crate::problem::{Member, Problem};
 use crate::HttpStatus;
 use bytes::Bytes;
@@ -20,6 +20,7 @@ use core::fmt;
 use headers::InvalidRequired;
 use http::header::{CONTENT_TYPE, VARY};
 use http::{HeaderValue, Response, StatusCode};
+use std::borrow::Cow;
 use writer::Writer;
 
 /// How a variant's body is written, and what is known of its response besides (for logs,
@@ -138,7 +139,7 @@ enum Repr {
 
 impl Repr {
     fn of(format: BodyFormat, cx: Option<&Context>) -> Repr {
-        match cx.map(|cx| cx.prefer) {
+        match cx.map(Context::prefer) {
             Some(Prefer::Json) if format == BodyFormat::Problem => Repr::Json,
             Some(Prefer::Text) if format.is_builtin_json() => Repr::Text,
             _ => Repr::Format,
@@ -171,7 +172,14 @@ pub const ROOM: usize = 64;
 #[inline]
 pub fn empty<T: HttpStatus + ?Sized>(value: &T, kind: Kind) -> Response<Bytes> {
     let cx = context::current();
-    respond(value, kind, Repr::Format, Bytes::new(), None, cx.as_deref())
+    respond(
+        value,
+        &kind,
+        Repr::Format,
+        Bytes::new(),
+        None,
+        cx.as_deref(),
+    )
 }
 
 /// A response whose body was rendered at compile time; `text` is its text representation (the
@@ -186,7 +194,7 @@ pub fn fixed<T: HttpStatus + ?Sized>(
     let Some(cx) = context::current() else {
         return respond(
             value,
-            kind,
+            &kind,
             Repr::Format,
             Bytes::from_static(body.as_bytes()),
             None,
@@ -198,14 +206,16 @@ pub fn fixed<T: HttpStatus + ?Sized>(
         Repr::Text => Bytes::from_static(text.as_bytes()),
         _ if kind.format.is_builtin_json() => {
             let open = body.strip_suffix('}').unwrap_or(body);
-            let mut writer = Writer::json(body.len() + ROOM);
+            let mut writer = Writer::json(body.len() + context_room(&cx));
             writer.raw(open);
-            close_with_context(&mut writer, kind, &cx);
+            let explain = |f: &mut dyn FnMut(Explanation<'_>)| value.__http_status_explain(f);
+            let internals = Internals::of(&cx, &kind, || value.status(), &explain);
+            close_with_context(&mut writer, &kind, &cx, internals);
             Bytes::from(writer.into_bytes())
         }
         _ => Bytes::from_static(body.as_bytes()),
     };
-    respond(value, kind, repr, body, None, Some(&cx))
+    respond(value, &kind, repr, body, None, Some(&cx))
 }
 
 /// A problem or json body with parts formatted now: `fill` writes the members (the object is
@@ -233,17 +243,33 @@ pub fn built<T: HttpStatus + ?Sized>(
         };
         (body, code)
     } else {
-        let mut writer = Writer::json(capacity);
+        // `capacity` has room for the formatted parts as the derive estimated it; one `ROOM`
+        // more is free (the allocator serves both sizes alike) while growing the buffer
+        // costs a reallocation and a copy: thiserror's texts with a string or two often
+        // exceed the estimate.
+        let context = cx.as_deref().map_or(0, context_room);
+        let mut writer = Writer::json(capacity + ROOM + context);
         writer.keep_code = keep_code;
         fill(&mut writer);
         match &cx {
-            Some(cx) => close_with_context(&mut writer, kind, cx),
+            Some(cx) => {
+                let explain = |f: &mut dyn FnMut(Explanation<'_>)| value.__http_status_explain(f);
+                let internals = Internals::of(cx, &kind, || value.status(), &explain);
+                close_with_context(&mut writer, &kind, cx, internals);
+            }
             None => writer.close(),
         }
         let code = writer.code.take();
         (Bytes::from(writer.into_bytes()), code)
     };
-    respond(value, kind, repr, body, code.as_deref(), cx.as_deref())
+    respond(
+        value,
+        &kind,
+        repr,
+        body,
+        code.map(Cow::Owned),
+        cx.as_deref(),
+    )
 }
 
 /// The common case of [`built`], one call for generated code: an opening `head` known at
@@ -270,12 +296,73 @@ pub fn detailed<T: HttpStatus + ?Sized>(
     })
 }
 
-/// The members the request context adds, then the closing brace.
-fn close_with_context(writer: &mut Writer, kind: Kind, cx: &Context) {
-    if kind.format == BodyFormat::Problem && !kind.instance && !writer.instance {
-        writer.str_member("instance", &cx.path);
+/// Room for what the request context adds to a body: `instance`, the request id member
+/// and, in development, more (which may then grow the buffer).
+fn context_room(cx: &Context) -> usize {
+    // `,"instance":` and `,"<member>":`, quotes, a few escapes, and the id (a UUID's 36 bytes
+    // unless the client sent a longer one).
+    96 + cx.path().len() + cx.member_key().len()
+}
+
+/// A value's `__http_status_explain`, as a closure over the value.
+type Explain<'a> = dyn Fn(&mut dyn FnMut(Explanation<'_>)) + 'a;
+
+/// What a development body (`expose_internals`) says of a 5xx besides: the value's account
+/// of itself, or a framework's text.
+#[derive(Clone, Copy)]
+enum Internals<'a> {
+    None,
+    Value(&'a Explain<'a>),
+    /// A framework's text (the layers').
+    #[cfg_attr(
+        not(any(
+            feature = "tower",
+            feature = "actix-web",
+            feature = "poem",
+            feature = "rocket"
+        )),
+        allow(dead_code)
+    )]
+    Text(&'a str),
+}
+
+impl<'a> Internals<'a> {
+    /// The value's account (`explain`), when the layer exposes internals (never in a build
+    /// without `debug_assertions`) and the response is a 5xx in the problem or json format.
+    #[inline]
+    fn of(
+        cx: &Context,
+        kind: &Kind,
+        status: impl FnOnce() -> StatusCode,
+        explain: &'a Explain<'a>,
+    ) -> Self {
+        if cfg!(debug_assertions)
+            && cx.expose_internals()
+            && kind.format.is_builtin_json()
+            && status().is_server_error()
+        {
+            Internals::Value(explain)
+        } else {
+            Internals::None
+        }
     }
-    writer.str_member(&cx.member, cx.request_id());
+}
+
+/// The members the request context adds (and the development member), then the closing
+/// brace.
+fn close_with_context(writer: &mut Writer, kind: &Kind, cx: &Context, internals: Internals<'_>) {
+    if kind.format == BodyFormat::Problem && !kind.instance && !writer.instance {
+        writer.keyed_member("\"instance\":", cx.path().as_bytes());
+    }
+    // Visible ASCII (checked or generated so), read as it is.
+    writer.keyed_member(cx.member_key(), cx.request_id_value().as_bytes());
+    match internals {
+        Internals::None => {}
+        Internals::Value(explain) => explain(&mut |explained| {
+            writer.debug(explained.message, explained.sources);
+        }),
+        Internals::Text(text) => writer.debug(&text, None),
+    }
     writer.close();
 }
 
@@ -293,7 +380,7 @@ pub fn text<T: HttpStatus + ?Sized>(
         Err(fmt::Error) => Bytes::from_static(fallback.as_bytes()),
     };
     let cx = context::current();
-    respond(value, kind, Repr::Format, body, None, cx.as_deref())
+    respond(value, &kind, Repr::Format, body, None, cx.as_deref())
 }
 
 /// `format = "serde"`: the value itself, serialized. If its `Serialize` fails, the response
@@ -306,11 +393,11 @@ where
     let cx = context::current();
     let mut body = Vec::with_capacity(ROOM * 2);
     if !crate::serialize::write_json(&mut body, serialized) {
-        return degrade(value, kind, Failure::Body, cx.as_deref());
+        return degrade(value, &kind, Failure::Body, cx.as_deref());
     }
     respond(
         value,
-        kind,
+        &kind,
         Repr::Format,
         Bytes::from(body),
         None,
@@ -401,25 +488,18 @@ pub fn custom<T: HttpStatus + ?Sized>(value: &T, kind: Kind, parts: Parts<'_>) -
     let extras =
         (kind.format == BodyFormat::Google).then(|| google::Extras::of(value, kind.meta.grpc));
     problem.google = extras.as_ref();
-    let body = write_custom(kind, problem, cx.as_deref());
-    respond(
-        value,
-        kind,
-        Repr::Format,
-        body,
-        code.as_deref(),
-        cx.as_deref(),
-    )
+    let body = write_custom(&kind, problem, cx.as_deref());
+    respond(value, &kind, Repr::Format, body, code, cx.as_deref())
 }
 
 /// The body `kind`'s custom format writes for `problem`, with the request context's instance
 /// and request id.
-fn write_custom<'a>(kind: Kind, mut problem: Problem<'a>, cx: Option<&'a Context>) -> Bytes {
+fn write_custom<'a>(kind: &Kind, mut problem: Problem<'a>, cx: Option<&'a Context>) -> Bytes {
     if let Some(cx) = cx {
         if problem.instance().is_none() {
-            problem = problem.with_instance(Some(&cx.path));
+            problem = problem.with_instance(Some(cx.path()));
         }
-        problem = problem.with_request_id(&cx.member, cx.request_id());
+        problem = problem.with_request_id(cx.member(), cx.request_id());
     }
     let mut body = Vec::with_capacity(ROOM * 2);
     if let Some(write) = kind.write {
@@ -442,16 +522,17 @@ pub fn delegate<T: HttpStatus + ?Sized, F: ?Sized>(
 ) -> Response<Bytes> {
     let (mut response, inner_meta) = capture::delegating(|| build(inner));
     drop_invalid_headers(response.headers_mut());
+    let meta = inner_meta.unwrap_or_default();
     if let Some(invalid) = invalid_response(&response) {
         let cx = context::current();
-        return degrade(outer, PROBLEM, Failure::Inner(invalid), cx.as_deref());
+        let kind = Kind { meta, ..PROBLEM };
+        return degrade(outer, &kind, Failure::Inner(invalid), cx.as_deref());
     }
-    // Logged once, by the outer value (its text and chain say the most), at the inner
-    // response's level.
-    let meta = inner_meta.unwrap_or_default();
+    // Logged once, by the outermost value (its text and chain say the most), at the inner
+    // response's level: unless a value further out delegates to this one in turn.
     let status = response.status();
     let cx = context::current();
-    observe::log(outer, &meta, status, cx.as_deref());
+    observe::built(outer, &meta, status, cx.as_deref());
     if let Some(error_meta) = response.extensions_mut().get_mut::<ErrorMeta>() {
         if error_meta.internal_message.is_some() {
             error_meta.internal_message = internal_message(outer, status, &meta);
@@ -517,10 +598,10 @@ pub(crate) fn effective_status<T: HttpStatus + ?Sized>(value: &T) -> StatusCode 
 #[inline]
 fn respond<T: HttpStatus + ?Sized>(
     value: &T,
-    kind: Kind,
+    kind: &Kind,
     repr: Repr,
     body: Bytes,
-    code: Option<&str>,
+    code: Option<Cow<'static, str>>,
     cx: Option<&Context>,
 ) -> Response<Bytes> {
     let mut response = Response::new(body);
@@ -531,8 +612,9 @@ fn respond<T: HttpStatus + ?Sized>(
     *response.status_mut() = status;
     observe::built(value, &kind.meta, status, cx);
     decorate(&mut response, kind.format, repr, cx);
-    let code = code.or(kind.meta.code());
-    if let (Some(name), Some(code)) = (kind.meta.code_header, code) {
+    // The literal code is borrowed, an interpolated one moved: no copy either way.
+    let code = code.or_else(|| kind.meta.code().map(Cow::Borrowed));
+    if let (Some(name), Some(code)) = (kind.meta.code_header, &code) {
         add_code_header(response.headers_mut(), name, code);
     }
     if cx.is_some() || capture::describing() {
@@ -561,12 +643,12 @@ fn error_meta<T: HttpStatus + ?Sized>(
     value: &T,
     meta: &Meta,
     status: StatusCode,
-    code: Option<&str>,
+    code: Option<Cow<'static, str>>,
     cx: Option<&Context>,
 ) -> ErrorMeta {
     ErrorMeta {
         status,
-        code: code.map(Box::from),
+        code,
         meta: *meta,
         type_name: core::any::type_name::<T>(),
         request_id: cx.map(|cx| cx.request_id_value().clone()),
@@ -598,11 +680,10 @@ fn decorate(response: &mut Response<Bytes>, format: BodyFormat, repr: Repr, cx: 
         let _ = headers.try_insert(CONTENT_TYPE, content_type);
     }
     if let Some(cx) = cx {
-        let _ = headers.try_insert(cx.header.clone(), cx.request_id_value().clone());
+        let _ = headers.try_insert(cx.header().clone(), cx.request_id_value().clone());
         if format.is_builtin_json() {
             let _ = headers.try_append(VARY, ACCEPT);
         }
-        response.extensions_mut().insert(Built);
     }
 }
 
@@ -622,6 +703,7 @@ fn bare(
 
 /// Why a response could not be built as declared.
 #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+#[derive(Clone, Copy)]
 enum Failure {
     /// A required header's interpolated value was invalid (logged with `tracing`).
     Header(InvalidRequired),
@@ -637,29 +719,43 @@ enum Failure {
 /// variant's headers.
 fn degrade<T: HttpStatus + ?Sized>(
     value: &T,
-    kind: Kind,
+    kind: &Kind,
     failure: Failure,
     cx: Option<&Context>,
 ) -> Response<Bytes> {
-    #[cfg(feature = "tracing")]
-    {
-        use crate::observe::tracing::{degraded, Degraded};
-        let why = match &failure {
-            Failure::Header(invalid) => Degraded::Header(*invalid),
-            Failure::Body => Degraded::Body,
-            Failure::Inner(why) => Degraded::Inner(why),
-        };
-        degraded(core::any::type_name::<T>(), why, cx);
+    let meta = kind.meta.degraded();
+    // Inside a delegation, the outermost value logs (at error level, as the 500 it became).
+    if !capture::taken(&meta) {
+        #[cfg(feature = "tracing")]
+        {
+            use crate::observe::tracing::{degraded, Degraded};
+            let why = match failure {
+                Failure::Header(invalid) => Degraded::Header(invalid),
+                Failure::Body => Degraded::Body,
+                Failure::Inner(why) => Degraded::Inner(why),
+            };
+            degraded(value, &meta, why, cx);
+        }
     }
-    let _ = (value, failure);
+    let _ = failure;
     let status = StatusCode::INTERNAL_SERVER_ERROR;
     let problem = Problem::new(status, "Internal Server Error");
     let format = match kind.format {
         BodyFormat::Serde | BodyFormat::Empty => BodyFormat::Problem,
         other => other,
     };
-    let (format, body, repr) = render(problem, format, kind, cx);
-    bare(status, format, repr, body, cx)
+    let explain = |f: &mut dyn FnMut(Explanation<'_>)| value.__http_status_explain(f);
+    let internals = match cx {
+        Some(cx) => Internals::of(cx, &Kind { format, ..*kind }, || status, &explain),
+        None => Internals::None,
+    };
+    let (format, body, repr) = render(problem, format, kind, cx, internals);
+    let mut response = bare(status, format, repr, body, cx);
+    if cx.is_some() || capture::describing() {
+        let meta = error_meta(value, &meta, status, None, cx);
+        response.extensions_mut().insert(meta);
+    }
+    response
 }
 
 /// The body of a problem that no derived variant describes (a degraded response, a
@@ -667,8 +763,9 @@ fn degrade<T: HttpStatus + ?Sized>(
 fn render<'a>(
     problem: Problem<'a>,
     format: BodyFormat,
-    kind: Kind,
+    kind: &Kind,
     cx: Option<&'a Context>,
+    internals: Internals<'_>,
 ) -> (BodyFormat, Bytes, Repr) {
     let repr = Repr::of(format, cx);
     let body = match (repr, format) {
@@ -689,7 +786,7 @@ fn render<'a>(
             if let Some(detail) = problem.detail() {
                 writer.str_member("message", detail);
             }
-            close(&mut writer, BodyFormat::Json, cx);
+            close(&mut writer, BodyFormat::Json, cx, internals);
             Bytes::from(writer.into_bytes())
         }
         _ => {
@@ -701,16 +798,16 @@ fn render<'a>(
             if let Some(detail) = problem.detail() {
                 writer.str_member("detail", detail);
             }
-            close(&mut writer, BodyFormat::Problem, cx);
+            close(&mut writer, BodyFormat::Problem, cx, internals);
             Bytes::from(writer.into_bytes())
         }
     };
     (format, body, repr)
 }
 
-fn close(writer: &mut Writer, format: BodyFormat, cx: Option<&Context>) {
+fn close(writer: &mut Writer, format: BodyFormat, cx: Option<&Context>, internals: Internals<'_>) {
     match cx {
-        Some(cx) => close_with_context(writer, Kind::of(format), cx),
+        Some(cx) => close_with_context(writer, &Kind::of(format), cx, internals),
         None => writer.close(),
     }
 }
@@ -736,13 +833,29 @@ pub(crate) fn framework_error(
         .map(|info| info.reason)
         .or(status.canonical_reason())
         .unwrap_or("Error");
-    let detail = text.trim();
+    let detail = detail_text(text);
     let detail = (status.is_client_error() && !detail.is_empty()).then_some(detail);
     let problem = Problem::new(status, title).with_detail(detail);
-    let (format, body, repr) = render(problem, BodyFormat::Problem, PROBLEM, Some(cx));
+    let hidden = detail_text(text);
+    let internals = if cfg!(debug_assertions) && cx.expose_internals() && status.is_server_error() {
+        Internals::Text(hidden)
+    } else {
+        Internals::None
+    };
+    let (format, body, repr) = render(problem, BodyFormat::Problem, &PROBLEM, Some(cx), internals);
     headers.remove(CONTENT_TYPE);
     headers.remove(http::header::CONTENT_LENGTH);
     let mut response = bare(status, format, repr, body, Some(cx));
+    response.extensions_mut().insert(ErrorMeta {
+        status,
+        code: None,
+        meta: Meta::new(),
+        // No type: `error_type()` is the status code, as OpenTelemetry asks then.
+        type_name: "",
+        request_id: Some(cx.request_id_value().clone()),
+        internal_message: (status.is_server_error() && !detail_text(text).is_empty())
+            .then(|| detail_text(text).to_owned()),
+    });
     // `into_iter` names a field once, before the first of its values.
     let mut name = None;
     for (next, value) in headers {
@@ -752,4 +865,15 @@ pub(crate) fn framework_error(
         }
     }
     response
+}
+
+/// A framework's error text as a detail, or as the hidden text of a 5xx.
+#[cfg(any(
+    feature = "tower",
+    feature = "actix-web",
+    feature = "poem",
+    feature = "rocket"
+))]
+fn detail_text(text: &str) -> &str {
+    text.trim()
 }

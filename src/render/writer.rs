@@ -34,6 +34,7 @@ enum Mode {
 }
 
 impl Writer {
+    #[inline]
     pub(crate) fn json(capacity: usize) -> Self {
         Writer {
             out: Object::with_capacity(capacity),
@@ -57,6 +58,7 @@ impl Writer {
     }
 
     /// The JSON written.
+    #[inline]
     pub(crate) fn into_bytes(self) -> Vec<u8> {
         self.out.into_bytes()
     }
@@ -68,6 +70,7 @@ impl Writer {
 
     /// Opens the object with parts known at compile time, e.g.
     /// `{"type":"about:blank","title":"Not Found","status":404`.
+    #[inline]
     pub fn raw(&mut self, head: &'static str) {
         if self.mode == Mode::Json {
             self.out.raw(head);
@@ -75,6 +78,7 @@ impl Writer {
     }
 
     /// Members known at compile time, `"code":"X"` (several, comma-separated, allowed).
+    #[inline]
     pub fn lit(&mut self, members: &'static str) {
         if self.mode == Mode::Json {
             self.comma();
@@ -84,6 +88,7 @@ impl Writer {
 
     /// The detail (problem) or message (json) member, `key` being `"detail":`, formatted now.
     /// In text mode, the text itself is collected. Left out if its `Display` fails.
+    #[inline]
     pub fn detail(&mut self, key: &'static str, text: fmt::Arguments<'_>) {
         match self.mode {
             Mode::Json => self.string(key, text),
@@ -97,8 +102,8 @@ impl Writer {
         }
     }
 
-    /// A string member (`"code":`), formatted now and escaped as it is written; left out if
-    /// its `Display` fails.
+    /// A string member, formatted now and escaped as it is written; left out if its `Display`
+    /// fails.
     pub fn string(&mut self, key: &'static str, text: fmt::Arguments<'_>) {
         if self.mode == Mode::Text {
             return;
@@ -123,13 +128,21 @@ impl Writer {
     /// The `code` member (`key` is `"code":`), formatted now; kept as text too when a code
     /// header or the request context needs it.
     pub fn code(&mut self, key: &'static str, text: fmt::Arguments<'_>) {
-        if self.keep_code {
-            let mut code = String::new();
-            if fmt::write(&mut code, text).is_ok() {
-                self.code = Some(code);
-            }
+        if !self.keep_code {
+            self.string(key, text);
+            return;
         }
-        self.string(key, text);
+        // Formatted once, then written from the text kept.
+        let mut code = String::new();
+        if fmt::write(&mut code, text).is_err() {
+            return;
+        }
+        if self.mode == Mode::Json {
+            self.comma();
+            self.out.buf.extend_from_slice(key.as_bytes());
+            write_json(&mut self.out.buf, code.as_str());
+        }
+        self.code = Some(code);
     }
 
     /// The problem `type`, formatted now: a URI reference, else `about:blank` (the member is
@@ -202,6 +215,24 @@ impl Writer {
         crate::violation::wire::write_errors(&mut self.out.buf, &violations);
     }
 
+    /// A member whose key is already JSON (`"name":`) and whose text is known at run time
+    /// only (the request context's).
+    pub(crate) fn keyed_member(&mut self, key: &str, value: &[u8]) {
+        if self.mode == Mode::Json {
+            self.comma();
+            self.out.buf.extend_from_slice(key.as_bytes());
+            // A request id or a path seldom holds what JSON escapes: checked eight bytes at
+            // a time, then copied.
+            if plain(value) {
+                self.out.buf.push(b'"');
+                self.out.buf.extend_from_slice(value);
+                self.out.buf.push(b'"');
+            } else {
+                write_json(&mut self.out.buf, &*String::from_utf8_lossy(value));
+            }
+        }
+    }
+
     /// A member whose text is known at run time only (the request id, a framework's text).
     pub(crate) fn str_member(&mut self, key: &str, value: &str) {
         if self.mode == Mode::Json {
@@ -216,12 +247,47 @@ impl Writer {
         }
     }
 
+    #[inline]
     pub(crate) fn close(&mut self) {
         if self.mode == Mode::Json {
             self.out.close();
         }
     }
 
+    /// `"debug":{"message":…,"sources":[…]}`, the development member of a 5xx
+    /// (`expose_internals`): the text the body hides and its `source()` chain, outermost
+    /// first. A `Display` that fails leaves its text empty.
+    pub(crate) fn debug(
+        &mut self,
+        message: &dyn fmt::Display,
+        sources: Option<&(dyn std::error::Error + 'static)>,
+    ) {
+        if self.mode == Mode::Text {
+            return;
+        }
+        let text = |display: &dyn fmt::Display| {
+            let mut text = String::new();
+            if fmt::write(&mut text, format_args!("{display}")).is_err() {
+                text.clear();
+            }
+            text
+        };
+        self.comma();
+        self.out.buf.extend_from_slice(br#""debug":{"message":"#);
+        write_json(&mut self.out.buf, text(message).as_str());
+        self.out.buf.extend_from_slice(br#","sources":["#);
+        let chain = sources.map(crate::observe::explain::Chain);
+        for (i, source) in chain.iter().flat_map(|chain| chain.iter()).enumerate() {
+            if i > 0 {
+                self.out.buf.push(b',');
+            }
+            write_json(&mut self.out.buf, text(&source).as_str());
+        }
+        self.out.buf.extend_from_slice(b"]}");
+    }
+
+    /// A comma, unless the object is still empty.
+    #[inline]
     fn comma(&mut self) {
         self.out.comma();
     }
@@ -285,5 +351,58 @@ impl fmt::Display for Guard<'_, '_> {
             self.failed.set(true);
         }
         Ok(())
+    }
+}
+
+/// Whether `text` holds nothing JSON escapes inside a string (no `"`, `\\` or control
+/// character), read a word at a time (the bit tricks of "Bit Twiddling Hacks",
+/// "determine if a word has a byte less than n" and "has a byte equal to n").
+fn plain(text: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let less_than = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH;
+    let equal_to = |word: u64, b: u8| less_than(word ^ (ONES * u64::from(b)), 1);
+    let mut chunks = text.chunks_exact(8);
+    let mut found = 0;
+    for chunk in &mut chunks {
+        let mut bytes = [0; 8];
+        bytes.copy_from_slice(chunk);
+        let word = u64::from_ne_bytes(bytes);
+        found |= less_than(word, 0x20) | equal_to(word, b'"') | equal_to(word, b'\\');
+    }
+    found == 0
+        && chunks
+            .remainder()
+            .iter()
+            .all(|&b| b >= 0x20 && b != b'"' && b != b'\\')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn plain_is_what_json_leaves_unescaped() {
+        let naive = |text: &[u8]| text.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\');
+        let mut cases: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            b"0b2c4f1e-7a6d-4c1b-9e3f-2a1b3c4d5e6f".to_vec(),
+            "/users/42/caf\u{e9}/\u{1f600}".as_bytes().to_vec(),
+        ];
+        // Every byte that matters, at every position of words and remainders.
+        for len in 1..20 {
+            for at in 0..len {
+                for bad in [
+                    b'"', b'\\', 0x00, 0x1f, b'\n', 0x7f, 0x80, 0xff, b' ', b'!', b'#',
+                ] {
+                    let mut text = vec![b'a'; len];
+                    text[at] = bad;
+                    cases.push(text);
+                }
+            }
+        }
+        for text in cases {
+            assert_eq!(plain(&text), naive(&text), "{text:?}");
+        }
     }
 }

@@ -203,7 +203,11 @@ pub fn check(input: &Input, resolved: &[Resolved], diag: &mut Diagnostics) {
             }
         }
         if let Some(own) = variant.attrs.first().filter(|_| variant.is_enum_variant) {
-            options_at_status(own, true, &responding, diag);
+            // A variant's own options reach only that variant: asking every other one whether
+            // it takes them made this quadratic in the number of variants.
+            if !this.delegates() && this.status().is_some() {
+                options_at_status(own, true, &[this], diag);
+            }
         }
     }
     let never = |_: Rule| false;
