@@ -123,6 +123,20 @@ impl BodyFormat {
         })
     }
 
+    /// The built-in format `format` names (the inverse of [`BodyFormat::builtin`]).
+    pub(crate) const fn from_builtin(format: http_status_core::BodyFormat) -> BodyFormat {
+        use http_status_core::BodyFormat as Core;
+        match format {
+            Core::Problem => BodyFormat::Problem,
+            Core::Json => BodyFormat::Json,
+            Core::Text => BodyFormat::Text,
+            Core::Serde => BodyFormat::Serde,
+            Core::Members => BodyFormat::Members,
+            Core::Google => BodyFormat::Google,
+            Core::None => BodyFormat::Empty,
+        }
+    }
+
     /// Whether the body is a JSON object `http-status` writes itself (problem or json), to which
     /// the request context adds `request_id` and `instance`.
     pub(crate) const fn is_builtin_json(self) -> bool {

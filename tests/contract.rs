@@ -51,6 +51,15 @@ enum Everything {
     #[error("text")]
     #[status(400, format = "text")]
     Text,
+    #[error("taken")]
+    #[status(409, format = "members")]
+    Flat {
+        #[status(extension)]
+        field: String,
+    },
+    #[error("quota exceeded")]
+    #[status(429, format = "google", code = "QUOTA_EXCEEDED", header("Retry-After" = "30"))]
+    Google,
 }
 
 #[test]
@@ -82,6 +91,9 @@ fn a_catalogue_reads_back_as_it_was_written() {
         Some(r#"{"type":"about:blank","title":"Service Unavailable","status":503}"#)
     );
     assert!(back[3].retryable() && back[3].detail_hidden());
+    // Every built-in format reads back as itself.
+    assert_eq!(back[5].format(), BodyFormat::Members);
+    assert_eq!(back[6].format(), BodyFormat::Google);
 }
 
 #[test]

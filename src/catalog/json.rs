@@ -207,14 +207,11 @@ fn description(r: &Reader<'_>) -> Result<ResponseDescription, CatalogError> {
         .ok_or_else(|| r.fail("status", "is missing or not a status code"))?;
     let number = status.as_u16();
     let format = r.text("format")?;
-    let shape = match &*format {
-        "problem" => Shape::Format(BodyFormat::Problem),
-        "json" => Shape::Format(BodyFormat::Json),
-        "text" => Shape::Format(BodyFormat::Text),
-        "serde" => Shape::Format(BodyFormat::Serde),
-        "none" => Shape::Format(BodyFormat::Empty),
-        "custom" => Shape::Custom(r.text("content_type")?.into_owned()),
-        other => return Err(r.fail("format", &format!("is not a format: {other:?}"))),
+    // The names `format = "…"` takes, as `Shape::name` writes them.
+    let shape = match http_status_core::BodyFormat::from_name(&format) {
+        Some(builtin) => Shape::Format(BodyFormat::from_builtin(builtin)),
+        None if format == "custom" => Shape::Custom(r.text("content_type")?.into_owned()),
+        None => return Err(r.fail("format", &format!("is not a format: {format:?}"))),
     };
     let level = match r.optional_text("level")? {
         None => LogLevel::for_status(number),
