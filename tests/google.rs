@@ -125,3 +125,32 @@ fn any_text_gives_valid_json_that_carries_it_exactly() {
         );
     }
 }
+
+/// The enum's google format is for its errors: a success keeps a success body.
+#[derive(Debug, HttpStatus)]
+#[status(format = "google")]
+enum Outcome {
+    #[status(202, message = "queued")]
+    Queued,
+    #[status(204)]
+    Gone,
+    #[status(409, code = "TAKEN")]
+    Taken,
+}
+
+#[test]
+fn a_success_does_not_inherit_the_google_format() {
+    let queued = Outcome::Queued.to_response();
+    assert_eq!(queued.status(), 202);
+    assert_eq!(
+        queued.headers()["content-type"],
+        "text/plain; charset=utf-8"
+    );
+    assert_eq!(&queued.body()[..], b"queued");
+    let gone = Outcome::Gone.to_response();
+    assert!(gone.body().is_empty() && gone.headers().get("content-type").is_none());
+    let taken = Outcome::Taken.to_response();
+    assert_eq!(taken.headers()["content-type"], "application/json");
+    let json: Value = serde_json::from_slice(taken.body()).unwrap();
+    assert_eq!(json["error"]["status"], "ALREADY_EXISTS");
+}

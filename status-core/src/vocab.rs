@@ -52,6 +52,18 @@ impl BodyFormat {
         }
     }
 
+    /// Whether the format says the request failed (problem details, Google's JSON error): a
+    /// 2xx/3xx never takes it, and does not inherit it from its enum.
+    ///
+    /// ```
+    /// use http_status_core::BodyFormat;
+    /// assert!(BodyFormat::Google.describes_failure());
+    /// assert!(!BodyFormat::Json.describes_failure());
+    /// ```
+    pub const fn describes_failure(self) -> bool {
+        matches!(self, BodyFormat::Problem | BodyFormat::Google)
+    }
+
     /// The variant's identifier, for generated code (`BodyFormat::Problem`).
     pub const fn ident(self) -> &'static str {
         match self {

@@ -420,8 +420,8 @@ impl<'i, 'a> Resolved<'i, 'a> {
             .map(|(key, spec)| (key, spec, false))
     }
 
-    /// The body format: the variant's own choice; else the enum's (but the problem format
-    /// only for errors); else problem details for 4xx/5xx, and for 2xx/3xx no body, or text
+    /// The body format: the variant's own choice; else the enum's (but the problem and google
+    /// formats only for errors); else problem details for 4xx/5xx, and for 2xx/3xx no body, or text
     /// when there is a message. An unknown name (reported by `bad_attribute`) counts as the
     /// default.
     pub fn format(&self) -> Format<'i> {
@@ -439,8 +439,8 @@ impl<'i, 'a> Resolved<'i, 'a> {
     }
 
     /// The `format = …` the variant's body follows, and the format it names: its own, else
-    /// the enum's — but the enum's problem format only for errors (a success body in
-    /// problem+json would read as a failure).
+    /// the enum's — but the enum's problem or google format only for errors (a success body in
+    /// either would read as a failure).
     pub fn format_item(&self) -> Option<(&'i Item, Format<'i>)> {
         let (item, own) = match self.own.and_then(|a| a.get(Key::Format)) {
             Some(item) => (item, true),
@@ -450,7 +450,8 @@ impl<'i, 'a> Resolved<'i, 'a> {
             return None;
         };
         let format = parse_format(spec)?;
-        let applies = own || !(self.is_success_like() && format.is(BodyFormat::Problem));
+        let failure = format.builtin().is_some_and(BodyFormat::describes_failure);
+        let applies = own || !(self.is_success_like() && failure);
         applies.then_some((item, format))
     }
 

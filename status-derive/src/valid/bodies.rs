@@ -88,30 +88,35 @@ pub fn members_without_body(variant: &Resolved, code: Code, report: &mut Report)
     }
 }
 
-/// `problem_on_success`: problem details on a 2xx/3xx — the variant's own problem format,
-/// `type` or `instance` (the enum's are not inherited by a success).
+/// `problem_on_success`: an error body on a 2xx/3xx — the variant's own problem or google
+/// format, `type` or `instance` (the enum's are not inherited by a success).
 pub fn problem_on_success(at: &OptionAt, report: &mut Report) {
     let variant = at.variant();
     if !variant.is_success_like() || variant.content_forbidden() || !at.own {
         return;
     }
-    let what = match (&at.item.value, at.item.def.key) {
-        (ItemValue::Format(FormatSpec::Named(lit)), _) if lit.text == "problem" => {
-            "the problem format".to_owned()
-        }
-        (_, Key::Type | Key::Instance) => format!("`{}`", at.item.key),
+    const PROBLEM: &str = "problem details describe errors, and a client that sees application/problem+json takes the response for a failure";
+    const RFC: &str = "RFC 9457 §1";
+    let (what, why, spec) = match (&at.item.value, at.item.def.key) {
+        (ItemValue::Format(FormatSpec::Named(lit)), _) => match BodyFormat::from_name(&lit.text) {
+            Some(BodyFormat::Problem) => ("the problem format".to_owned(), PROBLEM, RFC),
+            Some(BodyFormat::Google) => (
+                "the google format".to_owned(),
+                "Google's JSON error describes errors, and a client that reads its `error` object takes the response for a failure",
+                "AIP-193",
+            ),
+            _ => return,
+        },
+        (_, Key::Type | Key::Instance) => (format!("`{}`", at.item.key), PROBLEM, RFC),
         _ => return,
     };
     report.error(
         &at.item.key,
         Message::new(
             Rule::ProblemOnSuccess,
-            format!(
-                "{what} on {}: problem details describe errors, and a client that sees application/problem+json takes the response for a failure",
-                at.code.describe()
-            ),
+            format!("{what} on {}: {why}", at.code.describe()),
         )
-        .spec("RFC 9457 §1")
+        .spec(spec)
         .help("send a success body with format = \"json\" (or a message as text), or use a 4xx/5xx status"),
     );
 }
