@@ -29,7 +29,7 @@ pub enum ApiError {
 
     /// The user was deleted; it cannot come back.
     #[error("user {id} was deleted")]
-    #[status(404, code = "USER_DELETED")]
+    #[status(404, code = "USER_DELETED", header("Cache-Control" = "max-age=86400"))]
     UserDeleted { id: u64 },
 
     #[error("no such user")]
@@ -250,6 +250,13 @@ fn required_headers(responses: &Value) {
     assert_eq!(retry["example"], 42);
     assert_eq!(header("503", "Retry-After")["required"], true);
     assert_eq!(header("503", "Retry-After")["example"], "30");
+    // Sent by one of the variants that share the status: neither required nor said of all.
+    let cache = header("404", "Cache-Control");
+    assert_ne!(cache["required"], true, "{cache}");
+    assert_eq!(
+        cache["description"],
+        "`max-age=86400` (sent by `UserDeleted` only)"
+    );
 }
 
 /// Realistic values, the exact body where nothing is interpolated, and one named example per

@@ -50,9 +50,15 @@ fn header(sent: &[(&ResponseDescription, &HeaderDescription)], by_all: bool) -> 
             .map_or_else(|_| json!(example), |n| json!(n)),
         _ => json!(example),
     };
+    let mut description = values.join(" or ");
+    if !by_all {
+        // The status is shared: say which variants send it, so that no reader expects it of all.
+        let senders = schema::dedup(sent.iter().map(|(v, _)| format!("`{}`", v.source())));
+        description.push_str(&format!(" (sent by {} only)", senders.join(", ")));
+    }
     Header {
         name: first.name().to_owned(),
-        description: values.join(" or "),
+        description,
         required: by_all && sent.iter().all(|(v, h)| always_sent(v, h)),
         schema: schema::of_kind(kind),
         example,
