@@ -84,11 +84,12 @@ fn json_shape_is_exact() {
         entries[4]["members"],
         json!([{"name": "errors", "type": "Vec<Violation>", "kind": "array"}])
     );
-    // A body with members: the example shows a sample value of each kind.
+    // A body with members: the example shows a sample value of each kind (the errors list one
+    // violation).
     assert_eq!(
         entries[4]["example"],
         json!(
-            r#"{"type":"https://api.example.com/probs/validation","title":"Unprocessable Content","status":422,"detail":"invalid fields","code":"VALIDATION","errors":[]}"#
+            r##"{"type":"https://api.example.com/probs/validation","title":"Unprocessable Content","status":422,"detail":"invalid fields","code":"VALIDATION","errors":[{"detail":"must not be empty","pointer":"#/name"}]}"##
         )
     );
     assert_eq!(entries[4]["example_exact"], json!(false));

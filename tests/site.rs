@@ -116,7 +116,7 @@ fn example_bodies_are_what_the_values_send() {
     let dir = folder("examples");
     let catalog = ResponseCatalog::of::<api::ApiError>();
     catalog.write_site(&dir).unwrap();
-    // Each variant with the sample values: 42 for a number, "example" for text.
+    // Each variant with the sample values: 42 for a number, "example" for text, one violation.
     let values = [
         api::ApiError::UserNotFound { id: 42 },
         api::ApiError::Unauthenticated,
@@ -127,7 +127,10 @@ fn example_bodies_are_what_the_values_send() {
             email: "example".to_owned(),
         },
         api::ApiError::Validation {
-            errors: Default::default(),
+            errors: vec![http_status::Violation::pointer(
+                "/name",
+                "must not be empty",
+            )],
         },
         api::ApiError::RateLimited { retry_after: 42 },
         api::ApiError::Database("connection refused".to_owned()),

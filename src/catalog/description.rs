@@ -70,6 +70,11 @@ pub struct MemberDescription {
 }
 
 impl MemberDescription {
+    /// Whether this is the RFC 9457 `errors` list of a `#[status(errors)]` field.
+    pub(crate) fn is_violations(&self) -> bool {
+        self.name() == Some("errors") && self.type_name().contains("Violation")
+    }
+
     /// A member, for hand-written descriptions: its name (`None` for flattened entries), its
     /// Rust type as written, and its kind.
     pub fn new(

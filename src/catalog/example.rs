@@ -71,7 +71,13 @@ pub(super) fn render(d: &ResponseDescription) -> Option<(String, bool)> {
         }
         body.push_str(&serde_json::to_string(name).ok()?);
         body.push(':');
-        body.push_str(member.kind().sample_json());
+        if member.is_violations() {
+            body.push('[');
+            body.push_str(crate::violation::SAMPLE_JSON);
+            body.push(']');
+        } else {
+            body.push_str(member.kind().sample_json());
+        }
     }
     body.push('}');
     Some((body, exact))

@@ -10,6 +10,9 @@
 pub(crate) mod checks;
 pub(crate) mod wire;
 
+/// The one violation examples show (the catalogue's sample bodies, OpenAPI), as sent.
+pub(crate) const SAMPLE_JSON: &str = r##"{"detail":"must not be empty","pointer":"#/name"}"##;
+
 use core::fmt::{self, Write as _};
 
 /// One failed check of a request: where, what, and an optional machine-readable code.

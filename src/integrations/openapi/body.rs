@@ -168,8 +168,8 @@ fn member_schema(member: &MemberDescription, refs: &Refs) -> Value {
 /// (`validator::ValidationErrors`, `garde::Report`). A member named `errors` of another type
 /// with a schema (a map of messages) keeps that schema.
 fn is_violations(member: &MemberDescription) -> bool {
-    member.name() == Some("errors")
-        && (member.type_name().contains("Violation") || member::of(member.schema()).is_none())
+    member.is_violations()
+        || (member.name() == Some("errors") && member::of(member.schema()).is_none())
 }
 
 /// An example value of each named member of the variant: what its schema allows (a list with

@@ -100,7 +100,7 @@ pub(crate) fn violation() -> Value {
 
 /// An example item of `errors`.
 pub(crate) fn violation_example() -> Value {
-    json!({ "detail": "must not be empty", "pointer": "#/name" })
+    serde_json::from_str(crate::violation::SAMPLE_JSON).unwrap_or(Value::Null)
 }
 
 /// The `errors` member: the violations, in order.
