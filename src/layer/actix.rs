@@ -132,8 +132,8 @@ async fn finish<B: MessageBody>(
     // Built by `to_response` under this middleware: it already carries the context.
     let built = response.extensions().get::<crate::ErrorMeta>().is_some();
     let status = response.status().as_u16();
-    let content_type = response.headers().get(CONTENT_TYPE).map(|v| v.as_bytes());
-    if !settings.framework_errors || !super::is_framework_error(status, content_type, built) {
+    let content_type = || response.headers().get(CONTENT_TYPE).map(|v| v.as_bytes());
+    if !settings.framework_errors || !super::is_framework_error(status, built, content_type) {
         return Ok(response);
     }
     let encoded = Encoded::of(

@@ -18,9 +18,14 @@ pub(crate) const MAX_FRAMEWORK_TEXT: usize = 16 * 1024;
 
 /// Whether a response the layer sees is a framework's error to rewrite: a 4xx or 5xx, not
 /// built by `to_response`, whose body is not JSON. (Whether rewriting is on is the caller's
-/// `Settings::framework_errors`.)
-pub(crate) fn is_framework_error(status: u16, content_type: Option<&[u8]>, built: bool) -> bool {
-    !built && (400..600).contains(&status) && !content_type.is_some_and(is_json)
+/// `Settings::framework_errors`.) The Content-Type is looked up last: most errors under a layer
+/// are derived ones, and the lookup was half of what the layer added to them.
+pub(crate) fn is_framework_error<'a>(
+    status: u16,
+    built: bool,
+    content_type: impl FnOnce() -> Option<&'a [u8]>,
+) -> bool {
+    !built && (400..600).contains(&status) && !content_type().is_some_and(is_json)
 }
 
 /// The text of a framework's error body, to become the problem's detail; `None` when the

@@ -85,11 +85,11 @@ impl<E> ProblemPoemEndpoint<E> {
     /// The response as it goes out: a framework's error rewritten, anything else untouched.
     async fn finish(&self, response: Response, cx: Context) -> Response {
         let headers = response.headers();
-        let content_type = headers.get(CONTENT_TYPE).map(HeaderValue::as_bytes);
+        let content_type = || headers.get(CONTENT_TYPE).map(HeaderValue::as_bytes);
         // Built by `to_response` under this middleware: it already carries the context.
         let built = response.extensions().get::<crate::ErrorMeta>().is_some();
         if !self.settings.framework_errors
-            || !super::is_framework_error(response.status().as_u16(), content_type, built)
+            || !super::is_framework_error(response.status().as_u16(), built, content_type)
         {
             return response;
         }

@@ -228,12 +228,15 @@ where
                         return Poll::Ready(Ok(response.map(ProblemBody::through)));
                     }
                     let headers = response.headers();
-                    let content_type = headers.get(http::header::CONTENT_TYPE);
                     if !super::is_framework_error(
                         status,
-                        content_type.map(HeaderValue::as_bytes),
                         // Built by `to_response` under the layer: it already carries the context.
                         response.extensions().get::<crate::ErrorMeta>().is_some(),
+                        || {
+                            headers
+                                .get(http::header::CONTENT_TYPE)
+                                .map(HeaderValue::as_bytes)
+                        },
                     ) {
                         return Poll::Ready(Ok(response.map(ProblemBody::through)));
                     }
