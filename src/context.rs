@@ -7,13 +7,8 @@
 //! representation the client asked for, without anything re-parsing that body afterwards.
 //! Without a layer the thread-local is empty and `to_response` pays one load for it.
 
-use http::{HeaderName, HeaderValue};
-use std::cell::{Cell, OnceCell};
-use std::sync::Arc;
-
-/// What the client's `Accept` asks for, among the representations of an error body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
+// Without a layer feature no context is ever built: what follows is there for that one load.
+#![cfg_attr(
     not(any(
         feature = "tower",
         feature = "actix-web",
@@ -22,6 +17,13 @@ use std::sync::Arc;
     )),
     allow(dead_code)
 )]
+
+use http::{HeaderName, HeaderValue};
+use std::cell::{Cell, OnceCell};
+use std::sync::Arc;
+
+/// What the client's `Accept` asks for, among the representations of an error body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Prefer {
     /// `application/problem+json`, `*/*`, `application/*`, or no `Accept`: the body as it is.
     AsIs,
@@ -52,15 +54,6 @@ pub(crate) struct Context {
 
 /// What every request's context takes from its layer's settings.
 #[derive(Debug, Clone)]
-#[cfg_attr(
-    not(any(
-        feature = "tower",
-        feature = "actix-web",
-        feature = "poem",
-        feature = "rocket"
-    )),
-    allow(dead_code)
-)]
 pub(crate) struct Shared {
     /// The response header that carries the request id (`x-request-id` by default).
     pub(crate) header: HeaderName,
@@ -77,15 +70,6 @@ pub(crate) struct Shared {
 
 /// Where a request's path is read from, without copying it where the request's type allows.
 #[derive(Debug)]
-#[cfg_attr(
-    not(any(
-        feature = "tower",
-        feature = "actix-web",
-        feature = "poem",
-        feature = "rocket"
-    )),
-    allow(dead_code)
-)]
 pub(crate) enum RequestPath {
     /// An `http` 1 request's path and query (tower, poem): reference-counted.
     #[cfg_attr(not(any(feature = "tower", feature = "poem")), allow(dead_code))]
@@ -98,15 +82,6 @@ pub(crate) enum RequestPath {
 /// What the client's `Accept` asks for: known, or the one field it sent, read when a
 /// response asks (most responses never do).
 #[derive(Debug)]
-#[cfg_attr(
-    not(any(
-        feature = "tower",
-        feature = "actix-web",
-        feature = "poem",
-        feature = "rocket"
-    )),
-    allow(dead_code)
-)]
 pub(crate) enum Accept {
     Known(Prefer),
     #[cfg(any(feature = "tower", feature = "poem"))]
@@ -133,15 +108,6 @@ impl Accept {
     }
 }
 
-#[cfg_attr(
-    not(any(
-        feature = "tower",
-        feature = "actix-web",
-        feature = "poem",
-        feature = "rocket"
-    )),
-    allow(dead_code)
-)]
 impl Context {
     #[inline(always)]
     pub(crate) fn new(

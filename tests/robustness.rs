@@ -10,30 +10,11 @@ use http_status::codes::header::{check_value, Grammar};
 use http_status::http::{Response, StatusCode};
 use http_status::HttpStatus;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+
+#[path = "support/property.rs"]
+mod property;
+use property::check;
 use serde_json::Value;
-
-fn runner() -> TestRunner {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(2_000);
-    let config = Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[42; 32]))
-}
-
-fn check<S: Strategy>(strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
-where
-    S::Value: std::fmt::Debug,
-{
-    if let Err(failure) = runner().run(&strategy, test) {
-        panic!("{failure}");
-    }
-}
 
 /// Any Unicode, weighted towards what breaks JSON and headers: controls, CR/LF/NUL, quotes,
 /// backslashes, braces, non-ASCII, and occasionally very long text.

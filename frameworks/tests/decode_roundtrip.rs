@@ -10,7 +10,10 @@
 
 use http_status::{json_pointer, Decode, HttpStatus, Violation};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+
+#[path = "../../tests/support/property.rs"]
+mod property;
+use property::check;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, HttpStatus)]
@@ -56,28 +59,6 @@ enum Prop {
     Inner(Inner),
     #[status(503, message = "down for {0}s", allow(missing_retry_after))]
     Down(u32),
-}
-
-fn runner() -> TestRunner {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(2_000);
-    let config = Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[42; 32]))
-}
-
-fn check<S: Strategy>(strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
-where
-    S::Value: std::fmt::Debug,
-{
-    if let Err(failure) = runner().run(&strategy, test) {
-        panic!("{failure}");
-    }
 }
 
 /// Any Unicode, weighted towards what breaks JSON, metadata and paths.
