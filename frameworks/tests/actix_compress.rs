@@ -12,7 +12,6 @@ use http_status::ProblemMiddleware;
 use serde_json::{json, Value};
 use std::io::Read;
 use std::net::SocketAddr;
-use std::time::Duration;
 
 async fn get_user(id: web::Path<u64>) -> Result<String, ApiError> {
     Err(error_for(*id))
@@ -78,7 +77,6 @@ fn problem_middleware_and_compress_in_either_order() {
         });
         let bare = HttpServer::new(|| App::new().configure(routes));
         let mut addrs = Vec::new();
-        let mut handles = Vec::new();
         let mut running = Vec::new();
         macro_rules! start {
             ($server:expr) => {{
@@ -88,9 +86,7 @@ fn problem_middleware_and_compress_in_either_order() {
                     .bind(("127.0.0.1", 0))
                     .unwrap();
                 addrs.push(server.addrs()[0]);
-                let server = server.run();
-                handles.push(server.handle());
-                running.push(actix_web::rt::spawn(server));
+                running.push(common::Actix::start(server.run()));
             }};
         }
         start!(inside);
@@ -130,13 +126,8 @@ fn problem_middleware_and_compress_in_either_order() {
             );
         }
 
-        for (handle, running) in handles.into_iter().zip(running) {
-            handle.stop(true).await;
-            tokio::time::timeout(Duration::from_secs(10), running)
-                .await
-                .expect("the server stops")
-                .unwrap()
-                .unwrap();
+        for server in running {
+            server.stop().await;
         }
     });
 }

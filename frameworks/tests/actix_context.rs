@@ -7,7 +7,6 @@ mod common;
 use actix_web::{web, App, HttpServer};
 use common::{error_for, ApiError};
 use http_status::ProblemMiddleware;
-use std::time::Duration;
 
 async fn get_user(id: web::Path<u64>) -> Result<String, ApiError> {
     Err(error_for(*id))
@@ -49,19 +48,13 @@ fn the_middleware_gives_every_error_its_request_context() {
             .bind(("127.0.0.1", 0))
             .unwrap();
         let (addr, bare_addr) = (server.addrs()[0], bare.addrs()[0]);
-        let (server, bare) = (server.run(), bare.run());
-        let handles = [server.handle(), bare.handle()];
-        let running = [actix_web::rt::spawn(server), actix_web::rt::spawn(bare)];
-
+        let running = [
+            common::Actix::start(server.run()),
+            common::Actix::start(bare.run()),
+        ];
         common::context::check(addr, bare_addr).await;
-
-        for (handle, running) in handles.into_iter().zip(running) {
-            handle.stop(true).await;
-            tokio::time::timeout(Duration::from_secs(10), running)
-                .await
-                .expect("the server stops")
-                .unwrap()
-                .unwrap();
+        for server in running {
+            server.stop().await;
         }
     });
 }

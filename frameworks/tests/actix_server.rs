@@ -6,7 +6,6 @@ mod common;
 use actix_web::{web, App, HttpServer, ResponseError};
 use common::{error_for, ApiError, Outcome};
 use http_status::HttpStatus;
-use std::time::Duration;
 
 async fn get_user(id: web::Path<u64>) -> Result<String, ApiError> {
     Err(error_for(*id))
@@ -29,18 +28,9 @@ fn actix_sends_the_derived_responses() {
         .bind(("127.0.0.1", 0))
         .unwrap();
         let addr = server.addrs()[0];
-        let server = server.run();
-        let handle = server.handle();
-        let running = actix_web::rt::spawn(server);
-
+        let running = common::Actix::start(server.run());
         common::check_wire(addr).await;
-
-        handle.stop(true).await;
-        tokio::time::timeout(Duration::from_secs(10), running)
-            .await
-            .expect("the server stops")
-            .unwrap()
-            .unwrap();
+        running.stop().await;
     });
 }
 

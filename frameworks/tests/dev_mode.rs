@@ -196,11 +196,8 @@ fn expose_internals_adds_the_debug_member_only_in_debug_builds() {
         .bind(("127.0.0.1", 0))
         .unwrap();
         let addr = server.addrs()[0];
-        let server = server.run();
-        let handle = server.handle();
-        let running = actix_web::rt::spawn(server);
+        let running = common::Actix::start(server.run());
         check(addr, "/items/1", "application data is not configured").await;
-        handle.stop(true).await;
-        let _ = running.await;
+        running.stop().await;
     });
 }

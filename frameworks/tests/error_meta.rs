@@ -250,7 +250,7 @@ mod actix_server {
     use actix_web::middleware::{from_fn, Next};
     use actix_web::{web, App, HttpRequest, HttpServer};
     use http_status::{ErrorMeta, ProblemMiddleware};
-    use std::time::Duration;
+    use crate::common;
 
     async fn order(request: HttpRequest) -> Result<&'static str, ShopError> {
         match error_for(request.path()) {
@@ -290,18 +290,9 @@ mod actix_server {
             .bind(("127.0.0.1", 0))
             .unwrap();
             let addr = server.addrs()[0];
-            let server = server.run();
-            let handle = server.handle();
-            let running = actix_web::rt::spawn(server);
-
+            let running = common::Actix::start(server.run());
             check(addr, &log).await;
-
-            handle.stop(true).await;
-            tokio::time::timeout(Duration::from_secs(10), running)
-                .await
-                .expect("the server stops")
-                .unwrap()
-                .unwrap();
+            running.stop().await;
         });
     }
 }

@@ -10,7 +10,6 @@ use actix_web::{web, App, HttpServer};
 use http_status::extract::{Garde, Json, Query, Valid};
 use http_status::{FieldNames, ProblemMiddleware};
 use std::net::SocketAddr;
-use std::time::Duration;
 use validation::{NewUser, OrderG, OrderV, Profile, Search};
 
 async fn create_user(Json(user): Json<NewUser>) -> String {
@@ -75,16 +74,9 @@ fn on_server<F: std::future::Future<Output = ()>>(
         .bind(("127.0.0.1", 0))
         .unwrap();
         let addr = server.addrs()[0];
-        let server = server.run();
-        let handle = server.handle();
-        let running = actix_web::rt::spawn(server);
+        let running = common::Actix::start(server.run());
         check(addr).await;
-        handle.stop(true).await;
-        tokio::time::timeout(Duration::from_secs(10), running)
-            .await
-            .expect("the server stops")
-            .unwrap()
-            .unwrap();
+        running.stop().await;
     });
 }
 

@@ -240,3 +240,29 @@ pub async fn check_wire(addr: SocketAddr) {
     );
     assert!(raw.ends_with("\r\n\r\n{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"slow down\",\"code\":\"RATE_LIMITED\"}"), "{raw}");
 }
+
+/// An actix-web server running on the current actix system, until [`Actix::stop`].
+pub struct Actix {
+    handle: actix_web::dev::ServerHandle,
+    running: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Actix {
+    /// Runs `server` (bound already: its address is known).
+    pub fn start(server: actix_web::dev::Server) -> Actix {
+        Actix {
+            handle: server.handle(),
+            running: actix_web::rt::spawn(server),
+        }
+    }
+
+    /// Stops the server gracefully; it must be gone within 10 seconds.
+    pub async fn stop(self) {
+        self.handle.stop(true).await;
+        tokio::time::timeout(Duration::from_secs(10), self.running)
+            .await
+            .expect("the server stops")
+            .unwrap()
+            .unwrap();
+    }
+}
