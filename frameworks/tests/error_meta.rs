@@ -245,12 +245,12 @@ mod axum_server {
 
 mod actix_server {
     use super::{check, error_for, Log, ShopError};
+    use crate::common;
     use actix_web::body::MessageBody;
     use actix_web::dev::{ServiceRequest, ServiceResponse};
     use actix_web::middleware::{from_fn, Next};
     use actix_web::{web, App, HttpRequest, HttpServer};
     use http_status::{ErrorMeta, ProblemMiddleware};
-    use crate::common;
 
     async fn order(request: HttpRequest) -> Result<&'static str, ShopError> {
         match error_for(request.path()) {
