@@ -57,13 +57,6 @@ macro_rules! __http_status_tonic {
     ($($input:tt)*) => {};
 }
 
-#[cfg(not(feature = "tonic"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __http_status_grpc_fields {
-    ($($item:tt)*) => {};
-}
-
 #[cfg(not(feature = "utoipa"))]
 #[doc(hidden)]
 #[macro_export]

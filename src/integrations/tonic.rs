@@ -270,17 +270,6 @@ fn visible_ascii(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_graphic())
 }
 
-/// The method that visits a value's interpolated fields, for `ErrorInfo.metadata`: the derive
-/// writes it into this macro, which keeps it only with the `tonic` feature (no other build
-/// pays for it).
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __http_status_grpc_fields {
-    ($($item:tt)*) => {
-        $($item)*
-    };
-}
-
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __http_status_tonic {

@@ -139,7 +139,6 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
 /// package name of the user's crate), and, with the `tonic` feature, the fields interpolated
 /// into the variant's templates (a 5xx that hides its values visits none).
 fn grpc_methods(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
-    let rt = cx.rt.clone();
     let domain = match cx
         .input
         .attrs
@@ -152,23 +151,23 @@ fn grpc_methods(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
         }
         None => quote!(::core::env!("CARGO_PKG_NAME")),
     };
-    let fields = method_body(cx, |cx, code| arms::fields(cx, resolved, code));
-    let fields = quote! {
-        fn __http_status_fields(
-            &self,
-            __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
-        ) {
-            #fields
-        }
-    };
-    // Google's JSON error carries the fields too, with or without the `tonic` feature.
+    // gRPC's `ErrorInfo.metadata` (the `tonic` feature) and Google's JSON error carry the
+    // interpolated fields; nothing else reads them, so other builds do not get the method.
     let google = resolved
         .iter()
         .any(|v| v.format().is(http_status_core::BodyFormat::Google));
-    let fields = if google {
-        fields
+    let fields = if google || cfg!(feature = "tonic") {
+        let fields = method_body(cx, |cx, code| arms::fields(cx, resolved, code));
+        quote! {
+            fn __http_status_fields(
+                &self,
+                __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
+            ) {
+                #fields
+            }
+        }
     } else {
-        quote!(#rt::__http_status_grpc_fields! { #fields })
+        TokenStream::new()
     };
     quote! {
         fn __http_status_domain(&self) -> &'static str {
