@@ -7,34 +7,9 @@ mod common;
 mod validation;
 
 use actix_web::{web, App, HttpServer};
-use http_status::extract::{Garde, Json, Query, Valid};
 use http_status::{FieldNames, ProblemMiddleware};
 use std::net::SocketAddr;
-use validation::{NewUser, OrderG, OrderV, Profile, Search};
-
-async fn create_user(Json(user): Json<NewUser>) -> String {
-    format!("created {} ({})", user.name, user.age)
-}
-
-async fn search(Query(search): Query<Search>) -> String {
-    format!("page {}: {}", search.page, search.q.unwrap_or_default())
-}
-
-async fn valid_search(Valid(Query(search)): Valid<Query<Search>>) -> String {
-    format!("page {}", search.page)
-}
-
-async fn order_v(Valid(Json(order)): Valid<Json<OrderV>>) -> String {
-    order.customer
-}
-
-async fn order_g(Garde(Json(order)): Garde<Json<OrderG>>) -> String {
-    order.customer
-}
-
-async fn profile(Valid(Json(profile)): Valid<Json<Profile>>) -> String {
-    profile.first_name
-}
+use validation::{create_user, post_order_g, post_order_v, profile, search, valid_search};
 
 fn routes(config: &mut web::ServiceConfig) {
     config
@@ -46,8 +21,8 @@ fn routes(config: &mut web::ServiceConfig) {
         )
         .route("/search", web::get().to(search))
         .route("/search/valid", web::get().to(valid_search))
-        .route("/orders/validator", web::post().to(order_v))
-        .route("/orders/garde", web::post().to(order_g))
+        .route("/orders/validator", web::post().to(post_order_v))
+        .route("/orders/garde", web::post().to(post_order_g))
         .service(
             web::resource("/profiles")
                 .app_data(FieldNames::CAMEL_CASE)

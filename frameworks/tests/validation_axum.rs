@@ -9,33 +9,8 @@ mod validation;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::{Extension, Router};
-use http_status::extract::{Garde, Json, Query, Valid};
 use http_status::{FieldNames, ProblemLayer};
-use validation::{NewUser, OrderG, OrderV, Profile, Search};
-
-async fn create_user(Json(user): Json<NewUser>) -> String {
-    format!("created {} ({})", user.name, user.age)
-}
-
-async fn search(Query(search): Query<Search>) -> String {
-    format!("page {}: {}", search.page, search.q.unwrap_or_default())
-}
-
-async fn valid_search(Valid(Query(search)): Valid<Query<Search>>) -> String {
-    format!("page {}", search.page)
-}
-
-async fn order_v(Valid(Json(order)): Valid<Json<OrderV>>) -> String {
-    order.customer
-}
-
-async fn order_g(Garde(Json(order)): Garde<Json<OrderG>>) -> String {
-    order.customer
-}
-
-async fn profile(Valid(Json(profile)): Valid<Json<Profile>>) -> String {
-    profile.first_name
-}
+use validation::{create_user, post_order_g, post_order_v, profile, search, valid_search};
 
 fn app() -> Router {
     Router::new()
@@ -43,8 +18,8 @@ fn app() -> Router {
         .route("/small", post(create_user).layer(DefaultBodyLimit::max(24)))
         .route("/search", get(search))
         .route("/search/valid", get(valid_search))
-        .route("/orders/validator", post(order_v))
-        .route("/orders/garde", post(order_g))
+        .route("/orders/validator", post(post_order_v))
+        .route("/orders/garde", post(post_order_g))
         .route(
             "/profiles",
             post(profile).layer(Extension(FieldNames::CAMEL_CASE)),

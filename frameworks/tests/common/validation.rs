@@ -15,6 +15,7 @@
 #![allow(clippy::incompatible_msrv)]
 
 use crate::common::{get, header, request, Reply};
+use http_status::extract::{Garde, Json, Query, Valid};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -532,4 +533,30 @@ pub async fn check_in_context(addr: SocketAddr) {
     assert_eq!(reply.status, 400);
     assert_eq!(header(&reply, "content-type"), "text/plain; charset=utf-8");
     assert_eq!(reply.body, "the query string has an invalid parameter");
+}
+
+// The handlers both servers route: the extractors are the same types for either framework.
+
+pub async fn create_user(Json(user): Json<NewUser>) -> String {
+    format!("created {} ({})", user.name, user.age)
+}
+
+pub async fn search(Query(search): Query<Search>) -> String {
+    format!("page {}: {}", search.page, search.q.unwrap_or_default())
+}
+
+pub async fn valid_search(Valid(Query(search)): Valid<Query<Search>>) -> String {
+    format!("page {}", search.page)
+}
+
+pub async fn post_order_v(Valid(Json(order)): Valid<Json<OrderV>>) -> String {
+    order.customer
+}
+
+pub async fn post_order_g(Garde(Json(order)): Garde<Json<OrderG>>) -> String {
+    order.customer
+}
+
+pub async fn profile(Valid(Json(profile)): Valid<Json<Profile>>) -> String {
+    profile.first_name
 }
