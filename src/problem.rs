@@ -103,6 +103,16 @@ impl<'a> Problem<'a> {
     }
 
     /// The RFC 9457 `errors` list (a `#[status(errors)]` field), empty when there is none.
+    ///
+    /// ```
+    /// use http_status::http::StatusCode;
+    /// use http_status::{Problem, Violation};
+    ///
+    /// let errors = [Violation::pointer("/age", "must be at least 18")];
+    /// let problem = Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "Unprocessable Content")
+    ///     .with_violations(&errors);
+    /// assert_eq!(problem.violations()[0].detail(), "must be at least 18");
+    /// ```
     pub fn violations(&self) -> &'a [crate::Violation] {
         self.violations
     }
@@ -168,7 +178,17 @@ impl<'a> Problem<'a> {
         }
     }
 
-    /// The request id a `ProblemLayer` or `ProblemMiddleware` gives the response, if any.
+    /// The request id a `ProblemLayer` or `ProblemMiddleware` gives the response, if any. It is
+    /// not among the [`extensions`](Problem::extensions), so a format's shape does not change
+    /// under a layer; a format that wants it writes it where it likes.
+    ///
+    /// ```
+    /// use http_status::http::StatusCode;
+    /// use http_status::Problem;
+    ///
+    /// // Outside a layer there is none.
+    /// assert_eq!(Problem::new(StatusCode::NOT_FOUND, "Not Found").request_id(), None);
+    /// ```
     pub fn request_id(&self) -> Option<&'a str> {
         self.request_id.map(|(_, id)| id)
     }

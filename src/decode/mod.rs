@@ -100,7 +100,7 @@ pub trait Decode: Sized {
 /// A response that is not one of the type's: its status, its code (if it has one) and its
 /// body, for the caller to report or handle. From a `tonic::Status`: the HTTP status its
 /// code stands for (google.rpc.Code's mapping), `ErrorInfo.reason`, and the message as the
-/// body.
+/// body. [`Decode`]'s example reads one.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Undecoded {
     status: StatusCode,

@@ -30,11 +30,43 @@ pub use valid::Valid;
 /// problem: 415 when the `Content-Type` is not JSON, 413 over the body limit, 400 when the body
 /// is not JSON (the detail says where), 422 when it does not fit `T` (one violation, pointing
 /// at the value that failed).
+///
+/// ```
+/// use http_status::extract::Json;
+///
+/// #[derive(serde::Deserialize)]
+/// struct NewUser {
+///     name: String,
+///     age: u8,
+/// }
+///
+/// // An axum or actix-web handler takes it as it takes the framework's own `Json`; a body that
+/// // does not fit is answered with the problem before the handler runs.
+/// async fn create_user(Json(user): Json<NewUser>) -> String {
+///     format!("created {} ({})", user.name, user.age)
+/// }
+/// # let _ = create_user;
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Json<T>(pub T);
 
 /// A query string deserialized into `T` (with serde_urlencoded, as both frameworks do), rejecting
 /// with a 400 problem whose violation names the parameter that did not fit.
+///
+/// ```
+/// use http_status::extract::Query;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Search {
+///     page: u32,
+/// }
+///
+/// // `GET /search?page=two` is a 400 whose `errors` holds `{"parameter":"page",…}`.
+/// async fn search(Query(search): Query<Search>) -> String {
+///     format!("page {}", search.page)
+/// }
+/// # let _ = search;
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Query<T>(pub T);
 

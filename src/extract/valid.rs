@@ -12,6 +12,33 @@ use crate::violation::checks::{to_violations, FieldNames, Report, Source};
 /// Field names in pointers are the Rust names unless the request carries [`FieldNames`] (an
 /// axum `Extension(FieldNames::CAMEL_CASE)` layer, actix-web's
 /// `app_data(FieldNames::CAMEL_CASE)`).
+///
+/// ```
+/// use http_status::extract::{Json, Valid};
+/// use validator::{Validate, ValidationError, ValidationErrors};
+///
+/// #[derive(serde::Deserialize)]
+/// struct NewUser {
+///     age: u8,
+/// }
+///
+/// // What `#[derive(Validate)]` with `#[validate(range(min = 18))]` writes, by hand.
+/// impl Validate for NewUser {
+///     fn validate(&self) -> Result<(), ValidationErrors> {
+///         let mut errors = ValidationErrors::new();
+///         if self.age < 18 {
+///             errors.add("age", ValidationError::new("range"));
+///         }
+///         if errors.is_empty() { Ok(()) } else { Err(errors) }
+///     }
+/// }
+///
+/// // `{"age":12}` is a 422 whose `errors` holds `{"detail":…,"pointer":"#/age","code":"range"}`.
+/// async fn create_user(Valid(Json(user)): Valid<Json<NewUser>>) -> String {
+///     user.age.to_string()
+/// }
+/// # let _ = create_user;
+/// ```
 #[cfg(feature = "validator")]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Valid<E>(pub E);
@@ -19,6 +46,16 @@ pub struct Valid<E>(pub E);
 /// `Json<T>` or `Query<T>`, validated with `garde`: `Garde<Json<T>>` where `T: garde::Validate`
 /// and its `Context: Default` (validated with the default context). Rejections as for
 /// [`Valid`].
+///
+/// ```
+/// use http_status::extract::{Garde, Json};
+///
+/// // `Order` derives `garde::Validate` (`#[garde(length(min = 1))]` on its fields, …).
+/// async fn create_order<Order: garde::Validate>(Garde(Json(order)): Garde<Json<Order>>) -> Order {
+///     order
+/// }
+/// # let _ = create_order::<()>;
+/// ```
 #[cfg(feature = "garde")]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Garde<E>(pub E);

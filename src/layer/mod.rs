@@ -65,6 +65,11 @@ macro_rules! settings_builder {
             /// `source()` chain, outermost first (custom formats keep their shape). Only in
             /// builds with `debug_assertions`: in a release build it does nothing, and says so
             /// once at warn level (feature `tracing`).
+            ///
+            /// ```
+            #[doc = concat!("let layer = http_status::", stringify!($ty), "::new().expose_internals();")]
+            /// # let _ = layer;
+            /// ```
             pub fn expose_internals(mut self) -> Self {
                 std::sync::Arc::make_mut(&mut self.settings).expose_internals();
                 self

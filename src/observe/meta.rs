@@ -202,6 +202,29 @@ impl ErrorMeta {
     /// Records `error.type`, `http.response.status_code` and `otel.status_code` (`ERROR` on a
     /// 5xx only, as OpenTelemetry's HTTP server conventions ask; a 4xx leaves the span's status
     /// unset) on a span that declares them (`tracing::field::Empty`).
+    ///
+    /// ```
+    /// # #[cfg(feature = "derive")] {
+    /// use http_status::{ErrorMeta, HttpStatus};
+    /// use tracing::field::Empty;
+    ///
+    /// #[derive(Debug, HttpStatus)]
+    /// enum ApiError {
+    ///     #[status(503, code = "DOWN", header("Retry-After" = "30"))]
+    ///     Down,
+    /// }
+    ///
+    /// // The span a `TraceLayer` makes, with the fields declared; then, for each response,
+    /// // `response.extensions().get::<ErrorMeta>()` and one call:
+    /// let span = tracing::info_span!(
+    ///     "request",
+    ///     error.type = Empty,
+    ///     http.response.status_code = Empty,
+    ///     otel.status_code = Empty
+    /// );
+    /// ErrorMeta::of(&ApiError::Down).record(&span);
+    /// # }
+    /// ```
     #[cfg(feature = "tracing")]
     pub fn record(&self, span: &::tracing::Span) {
         span.record("error.type", self.error_type());

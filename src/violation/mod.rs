@@ -48,6 +48,13 @@ enum Kind {
 }
 
 /// Where a [`Violation`] is in the request: `Violation::location()`.
+///
+/// ```
+/// use http_status::{Location, Violation};
+///
+/// let violation = Violation::parameter("page", "must be a number");
+/// assert_eq!(violation.location(), Location::Parameter("page"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Location<'a> {
