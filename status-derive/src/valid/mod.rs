@@ -136,8 +136,8 @@ fn all_allow<'x>(variants: &'x [&'x Resolved], rule: Rule) -> bool {
     variants.iter().all(|v| v.allows(rule.name()))
 }
 
-/// The table's checks sorted by scope, each scope in the table's order: sorted once per
-/// derive, since walking the whole table for each variant and option, through iterator
+/// The table's checks sorted by scope, each scope in the table's order: sorted once, since
+/// walking the whole table for each variant and option, through iterator
 /// adapters in the unoptimised build a proc macro runs in, was 50 M instructions of a
 /// 1,000-variant enum's 450 M.
 struct Checks {
@@ -149,6 +149,12 @@ struct Checks {
 }
 
 impl Checks {
+    /// The table's checks, sorted the first time a derive asks.
+    fn get() -> &'static Checks {
+        static CHECKS: std::sync::OnceLock<Checks> = std::sync::OnceLock::new();
+        CHECKS.get_or_init(Checks::of_the_table)
+    }
+
     fn of_the_table() -> Checks {
         let mut checks = Checks {
             types: Vec::new(),
@@ -173,7 +179,7 @@ impl Checks {
 }
 
 pub fn check(input: &Input, resolved: &[Resolved], diag: &mut Diagnostics) {
-    let checks = Checks::of_the_table();
+    let checks = Checks::get();
     let everyone: Vec<&Resolved> = resolved.iter().collect();
     let enum_attr = (!input.is_struct()).then(|| input.attrs.first()).flatten();
     let responding: Vec<&Resolved> = resolved
@@ -184,7 +190,6 @@ pub fn check(input: &Input, resolved: &[Resolved], diag: &mut Diagnostics) {
     // statuses it reaches), then each variant with its fields, its response and its options,
     // then what concerns the whole type.
     attribute_sites(
-        &checks,
         input,
         &input.attrs,
         input.type_place(),
@@ -194,13 +199,12 @@ pub fn check(input: &Input, resolved: &[Resolved], diag: &mut Diagnostics) {
         diag,
     );
     if let Some(type_attr) = input.attrs.first() {
-        options_at_status(&checks, type_attr, input.is_struct(), &responding, diag);
+        options_at_status(type_attr, input.is_struct(), &responding, diag);
     }
     let mut groups = ResponseGroups::default();
     for (variant, this) in input.variants().iter().zip(resolved) {
         if variant.is_enum_variant {
             attribute_sites(
-                &checks,
                 input,
                 &variant.attrs,
                 Places::VARIANT,
@@ -212,7 +216,6 @@ pub fn check(input: &Input, resolved: &[Resolved], diag: &mut Diagnostics) {
         }
         for field in &variant.fields {
             attribute_sites(
-                &checks,
                 input,
                 &field.attrs,
                 Places::FIELD,
@@ -237,7 +240,7 @@ pub fn check(input: &Input, resolved: &[Resolved], diag: &mut Diagnostics) {
             // A variant's own options reach only that variant: asking every other one whether
             // it takes them made this quadratic in the number of variants.
             if !this.delegates() && this.status().is_some() {
-                options_at_status(&checks, own, true, &[this], diag);
+                options_at_status(own, true, &[this], diag);
             }
         }
     }
@@ -249,9 +252,7 @@ pub fn check(input: &Input, resolved: &[Resolved], diag: &mut Diagnostics) {
 
 /// The attribute-scope checks of the first `#[status]` at one place (further ones are
 /// duplicates, and only the first is read).
-#[allow(clippy::too_many_arguments)]
 fn attribute_sites<'i, 'a>(
-    checks: &Checks,
     input: &'i Input<'a>,
     attrs: &'i Attrs<'a>,
     place: Places,
@@ -283,7 +284,7 @@ fn attribute_sites<'i, 'a>(
         reaches,
     };
     let silenced = |rule: Rule| site.silences(rule);
-    for check in &checks.attributes {
+    for check in &Checks::get().attributes {
         check(&site, &mut Report::new(diag, &silenced));
     }
 }
@@ -332,13 +333,7 @@ impl ResponseGroups {
 
 /// The option-scope checks of one attribute: each of its options, once per distinct status of
 /// the variants that use it.
-fn options_at_status(
-    checks: &Checks,
-    attr: &Attr,
-    own: bool,
-    responding: &[&Resolved],
-    diag: &mut Diagnostics,
-) {
+fn options_at_status(attr: &Attr, own: bool, responding: &[&Resolved], diag: &mut Diagnostics) {
     for item in &attr.items {
         let mut groups: Vec<(Code, Vec<&Resolved>)> = Vec::new();
         for variant in responding.iter().copied().filter(|v| v.takes(item)) {
@@ -358,7 +353,7 @@ fn options_at_status(
                 variants,
             };
             let silenced = |rule: Rule| all_allow(&at.variants, rule);
-            for check in &checks.options {
+            for check in &Checks::get().options {
                 check(&at, &mut Report::new(diag, &silenced));
             }
         }
