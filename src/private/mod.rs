@@ -16,8 +16,9 @@ pub use crate::problem::Member;
 pub use crate::render::headers::{add, add_checked, add_obs_text, add_required, InvalidRequired};
 pub use crate::render::writer::Writer;
 pub use crate::render::{
-    built, custom, delegate, detailed, empty, fixed, serde, text, Kind, Parts, Text, EMPTY, GOOGLE,
-    JSON, MEMBERS, PROBLEM, ROOM, SERDE, TEXT,
+    built, coded_detailed, coded_fixed, custom, delegate, detailed, empty, fixed, named_detailed,
+    named_fixed, serde, text, Kind, Parts, Text, EMPTY, GOOGLE, JSON, MEMBERS, PROBLEM, ROOM,
+    SERDE, TEXT,
 };
 pub use crate::violation::wire::write_errors;
 pub use crate::{HttpStatus, Violation, Violations};

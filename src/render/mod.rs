@@ -229,9 +229,22 @@ pub fn built<T: HttpStatus + ?Sized>(
     text: &'static str,
     fill: impl FnOnce(&mut Writer),
 ) -> Response<Bytes> {
+    built_or(value, kind, capacity, Some(text), fill)
+}
+
+/// [`built`]; without a `text`, the registry's title of the value's status.
+#[inline]
+fn built_or<T: HttpStatus + ?Sized>(
+    value: &T,
+    kind: Kind,
+    capacity: usize,
+    text: Option<&'static str>,
+    fill: impl FnOnce(&mut Writer),
+) -> Response<Bytes> {
     let cx = context::current();
     let repr = Repr::of(kind.format, cx.as_deref());
-    let keep_code = kind.meta.code_header.is_some() || cx.is_some() || capture::describing();
+    let described = cx.is_some() || capture::describing();
+    let keep_code = kind.meta.code_header.is_some() || described;
     let (body, code) = if repr == Repr::Text {
         let mut writer = Writer::text();
         writer.keep_code = keep_code;
@@ -239,7 +252,10 @@ pub fn built<T: HttpStatus + ?Sized>(
         let code = writer.code.take();
         let body = match writer.captured() {
             Some(detail) => Bytes::from(detail),
-            None => Bytes::from_static(text.as_bytes()),
+            None => {
+                let text = text.unwrap_or_else(|| title_of(value.status()));
+                Bytes::from_static(text.as_bytes())
+            }
         };
         (body, code)
     } else {
@@ -262,32 +278,49 @@ pub fn built<T: HttpStatus + ?Sized>(
         let code = writer.code.take();
         (Bytes::from(writer.into_bytes()), code)
     };
-    respond(
+    respond_described(
         value,
         &kind,
         repr,
         body,
         code.map(Cow::Owned),
         cx.as_deref(),
+        described,
     )
 }
 
 /// The common case of [`built`], one call for generated code: an opening `head` known at
-/// compile time, a detail formatted now, and a `tail` of members known at compile time (empty
-/// for none).
+/// compile time, a detail formatted now under `key`, and a `tail` of members known at compile
+/// time (empty for none). `text` is sent instead of the detail to a client that accepts only
+/// text if the detail's `Display` fails.
 #[inline]
-#[allow(clippy::too_many_arguments)]
 pub fn detailed<T: HttpStatus + ?Sized>(
     value: &T,
     kind: Kind,
-    capacity: usize,
     text: &'static str,
     head: &'static str,
     key: &'static str,
     detail: fmt::Arguments<'_>,
     tail: &'static str,
 ) -> Response<Bytes> {
-    built(value, kind, capacity, text, |writer| {
+    detailed_or(value, kind, Some(text), head, key, detail, tail)
+}
+
+/// [`detailed`]; without a `text`, the registry's title (see [`built_or`]). The buffer is sized for the static
+/// parts and one formatted member, as the derive sized it when it passed the capacity (one
+/// argument less in every arm).
+#[inline]
+fn detailed_or<T: HttpStatus + ?Sized>(
+    value: &T,
+    kind: Kind,
+    text: Option<&'static str>,
+    head: &'static str,
+    key: &'static str,
+    detail: fmt::Arguments<'_>,
+    tail: &'static str,
+) -> Response<Bytes> {
+    let capacity = head.len() + tail.len() + 2 + ROOM;
+    built_or(value, kind, capacity, text, |writer| {
         writer.raw(head);
         writer.detail(key, detail);
         if !tail.is_empty() {
@@ -295,6 +328,69 @@ pub fn detailed<T: HttpStatus + ?Sized>(
         }
     })
 }
+
+// The commonest arms, a problem body whose `Kind` is the format's with nothing but its
+// `error.type`, take that text instead of a `Kind` expression, and the detailed ones, whose
+// title is the registry's, no title: on a 1,000-variant enum each argument of every arm costs
+// rustc about 20 K instructions, and the constant with its method call 40 K
+// (docs/PERFORMANCE.md).
+
+/// [`fixed`] of a problem body with this literal `code`.
+#[inline]
+pub fn coded_fixed<T: HttpStatus + ?Sized>(
+    value: &T,
+    code: &'static str,
+    body: &'static str,
+    text: &'static str,
+) -> Response<Bytes> {
+    fixed(value, PROBLEM.coded(code), body, text)
+}
+
+/// [`fixed`] of a problem body without a literal code (`error.type` is `Type::Variant`).
+#[inline]
+pub fn named_fixed<T: HttpStatus + ?Sized>(
+    value: &T,
+    name: &'static str,
+    body: &'static str,
+    text: &'static str,
+) -> Response<Bytes> {
+    fixed(value, PROBLEM.named(name), body, text)
+}
+
+/// [`detailed`] of a problem body with this literal `code` and the registry's title.
+#[inline]
+pub fn coded_detailed<T: HttpStatus + ?Sized>(
+    value: &T,
+    code: &'static str,
+    head: &'static str,
+    detail: fmt::Arguments<'_>,
+    tail: &'static str,
+) -> Response<Bytes> {
+    detailed_or(value, PROBLEM.coded(code), None, head, DETAIL, detail, tail)
+}
+
+/// [`detailed`] of a problem body without a literal code, with the registry's title.
+#[inline]
+pub fn named_detailed<T: HttpStatus + ?Sized>(
+    value: &T,
+    name: &'static str,
+    head: &'static str,
+    detail: fmt::Arguments<'_>,
+    tail: &'static str,
+) -> Response<Bytes> {
+    detailed_or(value, PROBLEM.named(name), None, head, DETAIL, detail, tail)
+}
+
+/// The title of a problem with this status: the registry's reason phrase.
+fn title_of(status: StatusCode) -> &'static str {
+    http_status_core::lookup(status.as_u16())
+        .map(|info| info.reason)
+        .or(status.canonical_reason())
+        .unwrap_or("Error")
+}
+
+/// The key of a problem's detail.
+const DETAIL: &str = "\"detail\":";
 
 /// Room for what the request context adds to a body: `instance`, the request id member
 /// and, in development, more (which may then grow the buffer).
@@ -604,6 +700,22 @@ fn respond<T: HttpStatus + ?Sized>(
     code: Option<Cow<'static, str>>,
     cx: Option<&Context>,
 ) -> Response<Bytes> {
+    let described = cx.is_some() || capture::describing();
+    respond_described(value, kind, repr, body, code, cx, described)
+}
+
+/// [`respond`], for a caller that knows already whether the response is `described` (under a
+/// layer or for `ErrorMeta::of`): one thread-local read less.
+#[inline]
+fn respond_described<T: HttpStatus + ?Sized>(
+    value: &T,
+    kind: &Kind,
+    repr: Repr,
+    body: Bytes,
+    code: Option<Cow<'static, str>>,
+    cx: Option<&Context>,
+    described: bool,
+) -> Response<Bytes> {
     let mut response = Response::new(body);
     if let Err(invalid) = value.__http_status_headers(response.headers_mut()) {
         return degrade(value, kind, Failure::Header(invalid), cx);
@@ -612,12 +724,17 @@ fn respond<T: HttpStatus + ?Sized>(
     *response.status_mut() = status;
     observe::built(value, &kind.meta, status, cx);
     decorate(&mut response, kind.format, repr, cx);
+    // Most responses have neither a code header nor a reader of their `ErrorMeta`: the code is
+    // looked at only for those that do.
+    if kind.meta.code_header.is_none() && !described {
+        return response;
+    }
     // The literal code is borrowed, an interpolated one moved: no copy either way.
     let code = code.or_else(|| kind.meta.code().map(Cow::Borrowed));
     if let (Some(name), Some(code)) = (kind.meta.code_header, &code) {
         add_code_header(response.headers_mut(), name, code);
     }
-    if cx.is_some() || capture::describing() {
+    if described {
         let meta = error_meta(value, &kind.meta, status, code, cx);
         response.extensions_mut().insert(meta);
     }
@@ -829,10 +946,7 @@ pub(crate) fn framework_error(
     mut headers: http::HeaderMap,
     cx: &Context,
 ) -> Response<Bytes> {
-    let title = http_status_core::lookup(status.as_u16())
-        .map(|info| info.reason)
-        .or(status.canonical_reason())
-        .unwrap_or("Error");
+    let title = title_of(status);
     let detail = detail_text(text);
     let detail = (status.is_client_error() && !detail.is_empty()).then_some(detail);
     let problem = Problem::new(status, title).with_detail(detail);

@@ -103,6 +103,9 @@ pub enum Plan<'i> {
 /// A variant's plan and the runtime `Kind` expression that goes with it.
 pub struct Planned<'i> {
     pub kind: String,
+    /// When the `Kind` is the problem format's with nothing but its `error.type`, that: the
+    /// arm calls a helper that takes the text instead of a `Kind` expression.
+    pub plain: Option<ErrorType>,
     pub plan: Plan<'i>,
 }
 
@@ -137,14 +140,33 @@ pub fn detail_hidden(input: &Input, variant: &Resolved) -> bool {
     }
 }
 
-/// What the runtime is told of the response besides its body, as `Kind` methods: its
-/// `error.type` (the literal code, else `Type::Variant`), and the overrides of its level,
-/// retryability and gRPC code, and the code header.
-fn meta(input: &Input, variant: &Resolved) -> String {
-    let mut out = match variant.machine_code().and_then(|code| code.literal()) {
-        Some(code) => format!(".coded({code:?})"),
-        None => format!(".named({:?})", variant.qualified_name(input)),
-    };
+/// A variant's `error.type`: its literal code, else `Type::Variant`.
+pub enum ErrorType {
+    Coded(String),
+    Named(String),
+}
+
+impl ErrorType {
+    fn of(input: &Input, variant: &Resolved) -> Self {
+        match variant.machine_code().and_then(|code| code.literal()) {
+            Some(code) => ErrorType::Coded(code.to_owned()),
+            None => ErrorType::Named(variant.qualified_name(input)),
+        }
+    }
+
+    /// The `Kind` method that sets it.
+    fn method(&self) -> String {
+        match self {
+            ErrorType::Coded(code) => format!(".coded({code:?})"),
+            ErrorType::Named(name) => format!(".named({name:?})"),
+        }
+    }
+}
+
+/// What the runtime is told of the response besides its body and `error.type`, as `Kind`
+/// methods: the overrides of its level, retryability and gRPC code, and the code header.
+fn modifiers(variant: &Resolved) -> String {
+    let mut out = String::new();
     if let Some(level) = variant.level() {
         let _ = write!(out, ".level(__hs::LogLevel::{level:?})");
     }
@@ -180,16 +202,25 @@ pub fn plan<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Planned<'i> {
         Format::Builtin(format) => kind_of(format).to_owned(),
         Format::Custom(path) => format!("__hs::Kind::custom::<{}>()", crate::emit::source(path)),
     };
-    if variant.is_server_error() && !variant.hides_values() {
+    let error_type = ErrorType::of(input, variant);
+    let modifiers = modifiers(variant);
+    let exposed = variant.is_server_error() && !variant.hides_values();
+    if exposed {
         kind.push_str(".exposed()");
     }
-    kind.push_str(&meta(input, variant));
+    kind.push_str(&error_type.method());
+    kind.push_str(&modifiers);
     if variant.content_forbidden() {
         return Planned {
             kind,
+            plain: None,
             plan: Plan::Empty,
         };
     }
+    let mut plain = (matches!(format, Format::Builtin(BodyFormat::Problem))
+        && !exposed
+        && modifiers.is_empty())
+    .then_some(error_type);
     let title = variant.title();
     let plan = match format {
         Format::Builtin(BodyFormat::None) => Plan::Empty,
@@ -231,11 +262,12 @@ pub fn plan<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Planned<'i> {
         ) => {
             if format == BodyFormat::Problem && variant.instance().is_some() {
                 kind.push_str(".with_instance()");
+                plain = None;
             }
             json_body(input, variant, format, title)
         }
     };
-    Planned { kind, plan }
+    Planned { kind, plain, plan }
 }
 
 /// The problem `type`: written (own or inherited), else what `type_base` gives.

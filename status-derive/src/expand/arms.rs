@@ -5,7 +5,7 @@ use super::{
     template_args, Cx,
 };
 use crate::emit::Code;
-use crate::plan::{self, Plan, Source, Step, Text};
+use crate::plan::{self, ErrorType, Plan, Source, Step, Text};
 use crate::resolve::Resolved;
 use http_status_core::header::{escaped_placeholders, grammar_of, Grammar};
 use std::fmt::Write as _;
@@ -80,13 +80,31 @@ fn grammar_path(grammar: Grammar) -> String {
 }
 
 /// `__http_status_headers()`: literal values are `const` (validated and built at compile
-/// time); interpolated ones are checked when formatted, a required one failing the response.
+/// time), each name once per type (an evaluation of `HeaderName::from_static` in every arm that
+/// sends it cost rustc more than the arm); interpolated values are checked when formatted, a
+/// required one failing the response. The arms are statements, and one `Ok` ends the match.
 pub fn headers(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
+    let mut names: Vec<String> = Vec::new();
+    let mut name_of = |name: &str| -> String {
+        let name = name.to_ascii_lowercase();
+        let index = match names.iter().position(|known| *known == name) {
+            Some(index) => index,
+            None => {
+                names.push(name);
+                names.len() - 1
+            }
+        };
+        format!("__HS_NAME_{index}")
+    };
+    // When every variant delegates, the match is the method's value; else delegations return
+    // and one `Ok` follows (a match whose arms all diverged would make it unreachable).
+    let statements = resolved.iter().any(|variant| !variant.delegates());
+    let prefix = if statements { "return " } else { "" };
     match_self(resolved.is_empty(), code, |arms| {
         let mut without = false;
         for variant in resolved {
             if variant.delegates() {
-                delegate_arm(cx, arms, variant, "__http_status_headers", "", ", __h");
+                delegate_arm(cx, arms, variant, "__http_status_headers", prefix, ", __h");
                 continue;
             }
             let headers = variant.headers();
@@ -106,43 +124,57 @@ pub fn headers(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
                 let Ok(template) = &header.value.parsed else {
                     continue;
                 };
-                let name = format!(
-                    "{{ const NAME: __hs::HeaderName = __hs::HeaderName::from_static({:?}); NAME }}",
-                    header.name().to_ascii_lowercase()
-                );
+                let name = name_of(header.name());
                 let _ = match template.literal() {
                     Some(value) if value.is_ascii() => write!(
-                        body,
-                        "__hs::add(__h, {name}, {{ const VALUE: __hs::HeaderValue = __hs::HeaderValue::from_static({value:?}); VALUE }});"
-                    ),
+                    body,
+                    "__hs::add(__h, {name}, const {{ __hs::HeaderValue::from_static({value:?}) }});"
+                ),
                     Some(value) => write!(body, "__hs::add_obs_text(__h, {name}, {value:?});"),
                     None => {
                         let grammar = grammar_of(header.name());
                         let pieces = crate::valid::headers::pieces(template);
                         let escaped: Vec<bool> = escaped_placeholders(grammar, &pieces).collect();
-                        let args = template_args(cx, variant.variant, template, header.value.lit.span(), &escaped, &mut used);
+                        let args = template_args(
+                            cx,
+                            variant.variant,
+                            template,
+                            header.value.lit.span(),
+                            &escaped,
+                            &mut used,
+                        );
                         let grammar = grammar_path(grammar);
-                        if required.iter().any(|r| r.name.eq_ignore_ascii_case(header.name())) {
+                        if required
+                            .iter()
+                            .any(|r| r.name.eq_ignore_ascii_case(header.name()))
+                        {
                             write!(
-                                body,
-                                "__hs::add_required(__h, {name}, {grammar}, {args}, {type_variant:?}, {:?})?;",
-                                header.name()
-                            )
+                            body,
+                            "__hs::add_required(__h, {name}, {grammar}, {args}, {type_variant:?}, {:?})?;",
+                            header.name()
+                        )
                         } else {
                             write!(body, "__hs::add_checked(__h, {name}, {grammar}, {args});")
                         }
                     }
                 };
             }
-            body.push_str(" ::core::result::Result::Ok(()) }");
-            arms.text(&arm_head(variant.variant, &used))
-                .text(&body)
-                .text(",");
+            body.push('}');
+            arms.text(&arm_head(variant.variant, &used)).text(&body);
         }
         if without {
-            arms.text("_ => ::core::result::Result::Ok(()),");
+            arms.text("_ => {}");
         }
     });
+    // Items, in scope in the whole block wherever they stand.
+    for (index, name) in names.iter().enumerate() {
+        code.text(&format!(
+            "const __HS_NAME_{index}: __hs::HeaderName = __hs::HeaderName::from_static({name:?});"
+        ));
+    }
+    if statements {
+        code.text("::core::result::Result::Ok(())");
+    }
 }
 
 /// `to_response()`: each arm one call of a runtime helper with what was rendered at compile
@@ -172,7 +204,15 @@ fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
     let mut used = Vec::new();
     let call = match planned.plan {
         Plan::Empty => format!("__hs::empty(self, {kind})"),
-        Plan::Fixed { body, text } => format!("__hs::fixed(self, {kind}, {body:?}, {text:?})"),
+        Plan::Fixed { body, text } => match &planned.plain {
+            Some(ErrorType::Coded(code)) => {
+                format!("__hs::coded_fixed(self, {code:?}, {body:?}, {text:?})")
+            }
+            Some(ErrorType::Named(name)) => {
+                format!("__hs::named_fixed(self, {name:?}, {body:?}, {text:?})")
+            }
+            None => format!("__hs::fixed(self, {kind}, {body:?}, {text:?})"),
+        },
         Plan::Text { fallback, source } => {
             let args = source_args(cx, variant.variant, source, &mut used);
             format!("__hs::text(self, {kind}, {fallback:?}, {args})")
@@ -196,7 +236,20 @@ fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
         } => match head_detail_tail(steps) {
             Ok((head, key, source, tail)) => {
                 let args = source_args(cx, variant.variant, source, &mut used);
-                format!("__hs::detailed(self, {kind}, {capacity}, {text:?}, {head:?}, {key:?}, {args}, {tail:?})")
+                // Without a title of its own, the runtime finds the registry's.
+                let registry_title =
+                    variant.reason().is_none() && variant.code.and_then(|c| c.info).is_some();
+                match planned.plain.as_ref().filter(|_| registry_title) {
+                    Some(ErrorType::Coded(code)) => format!(
+                        "__hs::coded_detailed(self, {code:?}, {head:?}, {args}, {tail:?})"
+                    ),
+                    Some(ErrorType::Named(name)) => format!(
+                        "__hs::named_detailed(self, {name:?}, {head:?}, {args}, {tail:?})"
+                    ),
+                    None => format!(
+                        "__hs::detailed(self, {kind}, {text:?}, {head:?}, {key:?}, {args}, {tail:?})"
+                    ),
+                }
             }
             Err(steps) => {
                 let mut fill = String::new();

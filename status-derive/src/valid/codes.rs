@@ -355,7 +355,11 @@ pub fn templated_code_with_type_base(variant: &Resolved, report: &mut Report) {
 pub fn slug_collision(_: &crate::ast::Input, resolved: &[Resolved], report: &mut Report) {
     let mut seen: Vec<(String, Option<String>, &Resolved)> = Vec::new();
     for variant in resolved {
-        let (Some(uri), Some(slug)) = (variant.based_type(), variant.slug()) else {
+        // The type first: without `type_base` there is no slug to compute.
+        let Some(uri) = variant.based_type() else {
+            continue;
+        };
+        let Some(slug) = variant.slug() else {
             continue;
         };
         let code = variant.machine_code().and_then(|c| c.literal());
