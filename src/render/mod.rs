@@ -138,10 +138,14 @@ enum Repr {
 }
 
 impl Repr {
+    #[inline]
     fn of(format: BodyFormat, cx: Option<&Context>) -> Repr {
-        match cx.map(Context::prefer) {
-            Some(Prefer::Json) if format == BodyFormat::Problem => Repr::Json,
-            Some(Prefer::Text) if format.is_builtin_json() => Repr::Text,
+        let Some(cx) = cx else {
+            return Repr::Format;
+        };
+        match cx.prefer() {
+            Prefer::Json if format == BodyFormat::Problem => Repr::Json,
+            Prefer::Text if format.is_builtin_json() => Repr::Text,
             _ => Repr::Format,
         }
     }
@@ -790,6 +794,7 @@ fn internal_message<T: HttpStatus + ?Sized>(
 }
 
 /// The Content-Type of the representation, and what the request context adds.
+#[inline]
 fn decorate(response: &mut Response<Bytes>, format: BodyFormat, repr: Repr, cx: Option<&Context>) {
     let headers = response.headers_mut();
     if let Some(content_type) = repr.content_type(format) {
