@@ -6,7 +6,7 @@ use crate::context::{Accept, Context, RequestPath};
 use bytes::Bytes;
 use core::future::Future;
 use core::pin::Pin;
-use core::task::{ready, Context as TaskContext, Poll};
+use core::task::{Context as TaskContext, Poll};
 use http::{HeaderValue, Request, Response};
 use http_body::{Body, Frame, SizeHint};
 use http_body_util::{BodyExt, Limited};
@@ -221,34 +221,27 @@ where
                     let entered = crate::context::enter(cx);
                     let polled = call.as_mut().poll(task);
                     drop(entered);
-                    let response = ready!(polled)?;
-                    // The status first: most responses are not errors.
-                    let status = response.status().as_u16();
-                    if !*rewrite || !(400..600).contains(&status) {
+                    // Decided on a borrow, so that a response that passes through (most do) is
+                    // mapped straight out of the `Poll`, moved once.
+                    let encoded = match &polled {
+                        // The status first, here: most responses are not errors.
+                        Poll::Ready(Ok(response))
+                            if *rewrite && (400..600).contains(&response.status().as_u16()) =>
+                        {
+                            rewrite_of(response)
+                        }
+                        _ => None,
+                    };
+                    let response = match (encoded, polled) {
+                        (Some(_), Poll::Ready(Ok(response))) => response,
+                        (_, polled) => {
+                            return polled.map(|result| result.map(|r| r.map(ProblemBody::through)))
+                        }
+                    };
+                    let Some(encoded) = encoded else {
+                        // `encoded` is only known for a ready response, taken above.
                         return Poll::Ready(Ok(response.map(ProblemBody::through)));
-                    }
-                    let headers = response.headers();
-                    if !super::is_framework_error(
-                        status,
-                        // Built by `to_response` under the layer: it already carries the context.
-                        response.extensions().get::<crate::ErrorMeta>().is_some(),
-                        || {
-                            headers
-                                .get(http::header::CONTENT_TYPE)
-                                .map(HeaderValue::as_bytes)
-                        },
-                    ) {
-                        return Poll::Ready(Ok(response.map(ProblemBody::through)));
-                    }
-                    let encoded = Encoded::of(
-                        headers
-                            .get_all(http::header::CONTENT_ENCODING)
-                            .iter()
-                            .map(HeaderValue::as_bytes),
-                    );
-                    if encoded == Encoded::Unknown {
-                        return Poll::Ready(Ok(response.map(ProblemBody::through)));
-                    }
+                    };
                     // The rewrite takes the context; the state it leaves is dropped next.
                     let cx = cx.take();
                     state.set(State::Rewrite {
@@ -261,6 +254,33 @@ where
             }
         }
     }
+}
+
+/// How an error response (4xx or 5xx) is to be read for its rewrite; `None` for one that
+/// passes through: built under the layer (it carries its `ErrorMeta`), a JSON body, or a
+/// coding this layer does not decode.
+fn rewrite_of<B>(response: &Response<B>) -> Option<Encoded> {
+    let status = response.status().as_u16();
+    let headers = response.headers();
+    if !super::is_framework_error(
+        status,
+        // Built by `to_response` under the layer: it already carries the context.
+        response.extensions().get::<crate::ErrorMeta>().is_some(),
+        || {
+            headers
+                .get(http::header::CONTENT_TYPE)
+                .map(HeaderValue::as_bytes)
+        },
+    ) {
+        return None;
+    }
+    let encoded = Encoded::of(
+        headers
+            .get_all(http::header::CONTENT_ENCODING)
+            .iter()
+            .map(HeaderValue::as_bytes),
+    );
+    (encoded != Encoded::Unknown).then_some(encoded)
 }
 
 /// A framework's error response as a problem body, its text read as the detail (decoded
