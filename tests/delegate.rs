@@ -80,6 +80,57 @@ fn delegation_from_a_variant() {
     assert_eq!(Api::BadInput.status(), 400);
 }
 
+/// Headers of their own beside a delegating variant: each variant sends its own, the
+/// delegating one its field's, and several variants that send the same header name share it.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum Mixed {
+    #[error("while {action}: {kind}")]
+    Failed {
+        action: &'static str,
+        #[status(delegate)]
+        kind: ErrorKind,
+    },
+    #[error("slow down")]
+    #[status(429, header("Retry-After" = "120"), header("X-Limit" = "10"))]
+    SlowDown,
+    #[error("later")]
+    #[status(503, header("Retry-After" = "{0}"))]
+    Later(u64),
+    #[error("bad input")]
+    #[status(400)]
+    BadInput,
+}
+
+#[test]
+fn headers_beside_a_delegating_variant() {
+    let headers = |error: Mixed| -> Vec<(String, String)> {
+        let response = error.to_response();
+        let mut pairs: Vec<(String, String)> = response
+            .headers()
+            .iter()
+            .filter(|(name, _)| *name != "content-type")
+            .map(|(name, value)| (name.to_string(), value.to_str().unwrap_or("?").to_owned()))
+            .collect();
+        pairs.sort();
+        pairs
+    };
+    let pair = |name: &str, value: &str| (name.to_owned(), value.to_owned());
+    assert_eq!(
+        headers(Mixed::Failed {
+            action: "saving",
+            kind: ErrorKind::RateLimited(30),
+        }),
+        [pair("retry-after", "30")]
+    );
+    assert_eq!(
+        headers(Mixed::SlowDown),
+        [pair("retry-after", "120"), pair("x-limit", "10")]
+    );
+    assert_eq!(headers(Mixed::Later(5)), [pair("retry-after", "5")]);
+    assert_eq!(headers(Mixed::BadInput), []);
+    assert_eq!(Mixed::SlowDown.headers().len(), 2);
+}
+
 #[derive(Debug, HttpStatus)]
 enum Auth {
     #[status(401, header("WWW-Authenticate" = "{0}"))]

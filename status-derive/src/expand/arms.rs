@@ -84,18 +84,7 @@ fn grammar_path(grammar: Grammar) -> String {
 /// sends it cost rustc more than the arm); interpolated values are checked when formatted, a
 /// required one failing the response. The arms are statements, and one `Ok` ends the match.
 pub fn headers(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
-    let mut names: Vec<String> = Vec::new();
-    let mut name_of = |name: &str| -> String {
-        let name = name.to_ascii_lowercase();
-        let index = match names.iter().position(|known| *known == name) {
-            Some(index) => index,
-            None => {
-                names.push(name);
-                names.len() - 1
-            }
-        };
-        format!("__HS_NAME_{index}")
-    };
+    let mut names = HeaderNames::default();
     // When every variant delegates, the match is the method's value; else delegations return
     // and one `Ok` follows (a match whose arms all diverged would make it unreachable).
     let statements = resolved.iter().any(|variant| !variant.delegates());
@@ -105,76 +94,103 @@ pub fn headers(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
         for variant in resolved {
             if variant.delegates() {
                 delegate_arm(cx, arms, variant, "__http_status_headers", prefix, ", __h");
-                continue;
-            }
-            let headers = variant.headers();
-            if headers.is_empty() {
+            } else if variant.headers().is_empty() {
                 without = true;
-                continue;
-            }
-            let required = variant.required_headers();
-            let type_variant = if variant.variant.is_enum_variant {
-                format!("{}::{}", cx.input.name(), variant.variant.name())
             } else {
-                cx.input.name()
-            };
-            let mut used = Vec::new();
-            let mut body = String::from("{");
-            for header in headers {
-                let Ok(template) = &header.value.parsed else {
-                    continue;
-                };
-                let name = name_of(header.name());
-                let _ = match template.literal() {
-                    Some(value) if value.is_ascii() => write!(
-                    body,
-                    "__hs::add(__h, {name}, const {{ __hs::HeaderValue::from_static({value:?}) }});"
-                ),
-                    Some(value) => write!(body, "__hs::add_obs_text(__h, {name}, {value:?});"),
-                    None => {
-                        let grammar = grammar_of(header.name());
-                        let pieces = crate::valid::headers::pieces(template);
-                        let escaped: Vec<bool> = escaped_placeholders(grammar, &pieces).collect();
-                        let args = template_args(
-                            cx,
-                            variant.variant,
-                            template,
-                            header.value.lit.span(),
-                            &escaped,
-                            &mut used,
-                        );
-                        let grammar = grammar_path(grammar);
-                        if required
-                            .iter()
-                            .any(|r| r.name.eq_ignore_ascii_case(header.name()))
-                        {
-                            write!(
-                            body,
-                            "__hs::add_required(__h, {name}, {grammar}, {args}, {type_variant:?}, {:?})?;",
-                            header.name()
-                        )
-                        } else {
-                            write!(body, "__hs::add_checked(__h, {name}, {grammar}, {args});")
-                        }
-                    }
-                };
+                let mut used = Vec::new();
+                let body = header_statements(cx, variant, &mut names, &mut used);
+                arms.text(&arm_head(variant.variant, &used)).text(&body);
             }
-            body.push('}');
-            arms.text(&arm_head(variant.variant, &used)).text(&body);
         }
         if without {
             arms.text("_ => {}");
         }
     });
     // Items, in scope in the whole block wherever they stand.
-    for (index, name) in names.iter().enumerate() {
+    for (index, name) in names.0.iter().enumerate() {
         code.text(&format!(
-            "const __HS_NAME_{index}: __hs::HeaderName = __hs::HeaderName::from_static({name:?});"
+            "const {}: __hs::HeaderName = __hs::HeaderName::from_static({name:?});",
+            HeaderNames::ident(index)
         ));
     }
     if statements {
         code.text("::core::result::Result::Ok(())");
     }
+}
+
+/// The header names a type's variants send, each once, lowercase.
+#[derive(Default)]
+struct HeaderNames(Vec<String>);
+
+impl HeaderNames {
+    /// The constant that holds `name`.
+    fn of(&mut self, name: &str) -> String {
+        let name = name.to_ascii_lowercase();
+        let index = match self.0.iter().position(|known| *known == name) {
+            Some(index) => index,
+            None => {
+                self.0.push(name);
+                self.0.len() - 1
+            }
+        };
+        Self::ident(index)
+    }
+
+    fn ident(index: usize) -> String {
+        format!("__HS_NAME_{index}")
+    }
+}
+
+/// `{ … }`: the statements that add a variant's headers, binding the fields they format in
+/// `used`.
+fn header_statements(
+    cx: &mut Cx,
+    variant: &Resolved,
+    names: &mut HeaderNames,
+    used: &mut Vec<usize>,
+) -> String {
+    let required = variant.required_headers();
+    let type_variant = if variant.variant.is_enum_variant {
+        format!("{}::{}", cx.input.name(), variant.variant.name())
+    } else {
+        cx.input.name()
+    };
+    let mut body = String::from("{");
+    for header in variant.headers() {
+        let Ok(template) = &header.value.parsed else {
+            continue;
+        };
+        let name = names.of(header.name());
+        let _ = match template.literal() {
+            Some(value) if value.is_ascii() => write!(
+                body,
+                "__hs::add(__h, {name}, const {{ __hs::HeaderValue::from_static({value:?}) }});"
+            ),
+            Some(value) => write!(body, "__hs::add_obs_text(__h, {name}, {value:?});"),
+            None => {
+                let grammar = grammar_of(header.name());
+                let pieces = crate::valid::headers::pieces(template);
+                let escaped: Vec<bool> = escaped_placeholders(grammar, &pieces).collect();
+                let span = header.value.lit.span();
+                let args = template_args(cx, variant.variant, template, span, &escaped, used);
+                let grammar = grammar_path(grammar);
+                let is_required = required
+                    .iter()
+                    .any(|r| r.name.eq_ignore_ascii_case(header.name()));
+                if is_required {
+                    let field = header.name();
+                    write!(
+                        body,
+                        "__hs::add_required(__h, {name}, {grammar}, {args}, {type_variant:?}, {field:?})?;"
+                    )
+                } else {
+                    write!(body, "__hs::add_checked(__h, {name}, {grammar}, {args});")
+                }
+            }
+        };
+    }
+    body.push('}');
+    body
 }
 
 /// `to_response()`: each arm one call of a runtime helper with what was rendered at compile
