@@ -8,7 +8,7 @@ use http_status::HttpStatus;
 pub enum ApiError {
     /// Not found.
     #[error("user {id} not found")]
-    #[status(404, code = "USER_NOT_FOUND")]
+    #[status(404, code = "USER_NOT_FOUND", header("Cache-Control" = "no-store"))]
     UserNotFound {
         /// The id.
         id: u64,
@@ -41,6 +41,8 @@ mod tests {
             response.body(),
             r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"user 5 not found","code":"USER_NOT_FOUND"}"#
         );
+        // A literal value is built at compile time (an inline `const` block, in every edition).
+        assert_eq!(response.headers()["cache-control"], "no-store");
         assert_eq!(ApiError::RateLimited(9).headers()["retry-after"], "9");
         assert_eq!(ApiError::from(Inner).to_response().body(), "try later");
     }
