@@ -232,15 +232,11 @@ where
                         }
                         _ => None,
                     };
-                    let response = match (encoded, polled) {
-                        (Some(_), Poll::Ready(Ok(response))) => response,
+                    let (encoded, response) = match (encoded, polled) {
+                        (Some(encoded), Poll::Ready(Ok(response))) => (encoded, response),
                         (_, polled) => {
                             return polled.map(|result| result.map(|r| r.map(ProblemBody::through)))
                         }
-                    };
-                    let Some(encoded) = encoded else {
-                        // `encoded` is only known for a ready response, taken above.
-                        return Poll::Ready(Ok(response.map(ProblemBody::through)));
                     };
                     // The rewrite takes the context; the state it leaves is dropped next.
                     let cx = cx.take();

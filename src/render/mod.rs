@@ -247,8 +247,7 @@ fn built_or<T: HttpStatus + ?Sized>(
 ) -> Response<Bytes> {
     let cx = context::current();
     let repr = Repr::of(kind.format, cx.as_deref());
-    let described = cx.is_some() || capture::describing();
-    let keep_code = kind.meta.code_header.is_some() || described;
+    let keep_code = kind.meta.code_header.is_some() || described(cx.as_deref());
     let (body, code) = if repr == Repr::Text {
         let mut writer = Writer::text();
         writer.keep_code = keep_code;
@@ -282,14 +281,13 @@ fn built_or<T: HttpStatus + ?Sized>(
         let code = writer.code.take();
         (Bytes::from(writer.into_bytes()), code)
     };
-    respond_described(
+    respond(
         value,
         &kind,
         repr,
         body,
         code.map(Cow::Owned),
         cx.as_deref(),
-        described,
     )
 }
 
@@ -337,53 +335,42 @@ fn detailed_or<T: HttpStatus + ?Sized>(
 // `error.type`, take that text instead of a `Kind` expression, and the detailed ones, whose
 // title is the registry's, no title: on a 1,000-variant enum each argument of every arm costs
 // rustc about 20 K instructions, and the constant with its method call 40 K
-// (docs/PERFORMANCE.md).
+// (docs/PERFORMANCE.md). One pair for a literal code, one for a variant without one.
+macro_rules! problem_shortcuts {
+    ($fixed:ident, $detailed:ident, $method:ident, $what:literal) => {
+        #[doc = concat!("[`fixed`] of a problem body ", $what, ".")]
+        #[inline]
+        pub fn $fixed<T: HttpStatus + ?Sized>(
+            value: &T,
+            error_type: &'static str,
+            body: &'static str,
+            text: &'static str,
+        ) -> Response<Bytes> {
+            fixed(value, PROBLEM.$method(error_type), body, text)
+        }
 
-/// [`fixed`] of a problem body with this literal `code`.
-#[inline]
-pub fn coded_fixed<T: HttpStatus + ?Sized>(
-    value: &T,
-    code: &'static str,
-    body: &'static str,
-    text: &'static str,
-) -> Response<Bytes> {
-    fixed(value, PROBLEM.coded(code), body, text)
+        #[doc = concat!("[`detailed`] of a problem body ", $what, ", with the registry's title.")]
+        #[inline]
+        pub fn $detailed<T: HttpStatus + ?Sized>(
+            value: &T,
+            error_type: &'static str,
+            head: &'static str,
+            detail: fmt::Arguments<'_>,
+            tail: &'static str,
+        ) -> Response<Bytes> {
+            let kind = PROBLEM.$method(error_type);
+            detailed_or(value, kind, None, head, DETAIL, detail, tail)
+        }
+    };
 }
 
-/// [`fixed`] of a problem body without a literal code (`error.type` is `Type::Variant`).
-#[inline]
-pub fn named_fixed<T: HttpStatus + ?Sized>(
-    value: &T,
-    name: &'static str,
-    body: &'static str,
-    text: &'static str,
-) -> Response<Bytes> {
-    fixed(value, PROBLEM.named(name), body, text)
-}
-
-/// [`detailed`] of a problem body with this literal `code` and the registry's title.
-#[inline]
-pub fn coded_detailed<T: HttpStatus + ?Sized>(
-    value: &T,
-    code: &'static str,
-    head: &'static str,
-    detail: fmt::Arguments<'_>,
-    tail: &'static str,
-) -> Response<Bytes> {
-    detailed_or(value, PROBLEM.coded(code), None, head, DETAIL, detail, tail)
-}
-
-/// [`detailed`] of a problem body without a literal code, with the registry's title.
-#[inline]
-pub fn named_detailed<T: HttpStatus + ?Sized>(
-    value: &T,
-    name: &'static str,
-    head: &'static str,
-    detail: fmt::Arguments<'_>,
-    tail: &'static str,
-) -> Response<Bytes> {
-    detailed_or(value, PROBLEM.named(name), None, head, DETAIL, detail, tail)
-}
+problem_shortcuts!(coded_fixed, coded_detailed, coded, "with this literal code");
+problem_shortcuts!(
+    named_fixed,
+    named_detailed,
+    named,
+    "without a literal code (`error.type` is `Type::Variant`)"
+);
 
 /// The title of a problem with this status: the registry's reason phrase.
 fn title_of(status: StatusCode) -> &'static str {
@@ -704,22 +691,7 @@ fn respond<T: HttpStatus + ?Sized>(
     code: Option<Cow<'static, str>>,
     cx: Option<&Context>,
 ) -> Response<Bytes> {
-    let described = cx.is_some() || capture::describing();
-    respond_described(value, kind, repr, body, code, cx, described)
-}
-
-/// [`respond`], for a caller that knows already whether the response is `described` (under a
-/// layer or for `ErrorMeta::of`): one thread-local read less.
-#[inline]
-fn respond_described<T: HttpStatus + ?Sized>(
-    value: &T,
-    kind: &Kind,
-    repr: Repr,
-    body: Bytes,
-    code: Option<Cow<'static, str>>,
-    cx: Option<&Context>,
-    described: bool,
-) -> Response<Bytes> {
+    let described = described(cx);
     let mut response = Response::new(body);
     if let Err(invalid) = value.__http_status_headers(response.headers_mut()) {
         return degrade(value, kind, Failure::Header(invalid), cx);
@@ -757,6 +729,12 @@ fn add_code_header(headers: &mut http::HeaderMap, name: &str, code: &str) {
     ) {
         let _ = headers.try_insert(name, value);
     }
+}
+
+/// Whether a response gets its `ErrorMeta`: under a layer, or for `ErrorMeta::of`.
+#[inline]
+fn described(cx: Option<&Context>) -> bool {
+    cx.is_some() || capture::describing()
 }
 
 /// The facts of a response for middleware.
@@ -873,7 +851,7 @@ fn degrade<T: HttpStatus + ?Sized>(
     };
     let (format, body, repr) = render(problem, format, kind, cx, internals);
     let mut response = bare(status, format, repr, body, cx);
-    if cx.is_some() || capture::describing() {
+    if described(cx) {
         let meta = error_meta(value, &meta, status, None, cx);
         response.extensions_mut().insert(meta);
     }
