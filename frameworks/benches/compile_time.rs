@@ -199,7 +199,7 @@ fn trees() {
             "thiserror = \"2\"".to_owned(),
         ),
         (
-            "http-status-derive (http-status-derive, http-status-core, iri-string, httpdate, strsim, heck, syn, quote, proc-macro2)",
+            "http-status-derive (http-status-derive, http-status-derive-impl, http-status-core, iri-string, httpdate, strsim, heck, syn, quote, proc-macro2)",
             format!("http-status-derive = {{ path = {derive_path:?} }}"),
         ),
         (
@@ -239,7 +239,7 @@ fn syn2_copy() -> PathBuf {
     let copy_dir = work().join("syn2-copy");
     let _ = std::fs::remove_dir_all(&copy_dir);
     copy(&repo(), &copy_dir);
-    let manifest = copy_dir.join("status-derive/Cargo.toml");
+    let manifest = copy_dir.join("status-derive-impl/Cargo.toml");
     let text = std::fs::read_to_string(&manifest).expect("manifest");
     let patched = text.replace("syn = { version = \"3\"", "syn = { version = \"2\"");
     assert_ne!(text, patched, "the derive's syn dependency moved");

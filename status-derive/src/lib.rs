@@ -1,51 +1,12 @@
 //! `#[derive(HttpStatus)]`, the derive of the `http-status` crate. Use it through
 //! `http_status::HttpStatus`; this crate is an implementation detail.
 //!
-//! Three passes, as in thiserror and serde: `ast`/`attr` parse the input into a typed model
-//! that keeps every span, `valid` checks every rule against the `status-core` registry and
-//! collects all problems, `expand` generates code from a model that passed.
+//! The derive itself is the library `http-status-derive-impl`; this crate is its proc-macro
+//! entry point, so that the library compiles beside syn (see its manifest).
 
 extern crate proc_macro;
 
-mod ast;
-mod attr;
-mod bounds;
-mod case;
-mod diag;
-mod emit;
-mod expand;
-mod fallback;
-mod kind;
-mod plan;
-mod resolve;
-mod rules;
-mod template;
-mod valid;
-mod warning;
-
-use proc_macro2::TokenStream;
-use syn::DeriveInput;
-
 #[proc_macro_derive(HttpStatus, attributes(status))]
 pub fn derive_http_status(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
-    match syn::parse::<DeriveInput>(input) {
-        Ok(input) => derive(&input).into(),
-        Err(error) => error.to_compile_error().into(),
-    }
+    http_status_derive_impl::derive(input.into()).into()
 }
-
-/// The whole derive as a function of its input: code, or compile errors with a fallback impl.
-/// Never panics (see the property test in `tests`).
-fn derive(input: &DeriveInput) -> TokenStream {
-    let input = ast::Input::from_syn(input);
-    let resolved = resolve::Resolved::all(&input);
-    let mut diag = diag::Diagnostics::default();
-    valid::check(&input, &resolved, &mut diag);
-    if diag.has_errors() {
-        return fallback::expand(&input, &diag);
-    }
-    expand::expand(&input, &resolved, &diag.warnings)
-}
-
-#[cfg(test)]
-mod tests;

@@ -2,20 +2,20 @@
 //! errors for any input, and never panic.
 //!
 //! `no_panic_on_generated_inputs` runs 10,000 fixed-seed cases in the normal suite; a larger
-//! run on demand: `PROPTEST_CASES=1000000 cargo test -p status-derive --release no_panic`.
+//! run on demand: `PROPTEST_CASES=1000000 cargo test -p http-status-derive-impl --release no_panic`.
 
-use super::derive;
+use super::derive_input;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub(crate) fn expand(source: &str) -> String {
     let input: syn::DeriveInput = syn::parse_str(source).expect("test input parses");
-    derive(&input).to_string()
+    derive_input(&input).to_string()
 }
 
 #[test]
-#[ignore = "prints an expansion for reading: SHOW='enum E { #[status(404)] A }' cargo test -p status-derive show -- --ignored --nocapture"]
+#[ignore = "prints an expansion for reading: SHOW='enum E { #[status(404)] A }' cargo test -p http-status-derive-impl show -- --ignored --nocapture"]
 fn show() {
     let source = std::env::var("SHOW").unwrap_or_else(|_| {
         r#"enum ApiError {
@@ -318,7 +318,7 @@ fn no_panic_on_generated_inputs() {
             return Ok(());
         };
         expanded.set(expanded.get() + 1);
-        let output = catch_unwind(AssertUnwindSafe(|| derive(&input).to_string()));
+        let output = catch_unwind(AssertUnwindSafe(|| derive_input(&input).to_string()));
         match output {
             Ok(tokens) if !tokens.is_empty() => Ok(()),
             Ok(_) => Err(TestCaseError::fail(format!("no output for:\n{source}"))),
