@@ -1,5 +1,5 @@
 //! What `#[derive(HttpStatus)]` does, as a function from tokens to tokens: the proc macro in
-//! `http-status-derive` calls [`derive`]. Use the derive through `http_status::HttpStatus`;
+//! `http-status-derive` calls [`derive()`]. Use the derive through `http_status::HttpStatus`;
 //! this crate is an implementation detail, and its API may change in any release.
 //!
 //! Three passes, as in thiserror and serde: `ast`/`attr` parse the input into a typed model
