@@ -92,8 +92,11 @@ fn cfgs(attrs: &[Attribute]) -> Vec<&Attribute> {
 
 /// The first paragraph of `///` comments, lines joined with spaces.
 fn doc(attrs: &[Attribute]) -> Option<String> {
-    let mut lines = Vec::new();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
+    let mut joined = String::new();
+    for attr in attrs {
+        if !attr.path().is_ident("doc") {
+            continue;
+        }
         let syn::Meta::NameValue(meta) = &attr.meta else {
             continue;
         };
@@ -107,14 +110,21 @@ fn doc(attrs: &[Attribute]) -> Option<String> {
         let text = text.value();
         let line = text.trim();
         if line.is_empty() {
-            if lines.is_empty() {
+            if joined.is_empty() {
                 continue;
             }
             break;
         }
-        lines.push(line.to_owned());
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(line);
     }
-    (!lines.is_empty()).then(|| lines.join(" "))
+    if joined.is_empty() {
+        None
+    } else {
+        Some(joined)
+    }
 }
 
 impl<'a> Input<'a> {

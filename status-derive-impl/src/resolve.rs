@@ -261,6 +261,14 @@ impl<'i, 'a> Resolved<'i, 'a> {
         code_written(self.own, self.defaults)
     }
 
+    /// The status code's number, 500 without one (an error reported elsewhere).
+    pub fn code_value(&self) -> u16 {
+        match self.code {
+            Some(code) => code.value,
+            None => 500,
+        }
+    }
+
     /// Whether the variant takes its whole response from a field.
     pub fn delegates(&self) -> bool {
         self.delegate.is_some()

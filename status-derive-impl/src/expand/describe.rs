@@ -240,7 +240,7 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
             String::new()
         };
         let source = variant.variant.name();
-        let status = variant.code.map_or(500, |c| c.value);
+        let status = variant.code_value();
         let entry = Entry {
             status,
             title: &title,
@@ -282,7 +282,7 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
                 source(path)
             ),
         };
-        let status_number = variant.code.map_or(500, |c| c.value);
+        let status_number = variant.code_value();
         let status = format!("__hs::status_code({status_number})");
         let level = variant
             .level()

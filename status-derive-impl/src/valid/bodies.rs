@@ -137,11 +137,6 @@ pub fn unsent_option(at: &OptionAt, report: &mut Report) {
     if format.sends(def.key) {
         return;
     }
-    let senders: Vec<String> = def
-        .formats()
-        .iter()
-        .map(|f| format!("\"{}\"", f.name()))
-        .collect();
     report.error(
         &at.item.key,
         Message::new(
@@ -154,7 +149,7 @@ pub fn unsent_option(at: &OptionAt, report: &mut Report) {
         )
         .help(format!(
             "remove it, or use format = {} (or a custom format, which sees every part)",
-            senders.join(" or ")
+            crate::attr::options::quoted(def.formats(), " or ")
         )),
     );
 }
