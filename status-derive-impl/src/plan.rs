@@ -148,7 +148,7 @@ pub enum ErrorType {
 
 impl ErrorType {
     fn of(input: &Input, variant: &Resolved) -> Self {
-        match variant.machine_code().and_then(|code| code.literal()) {
+        match variant.literal_code() {
             Some(code) => ErrorType::Coded(code.to_owned()),
             None => ErrorType::Named(variant.qualified_name(input)),
         }

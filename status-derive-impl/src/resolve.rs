@@ -363,6 +363,11 @@ impl<'i, 'a> Resolved<'i, 'a> {
         Some(MachineCode::Cased { code, at })
     }
 
+    /// The machine-readable code, if it is the same for every value of the variant.
+    pub fn literal_code(&self) -> Option<String> {
+        self.machine_code()?.literal()
+    }
+
     pub fn problem_type(&self) -> Option<(&'i Ident, &'i TemplateLit)> {
         self.template(Key::Type)
     }
@@ -507,8 +512,12 @@ impl<'i, 'a> Resolved<'i, 'a> {
 
     /// The headers named `name` (case-insensitive).
     pub fn headers_named(&self, name: &str) -> Vec<&'i HeaderOpt> {
-        let mut named = self.headers();
-        named.retain(|h| h.name().eq_ignore_ascii_case(name));
+        let mut named = Vec::new();
+        for header in self.headers() {
+            if header.name().eq_ignore_ascii_case(name) {
+                named.push(header);
+            }
+        }
         named
     }
 
