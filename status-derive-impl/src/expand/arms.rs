@@ -58,10 +58,7 @@ pub fn status(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
                     .text(&status_expr(variant))
                     .text(",");
             } else {
-                let value = match variant.code {
-                    Some(code) => Some(code.value),
-                    None => None,
-                };
+                let value = variant.code.map(|c| c.value);
                 let pattern = pattern(variant.variant, &[]);
                 match groups.iter().position(|(v, _, _)| *v == value) {
                     Some(i) => {
