@@ -87,13 +87,22 @@ impl<'a> Attrs<'a> {
 }
 
 fn cfgs(attrs: &[Attribute]) -> Vec<&Attribute> {
-    attrs.iter().filter(|a| a.path().is_ident("cfg")).collect()
+    let mut cfgs = Vec::new();
+    for attr in attrs {
+        if attr.path().is_ident("cfg") {
+            cfgs.push(attr);
+        }
+    }
+    cfgs
 }
 
 /// The first paragraph of `///` comments, lines joined with spaces.
 fn doc(attrs: &[Attribute]) -> Option<String> {
-    let mut lines = Vec::new();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
+    let mut joined = String::new();
+    for attr in attrs {
+        if !attr.path().is_ident("doc") {
+            continue;
+        }
         let syn::Meta::NameValue(meta) = &attr.meta else {
             continue;
         };
@@ -107,33 +116,41 @@ fn doc(attrs: &[Attribute]) -> Option<String> {
         let text = text.value();
         let line = text.trim();
         if line.is_empty() {
-            if lines.is_empty() {
+            if joined.is_empty() {
                 continue;
             }
             break;
         }
-        lines.push(line.to_owned());
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(line);
     }
-    (!lines.is_empty()).then(|| lines.join(" "))
+    if joined.is_empty() {
+        None
+    } else {
+        Some(joined)
+    }
 }
 
 impl<'a> Input<'a> {
     pub fn from_syn(original: &'a DeriveInput) -> Self {
         let attrs = Attrs::get(&original.attrs);
         let shape = match &original.data {
-            Data::Enum(data) => Shape::Enum(
-                data.variants
-                    .iter()
-                    .map(|variant| Variant {
+            Data::Enum(data) => {
+                let mut variants = Vec::with_capacity(data.variants.len());
+                for variant in &data.variants {
+                    variants.push(Variant {
                         ident: &variant.ident,
                         is_enum_variant: true,
                         attrs: Attrs::get(&variant.attrs),
                         fields: fields(&variant.fields),
                         cfgs: cfgs(&variant.attrs),
                         doc: doc(&variant.attrs),
-                    })
-                    .collect(),
-            ),
+                    });
+                }
+                Shape::Enum(variants)
+            }
             Data::Struct(data) => Shape::Struct(Variant {
                 ident: &original.ident,
                 is_enum_variant: false,
@@ -175,11 +192,24 @@ impl<'a> Input<'a> {
 
     /// Whether thiserror derives `Display` for this type: any `#[error]` on it or its variants.
     pub fn has_error_attributes(&self) -> bool {
-        self.attrs.error.is_some() || self.variants().iter().any(|v| v.attrs.error.is_some())
+        if self.attrs.error.is_some() {
+            return true;
+        }
+        for variant in self.variants() {
+            if variant.attrs.error.is_some() {
+                return true;
+            }
+        }
+        false
     }
 
     pub fn name(&self) -> String {
         self.original.ident.unraw_string()
+    }
+
+    /// A string option of the type's own attribute.
+    pub fn type_str(&self, key: crate::attr::options::Key) -> Option<&crate::attr::StrLit> {
+        self.attrs.first()?.str(key)
     }
 }
 
@@ -191,7 +221,12 @@ impl<'a> Variant<'a> {
     }
 
     pub fn field(&self, name: &MemberName) -> Option<&Field<'a>> {
-        self.fields.iter().find(|f| &f.name == name)
+        for field in &self.fields {
+            if &field.name == name {
+                return Some(field);
+            }
+        }
+        None
     }
 
     pub fn name(&self) -> String {
@@ -230,38 +265,36 @@ impl Unraw for Ident {
 }
 
 fn fields(fields: &Fields) -> Vec<Field<'_>> {
-    fields
-        .iter()
-        .enumerate()
-        .map(|(index, field)| {
-            let (member_text, name, binding, span) = match &field.ident {
-                Some(ident) => {
-                    let bare = ident.unraw_string();
-                    let binding = format_ident!("__field_{}", bare, span = ident.span());
-                    (
-                        ident.to_string(),
-                        MemberName::Named(bare),
-                        binding,
-                        ident.span(),
-                    )
-                }
-                None => (
-                    index.to_string(),
-                    MemberName::Index(index),
-                    format_ident!("__field_{}", index),
-                    syn::spanned::Spanned::span(&field.ty),
-                ),
-            };
-            Field {
-                index,
-                member_text,
-                name,
-                ty: &field.ty,
-                binding,
-                cfgs: cfgs(&field.attrs),
-                attrs: Attrs::get(&field.attrs),
-                span,
+    let mut out = Vec::with_capacity(fields.len());
+    for (index, field) in fields.iter().enumerate() {
+        let (member_text, name, binding, span) = match &field.ident {
+            Some(ident) => {
+                let bare = ident.unraw_string();
+                let binding = format_ident!("__field_{}", bare, span = ident.span());
+                (
+                    ident.to_string(),
+                    MemberName::Named(bare),
+                    binding,
+                    ident.span(),
+                )
             }
-        })
-        .collect()
+            None => (
+                index.to_string(),
+                MemberName::Index(index),
+                format_ident!("__field_{}", index),
+                syn::spanned::Spanned::span(&field.ty),
+            ),
+        };
+        out.push(Field {
+            index,
+            member_text,
+            name,
+            ty: &field.ty,
+            binding,
+            cfgs: cfgs(&field.attrs),
+            attrs: Attrs::get(&field.attrs),
+            span,
+        });
+    }
+    out
 }

@@ -24,11 +24,12 @@ pub struct Bounds {
 
 impl Bounds {
     pub fn new(generics: &Generics) -> Self {
+        let mut params = Vec::new();
+        for param in generics.type_params() {
+            params.push(param.ident.to_string());
+        }
         Bounds {
-            params: generics
-                .type_params()
-                .map(|p| p.ident.to_string())
-                .collect(),
+            params,
             predicates: Vec::new(),
             assertions: Vec::new(),
             seen: Vec::new(),
@@ -46,11 +47,17 @@ impl Bounds {
     }
 
     fn mentions_param(&self, tokens: TokenStream) -> bool {
-        tokens.into_iter().any(|tt| match tt {
-            TokenTree::Ident(ident) => self.params.contains(&ident.to_string()),
-            TokenTree::Group(group) => self.mentions_param(group.stream()),
-            _ => false,
-        })
+        for tree in tokens {
+            let mentions = match tree {
+                TokenTree::Ident(ident) => self.params.contains(&ident.to_string()),
+                TokenTree::Group(group) => self.mentions_param(group.stream()),
+                _ => false,
+            };
+            if mentions {
+                return true;
+            }
+        }
+        false
     }
 
     fn first(&mut self, key: String) -> bool {
@@ -61,76 +68,67 @@ impl Bounds {
         true
     }
 
-    /// Requires `ty: bound`: a where-clause bound if `ty` has parameters, else a higher-ranked
-    /// one and `assertion`, spanned by the caller, for the error. Once per type and bound.
-    fn require(
-        &mut self,
-        key: String,
-        generic: bool,
-        span: Span,
-        bound: impl FnOnce() -> (TokenStream, TokenStream),
-        assertion: impl FnOnce() -> TokenStream,
-    ) {
-        if !self.first(key) {
-            return;
-        }
-        let (ty, bound) = bound();
-        if generic {
-            self.predicates.push(respan(quote!(#ty: #bound), span));
-        } else {
-            self.predicates
-                .push(quote!(for<'__http_status> #ty: #bound));
-            self.assertions.push(assertion());
-        }
+    // Each `require_*` checks `first` before it builds any tokens (building them is calls
+    // into the compiler), then hands them to one of the two non-generic functions below.
+
+    /// Requires `ty: bound` in the where-clause, spanned at `span` (`ty` has parameters).
+    fn bound(&mut self, ty: TokenStream, bound: TokenStream, span: Span) {
+        self.predicates.push(respan(quote!(#ty: #bound), span));
+    }
+
+    /// Requires `ty: bound` higher-ranked (not checked at the impl), with `assertion`,
+    /// spanned by the caller, for the error (`ty` has no parameters).
+    fn higher_ranked(&mut self, ty: TokenStream, bound: TokenStream, assertion: TokenStream) {
+        self.predicates
+            .push(quote!(for<'__http_status> #ty: #bound));
+        self.assertions.push(assertion);
     }
 
     /// Requires `ty: core::fmt::<Trait>` for a placeholder of the template at `span`.
     pub fn require_fmt(&mut self, ty: &Type, format_trait: &Ident, span: Span) {
-        let key = format!("{}:fmt::{format_trait}", type_key(ty));
-        if self.seen.contains(&key) {
+        if !self.first(format!("{}:fmt::{format_trait}", type_key(ty))) {
             return;
         }
-        let generic = self.is_generic(ty);
-        self.require(
-            key,
-            generic,
-            span,
-            || (ty.to_token_stream(), quote!(::core::fmt::#format_trait)),
-            || {
-                let spanned = respan(ty.to_token_stream(), span);
-                quote_spanned!(span=> let _ = <#spanned as ::core::fmt::#format_trait>::fmt;)
-            },
-        );
+        let bound = quote!(::core::fmt::#format_trait);
+        if self.is_generic(ty) {
+            self.bound(ty.to_token_stream(), bound, span);
+        } else {
+            let spanned = respan(ty.to_token_stream(), span);
+            let assertion =
+                quote_spanned!(span=> let _ = <#spanned as ::core::fmt::#format_trait>::fmt;);
+            self.higher_ranked(ty.to_token_stream(), bound, assertion);
+        }
     }
 
     /// Requires a member's type to be `Serialize`, reported at `span` (the field).
     pub fn require_member(&mut self, rt: &TokenStream, ty: &Type, span: Span) {
-        let generic = self.is_generic(ty);
-        self.require(
-            format!("{}:member", type_key(ty)),
-            generic,
-            span,
-            || (ty.to_token_stream(), quote!(#rt::__private::Serialize)),
-            || {
-                let spanned = respan(ty.to_token_stream(), span);
-                quote_spanned!(span=> let _ = <#spanned as #rt::__private::SerializableMember>::CHECKED;)
-            },
-        );
+        if !self.first(format!("{}:member", type_key(ty))) {
+            return;
+        }
+        let bound = quote!(#rt::__private::Serialize);
+        if self.is_generic(ty) {
+            self.bound(ty.to_token_stream(), bound, span);
+        } else {
+            let spanned = respan(ty.to_token_stream(), span);
+            let assertion = quote_spanned!(span=> let _ = <#spanned as #rt::__private::SerializableMember>::CHECKED;);
+            self.higher_ranked(ty.to_token_stream(), bound, assertion);
+        }
     }
 
     /// Requires an `errors` field's type to be `Violations`, reported at `span` (the field).
     pub fn require_violations(&mut self, rt: &TokenStream, ty: &Type, span: Span) {
-        let generic = self.is_generic(ty);
-        self.require(
-            format!("{}:violations", type_key(ty)),
-            generic,
-            span,
-            || (ty.to_token_stream(), quote!(#rt::Violations)),
-            || {
-                let spanned = respan(ty.to_token_stream(), span);
-                quote_spanned!(span=> let _ = <#spanned as #rt::Violations>::violations;)
-            },
-        );
+        if !self.first(format!("{}:violations", type_key(ty))) {
+            return;
+        }
+        let bound = quote!(#rt::Violations);
+        if self.is_generic(ty) {
+            self.bound(ty.to_token_stream(), bound, span);
+        } else {
+            let spanned = respan(ty.to_token_stream(), span);
+            let assertion =
+                quote_spanned!(span=> let _ = <#spanned as #rt::Violations>::violations;);
+            self.higher_ranked(ty.to_token_stream(), bound, assertion);
+        }
     }
 
     /// Requires the type itself to be `Serialize` (`format = "serde"`), reported at `span`.
@@ -141,27 +139,32 @@ impl Bounds {
         generic: bool,
         span: Span,
     ) {
-        let spanned = respan(self_ty.clone(), span);
-        self.require(
-            "Self:serde".to_owned(),
-            generic,
-            span,
-            || (self_ty, quote!(#rt::__private::Serialize)),
-            || quote_spanned!(span=> let _ = <#spanned as #rt::__private::SerializableBody>::CHECKED;),
-        );
+        if !self.first("Self:serde".to_owned()) {
+            return;
+        }
+        let bound = quote!(#rt::__private::Serialize);
+        if generic {
+            self.bound(self_ty, bound, span);
+        } else {
+            let spanned = respan(self_ty.clone(), span);
+            let assertion = quote_spanned!(span=> let _ = <#spanned as #rt::__private::SerializableBody>::CHECKED;);
+            self.higher_ranked(self_ty, bound, assertion);
+        }
     }
 
     /// Requires a custom format to implement `Format`; the expansion's `const` check of its
     /// Content-Type reports, at the path, a type that does not.
     pub fn require_format(&mut self, rt: &TokenStream, path: &syn::Path) {
-        let generic = self.mentions_param_tokens(path.to_token_stream());
-        self.require(
-            format!("{}:format", path.to_token_stream()),
-            generic,
-            Span::call_site(),
-            || (path.to_token_stream(), quote!(#rt::__private::Format)),
-            TokenStream::new,
-        );
+        let tokens = path.to_token_stream();
+        if !self.first(format!("{tokens}:format")) {
+            return;
+        }
+        let bound = quote!(#rt::__private::Format);
+        if self.mentions_param_tokens(tokens.clone()) {
+            self.bound(tokens, bound, Span::call_site());
+        } else {
+            self.higher_ranked(tokens, bound, TokenStream::new());
+        }
     }
 
     /// Requires `ty: bound` if `ty` mentions a type parameter (bound inference for delegated
@@ -189,11 +192,7 @@ impl Bounds {
 
     /// The where-clause predicates: the type's own, then the inferred ones.
     pub fn where_predicates(&self, generics: &Generics) -> Vec<TokenStream> {
-        let own = generics
-            .where_clause
-            .iter()
-            .flat_map(|w| w.predicates.iter().map(ToTokens::to_token_stream));
-        own.chain(self.predicates.iter().cloned()).collect()
+        where_predicates(generics, &self.predicates)
     }
 
     /// The assertions, in a function that is never called, with the type's generics in
@@ -252,20 +251,31 @@ fn type_key(ty: &Type) -> String {
     }
 }
 
+/// The where-clause predicates of an impl: the type's own, then `inferred`.
+pub fn where_predicates(generics: &Generics, inferred: &[TokenStream]) -> Vec<TokenStream> {
+    let mut predicates = Vec::new();
+    if let Some(clause) = &generics.where_clause {
+        for predicate in &clause.predicates {
+            predicates.push(predicate.to_token_stream());
+        }
+    }
+    predicates.extend_from_slice(inferred);
+    predicates
+}
+
 /// `tokens` with every token's span set to `span`.
 pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut tree| {
-            if let TokenTree::Group(group) = &tree {
-                let mut inner = Group::new(group.delimiter(), respan(group.stream(), span));
-                inner.set_span(span);
-                tree = TokenTree::Group(inner);
-            }
-            tree.set_span(span);
-            tree
-        })
-        .collect()
+    let mut out = TokenStream::new();
+    for mut tree in tokens {
+        if let TokenTree::Group(group) = &tree {
+            let mut inner = Group::new(group.delimiter(), respan(group.stream(), span));
+            inner.set_span(span);
+            tree = TokenTree::Group(inner);
+        }
+        tree.set_span(span);
+        out.extend([tree]);
+    }
+    out
 }
 
 /// The formatting trait a `format!` spec calls: `?` Debug, `x` LowerHex, … , else Display.

@@ -82,17 +82,44 @@ impl Diagnostics {
 pub fn closest<'a>(input: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let input = input.to_ascii_lowercase();
     let limit = (input.chars().count() / 3).clamp(1, 3);
-    candidates
-        .iter()
-        .map(|candidate| {
-            (
-                strsim::damerau_levenshtein(&input, &candidate.to_ascii_lowercase()),
-                candidate,
-            )
-        })
-        .filter(|(distance, _)| *distance <= limit)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| *candidate)
+    let mut best: Option<(usize, &'a str)> = None;
+    for candidate in candidates {
+        let distance = strsim::damerau_levenshtein(&input, &candidate.to_ascii_lowercase());
+        let closer = match best {
+            Some((best, _)) => distance < best,
+            None => true,
+        };
+        // The first of equally close candidates wins.
+        if distance <= limit && closer {
+            best = Some((distance, candidate));
+        }
+    }
+    Some(best?.1)
+}
+
+// Messages list names with the helpers below rather than `collect` and `join`: those are
+// generic, and each new element type or closure is more code for rustc to compile in a
+// crate on the critical path of users' builds.
+
+/// `strings` as `&str`s, for [`closest`] and [`join`].
+pub fn as_strs(strings: &[String]) -> Vec<&str> {
+    let mut strs = Vec::with_capacity(strings.len());
+    for string in strings {
+        strs.push(string.as_str());
+    }
+    strs
+}
+
+/// `items` with `separator` between them.
+pub fn join(items: &[&str], separator: &str) -> String {
+    let mut joined = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            joined.push_str(separator);
+        }
+        joined.push_str(item);
+    }
+    joined
 }
 
 #[cfg(test)]

@@ -42,6 +42,12 @@ impl Code {
     pub fn braced(&mut self, fill: impl FnOnce(&mut Code)) -> &mut Self {
         let mut inner = Code::default();
         fill(&mut inner);
+        self.group(inner)
+    }
+
+    /// Appends `{ inner }`. Apart from `braced`, which is generic and so compiled once per
+    /// caller, and kept to the call of `fill`.
+    fn group(&mut self, inner: Code) -> &mut Self {
         if inner.splices.is_empty() {
             self.text("{").text(&inner.text).text("}")
         } else {
@@ -110,6 +116,15 @@ fn lex(text: &str) -> Option<TokenStream> {
 /// The source text of tokens (types, `#[cfg]` attributes, paths), for [`Code::text`].
 pub fn source(tokens: &impl ToTokens) -> String {
     tokens.to_token_stream().to_string()
+}
+
+/// The source text of `#[cfg(...)]` attributes, to repeat on generated code.
+pub fn cfgs(cfgs: &[&syn::Attribute]) -> String {
+    let mut out = String::new();
+    for cfg in cfgs {
+        out.push_str(&source(cfg));
+    }
+    out
 }
 
 #[cfg(test)]

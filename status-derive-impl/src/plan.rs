@@ -148,7 +148,7 @@ pub enum ErrorType {
 
 impl ErrorType {
     fn of(input: &Input, variant: &Resolved) -> Self {
-        match variant.machine_code().and_then(|code| code.literal()) {
+        match variant.literal_code() {
             Some(code) => ErrorType::Coded(code.to_owned()),
             None => ErrorType::Named(variant.qualified_name(input)),
         }
@@ -245,16 +245,12 @@ pub fn plan<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Planned<'i> {
             detail: detail(input, variant),
             code: machine_code(variant),
             type_uri: type_text(variant),
-            instance: variant.instance().and_then(|(_, t)| Text::of(t)),
-            members: variant
-                .members
-                .iter()
-                .map(|m| CustomMember {
-                    name: m.name.clone(),
-                    field: m.field,
-                })
-                .collect(),
-            errors: variant.errors.map(|(field, _)| field),
+            instance: instance_text(variant),
+            members: custom_members(variant),
+            errors: match variant.errors {
+                Some((field, _)) => Some(field),
+                None => None,
+            },
             title,
         },
         Format::Builtin(
@@ -270,11 +266,26 @@ pub fn plan<'i>(input: &'i Input, variant: &Resolved<'i, '_>) -> Planned<'i> {
     Planned { kind, plain, plan }
 }
 
+fn custom_members<'i>(variant: &Resolved<'i, '_>) -> Vec<CustomMember<'i>> {
+    let mut members = Vec::with_capacity(variant.members.len());
+    for member in &variant.members {
+        members.push(CustomMember {
+            name: member.name.clone(),
+            field: member.field,
+        });
+    }
+    members
+}
+
+fn instance_text<'i>(variant: &Resolved<'i, '_>) -> Option<Text<'i>> {
+    Text::of(variant.instance()?.1)
+}
+
 /// The problem `type`: written (own or inherited), else what `type_base` gives.
 fn type_text<'i>(variant: &Resolved<'i, '_>) -> Option<Text<'i>> {
     match variant.problem_type() {
         Some((_, template)) => Text::of(template),
-        None => variant.based_type().map(Text::Static),
+        None => Some(Text::Static(variant.based_type()?)),
     }
 }
 
@@ -330,15 +341,13 @@ fn json_body<'i>(
     format: BodyFormat,
     title: String,
 ) -> Plan<'i> {
-    let status = variant.code.map_or(500, |c| c.value);
+    let status = variant.code_value();
     // The members format is the members alone.
     let detail = match format {
         BodyFormat::Members => None,
         _ => detail(input, variant),
     };
-    let error = variant
-        .code
-        .is_some_and(|c| !c.is_success_status() && c.value >= 400);
+    let error = matches!(variant.code, Some(c) if !c.is_success_status() && c.value >= 400);
     let mut object = match format {
         BodyFormat::Problem => match type_text(variant) {
             Some(Text::Dynamic(source)) => {
@@ -380,7 +389,7 @@ fn json_body<'i>(
         None => {}
     }
     if format == BodyFormat::Problem {
-        match variant.instance().and_then(|(_, t)| Text::of(t)) {
+        match instance_text(variant) {
             Some(Text::Static(uri)) => {
                 object.member(&format!("\"instance\":{}", json_string(&uri)))
             }
@@ -388,34 +397,39 @@ fn json_body<'i>(
             None => {}
         }
     }
-    match machine_code(variant).filter(|_| Key::Code.def().sent_by(Some(format))) {
-        Some(Text::Static(code)) => object.member(&format!("\"code\":{}", json_string(&code))),
-        Some(Text::Dynamic(source)) => object.step(Step::Code(source)),
-        None => {}
+    if Key::Code.def().sent_by(Some(format)) {
+        match machine_code(variant) {
+            Some(Text::Static(code)) => object.member(&format!("\"code\":{}", json_string(&code))),
+            Some(Text::Dynamic(source)) => object.step(Step::Code(source)),
+            None => {}
+        }
     }
     if let Some((field, _)) = variant.errors {
         object.step(Step::Errors { field });
     }
     let standard = format.standard_members();
-    let named: Vec<String> = variant
-        .members
-        .iter()
-        .filter_map(|m| m.name.clone())
-        .collect();
+    let mut named = Vec::new();
+    for member in &variant.members {
+        if let Some(name) = &member.name {
+            named.push(name.as_str());
+        }
+    }
     for member in &variant.members {
         match &member.name {
             Some(name) => object.step(Step::Member {
                 key: format!("{}:", json_string(name)),
                 field: member.field,
             }),
-            None => object.step(Step::Flatten {
-                field: member.field,
-                reserved: standard
-                    .iter()
-                    .map(|s| (*s).to_owned())
-                    .chain(named.iter().cloned())
-                    .collect(),
-            }),
+            None => {
+                let mut reserved = Vec::new();
+                for name in standard.iter().chain(&named) {
+                    reserved.push((*name).to_owned());
+                }
+                object.step(Step::Flatten {
+                    field: member.field,
+                    reserved,
+                })
+            }
         }
     }
     if object.dynamic == 0 {

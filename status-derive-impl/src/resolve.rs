@@ -168,79 +168,105 @@ pub struct Resolved<'i, 'a> {
     pub errors: Option<(&'i Field<'a>, &'i Ident)>,
 }
 
+/// The code an attribute writes, else the enum's.
+fn code_written<'i>(own: Option<&'i Attr>, defaults: Option<&'i Attr>) -> Option<&'i CodeSpec> {
+    if let Some(Attr {
+        code: Some(code), ..
+    }) = own
+    {
+        return Some(code);
+    }
+    match defaults {
+        Some(Attr {
+            code: Some(code), ..
+        }) => Some(code),
+        _ => None,
+    }
+}
+
+// Plain loops rather than adapter chains with closures here and in the accessors below: they
+// run for every variant, and each closure handed to a generic adapter is more generic code
+// for rustc to compile in the crate that is on the critical path of users' builds.
 impl<'i, 'a> Resolved<'i, 'a> {
     pub fn all(input: &'i Input<'a>) -> Vec<Resolved<'i, 'a>> {
-        let is_struct = input.is_struct();
-        input
-            .variants()
-            .iter()
-            .map(|variant| {
-                let written = if is_struct {
-                    &input.attrs
-                } else {
-                    &variant.attrs
+        let mut all = Vec::new();
+        for variant in input.variants() {
+            all.push(Resolved::of(input, variant));
+        }
+        all
+    }
+
+    fn of(input: &'i Input<'a>, variant: &'i Variant<'a>) -> Self {
+        let (written, own, defaults) = if input.is_struct() {
+            (&input.attrs, input.attrs.first(), None)
+        } else {
+            (&variant.attrs, variant.attrs.first(), input.attrs.first())
+        };
+        let transparent = matches!(own, Some(a) if a.has(Key::Transparent));
+        let mut delegate = if transparent {
+            variant.fields.first()
+        } else {
+            None
+        };
+        let mut members = Vec::new();
+        let mut errors = None;
+        for field in &variant.fields {
+            let Some(attr) = field.attr() else {
+                continue;
+            };
+            if !transparent && delegate.is_none() && attr.has(Key::Delegate) {
+                delegate = Some(field);
+            }
+            if let Some((key, name)) = attr.extension() {
+                let name = match name {
+                    Some(name) => name.text.clone(),
+                    None => field.name.to_string(),
                 };
-                let (own, defaults) = if is_struct {
-                    (input.attrs.first(), None)
-                } else {
-                    (variant.attrs.first(), input.attrs.first())
-                };
-                let code_spec = own
-                    .and_then(|a| a.code.as_ref())
-                    .or_else(|| defaults.and_then(|a| a.code.as_ref()));
-                let transparent = own.is_some_and(|a| a.has(Key::Transparent));
-                let delegate = if transparent {
-                    variant.fields.first()
-                } else {
-                    variant
-                        .fields
-                        .iter()
-                        .find(|f| f.attr().is_some_and(|a| a.has(Key::Delegate)))
-                };
-                let members = variant
-                    .fields
-                    .iter()
-                    .filter_map(|field| {
-                        let attr = field.attr()?;
-                        if let Some((key, name)) = attr.extension() {
-                            let name =
-                                name.map_or_else(|| field.name.to_string(), |n| n.text.clone());
-                            return Some(MemberField {
-                                field,
-                                name: Some(name),
-                                key,
-                            });
-                        }
-                        attr.flag(Key::Flatten).map(|key| MemberField {
-                            field,
-                            name: None,
-                            key,
-                        })
-                    })
-                    .collect();
-                let errors = variant
-                    .fields
-                    .iter()
-                    .find_map(|f| Some((f, f.attr()?.flag(Key::Errors)?)));
-                Resolved {
-                    variant,
-                    written,
-                    own,
-                    defaults,
-                    code: code_spec.and_then(code),
-                    delegate,
-                    members,
-                    errors,
+                members.push(MemberField {
+                    field,
+                    name: Some(name),
+                    key,
+                });
+            } else if let Some(key) = attr.flag(Key::Flatten) {
+                members.push(MemberField {
+                    field,
+                    name: None,
+                    key,
+                });
+            }
+            if errors.is_none() {
+                if let Some(key) = attr.flag(Key::Errors) {
+                    errors = Some((field, key));
                 }
-            })
-            .collect()
+            }
+        }
+        let code = match code_written(own, defaults) {
+            Some(spec) => code(spec),
+            None => None,
+        };
+        Resolved {
+            variant,
+            written,
+            own,
+            defaults,
+            code,
+            delegate,
+            members,
+            errors,
+        }
     }
 
     /// The code as written, own or inherited.
     pub fn code_spec(&self) -> Option<&'i CodeSpec> {
-        self.own
-            .and_then(|a| a.code.as_ref())
-            .or_else(|| self.defaults.and_then(|a| a.code.as_ref()))
+        code_written(self.own, self.defaults)
+    }
+
+    /// The status code's number, 500 without one (an error reported elsewhere).
+    pub fn code_value(&self) -> u16 {
+        match self.code {
+            Some(code) => code.value,
+            None => 500,
+        }
     }
 
     /// Whether the variant takes its whole response from a field.
@@ -335,6 +361,11 @@ impl<'i, 'a> Resolved<'i, 'a> {
         let at = self.defaults.and_then(|a| a.str(Key::Codes))?;
         let code = case::convert(&self.variant.name(), &at.text)?;
         Some(MachineCode::Cased { code, at })
+    }
+
+    /// The machine-readable code, if it is the same for every value of the variant.
+    pub fn literal_code(&self) -> Option<String> {
+        self.machine_code()?.literal()
     }
 
     pub fn problem_type(&self) -> Option<(&'i Ident, &'i TemplateLit)> {
@@ -457,33 +488,41 @@ impl<'i, 'a> Resolved<'i, 'a> {
 
     /// Whether the variant's warnings of `rule` are silenced, by its own `allow` or the enum's.
     pub fn allows(&self, rule: &str) -> bool {
-        [self.own, self.defaults]
-            .into_iter()
-            .flatten()
-            .flat_map(Attr::allows)
-            .any(|r| r == rule)
+        matches!(self.own, Some(own) if own.allows(rule))
+            || matches!(self.defaults, Some(defaults) if defaults.allows(rule))
     }
 
     /// The enum's headers whose names the variant does not set itself, then the variant's.
     pub fn headers(&self) -> Vec<&'i HeaderOpt> {
-        let own: Vec<&HeaderOpt> = self.own.map(|a| a.headers().collect()).unwrap_or_default();
-        let inherited = self.defaults.into_iter().flat_map(Attr::headers);
-        inherited
-            .filter(|h| !own.iter().any(|o| o.name().eq_ignore_ascii_case(h.name())))
-            .chain(own.iter().copied())
-            .collect()
+        let own = match self.own {
+            Some(own) => own.headers(),
+            None => Vec::new(),
+        };
+        let mut headers = Vec::new();
+        if let Some(defaults) = self.defaults {
+            for header in defaults.headers() {
+                if !named_in(&own, header.name()) {
+                    headers.push(header);
+                }
+            }
+        }
+        headers.extend_from_slice(&own);
+        headers
     }
 
     /// The headers named `name` (case-insensitive).
     pub fn headers_named(&self, name: &str) -> Vec<&'i HeaderOpt> {
-        self.headers()
-            .into_iter()
-            .filter(|h| h.name().eq_ignore_ascii_case(name))
-            .collect()
+        let mut named = Vec::new();
+        for header in self.headers() {
+            if header.name().eq_ignore_ascii_case(name) {
+                named.push(header);
+            }
+        }
+        named
     }
 
     pub fn has_header(&self, name: &str) -> bool {
-        !self.headers_named(name).is_empty()
+        named_in(&self.headers(), name)
     }
 
     /// The title of the body: `reason = …`, else the registry's phrase.
@@ -516,6 +555,16 @@ impl<'i, 'a> Resolved<'i, 'a> {
             && self.variant.is_enum_variant
             && self.variant.fields.iter().all(|f| f.attr().is_none())
     }
+}
+
+/// Whether one of `headers` is named `name` (case-insensitive).
+fn named_in(headers: &[&HeaderOpt], name: &str) -> bool {
+    for header in headers {
+        if header.name().eq_ignore_ascii_case(name) {
+            return true;
+        }
+    }
+    false
 }
 
 impl Resolved<'_, '_> {

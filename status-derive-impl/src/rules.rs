@@ -182,11 +182,13 @@ impl Rule {
 
     /// The names of the warnings, which `allow(…)` takes.
     pub fn warning_names() -> Vec<&'static str> {
-        RULES
-            .iter()
-            .filter(|def| def.severity == Severity::Warning)
-            .map(|def| def.name)
-            .collect()
+        let mut names = Vec::new();
+        for def in RULES {
+            if def.severity == Severity::Warning {
+                names.push(def.name);
+            }
+        }
+        names
     }
 }
 

@@ -124,66 +124,114 @@ pub struct Attr<'a> {
 impl<'a> Attr<'a> {
     /// The first item of `key`.
     pub fn get(&self, key: Key) -> Option<&Item> {
-        self.items.iter().find(|item| item.def.key == key)
+        for item in &self.items {
+            if item.def.key == key {
+                return Some(item);
+            }
+        }
+        None
     }
 
     pub fn has(&self, key: Key) -> bool {
         self.get(key).is_some()
     }
 
+    // The lookups are `for` loops, and lists are returned as `Vec`s rather than iterator
+    // adapters: every closure passed to a generic adapter, at every call site of one, is more
+    // generic code for rustc to compile (this crate is on the critical path of users' builds).
+
     pub fn template(&self, key: Key) -> Option<(&Ident, &TemplateLit)> {
-        self.items.iter().find_map(|item| match &item.value {
-            ItemValue::Template(template) if item.def.key == key => Some((&item.key, template)),
-            _ => None,
-        })
+        for item in &self.items {
+            match &item.value {
+                ItemValue::Template(template) if item.def.key == key => {
+                    return Some((&item.key, template))
+                }
+                _ => {}
+            }
+        }
+        None
     }
 
     pub fn str(&self, key: Key) -> Option<&StrLit> {
-        self.items.iter().find_map(|item| match &item.value {
-            ItemValue::Str(lit) if item.def.key == key => Some(lit),
-            _ => None,
-        })
+        for item in &self.items {
+            match &item.value {
+                ItemValue::Str(lit) if item.def.key == key => return Some(lit),
+                _ => {}
+            }
+        }
+        None
     }
 
     /// The `= true`/`= false` of a boolean option.
     pub fn boolean(&self, key: Key) -> Option<&syn::LitBool> {
-        self.items.iter().find_map(|item| match &item.value {
-            ItemValue::Bool(lit) if item.def.key == key => Some(lit),
-            _ => None,
-        })
+        for item in &self.items {
+            match &item.value {
+                ItemValue::Bool(lit) if item.def.key == key => return Some(lit),
+                _ => {}
+            }
+        }
+        None
     }
 
     pub fn flag(&self, key: Key) -> Option<&Ident> {
-        self.get(key).map(|item| &item.key)
+        Some(&self.get(key)?.key)
     }
 
     pub fn format(&self) -> Option<(&Ident, &FormatSpec)> {
-        self.items.iter().find_map(|item| match &item.value {
-            ItemValue::Format(format) => Some((&item.key, format)),
-            _ => None,
-        })
+        for item in &self.items {
+            if let ItemValue::Format(format) = &item.value {
+                return Some((&item.key, format));
+            }
+        }
+        None
     }
 
-    pub fn headers(&self) -> impl Iterator<Item = &HeaderOpt> {
-        self.items.iter().filter_map(|item| match &item.value {
-            ItemValue::Header(header) => Some(header),
-            _ => None,
-        })
+    /// The headers written in this attribute.
+    pub fn headers(&self) -> Vec<&HeaderOpt> {
+        let mut headers = Vec::new();
+        for item in &self.items {
+            if let ItemValue::Header(header) = &item.value {
+                headers.push(header);
+            }
+        }
+        headers
     }
 
-    pub fn allows(&self) -> impl Iterator<Item = &Ident> {
-        self.items.iter().flat_map(|item| match &item.value {
-            ItemValue::Rules(rules) => rules.as_slice(),
-            _ => &[],
-        })
+    /// The rule names of every `allow(...)`.
+    pub fn allowed(&self) -> Vec<&Ident> {
+        let mut rules = Vec::new();
+        for item in &self.items {
+            if let ItemValue::Rules(names) = &item.value {
+                for name in names {
+                    rules.push(name);
+                }
+            }
+        }
+        rules
+    }
+
+    /// Whether an `allow(...)` names `rule`.
+    pub fn allows(&self, rule: &str) -> bool {
+        for item in &self.items {
+            if let ItemValue::Rules(names) = &item.value {
+                for name in names {
+                    if name == rule {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
     }
 
     /// The name of `#[status(extension = "name")]`, if given.
     pub fn extension(&self) -> Option<(&Ident, Option<&StrLit>)> {
-        self.items.iter().find_map(|item| match &item.value {
-            ItemValue::Name(name) => Some((&item.key, name.as_ref())),
-            _ => None,
-        })
+        for item in &self.items {
+            if let ItemValue::Name(name) = &item.value {
+                return Some((&item.key, name.as_ref()));
+            }
+        }
+        None
     }
 }
 

@@ -5,6 +5,7 @@
 //! spells an option's meaning. A new option is one row here plus its effect.
 
 use http_status_core::BodyFormat;
+use std::fmt::Write as _;
 
 /// An option of `#[status(...)]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -391,20 +392,30 @@ pub fn named(name: &str) -> Option<&'static Def> {
 
 /// The names of the options that may be written at `place`, for "the options are …".
 pub fn names_at(place: Places) -> Vec<&'static str> {
-    OPTIONS
-        .iter()
-        .filter(|def| def.places.contains(place))
-        .map(|def| def.name)
-        .collect()
+    let mut names = Vec::new();
+    for def in OPTIONS {
+        if def.places.contains(place) {
+            names.push(def.name);
+        }
+    }
+    names
 }
 
 /// The built-in format names, quoted and listed for messages: `"problem", "json", …`.
 pub fn format_names() -> String {
-    BodyFormat::ALL
-        .iter()
-        .map(|f| format!("\"{}\"", f.name()))
-        .collect::<Vec<_>>()
-        .join(", ")
+    quoted(BodyFormat::ALL, ", ")
+}
+
+/// The names of `formats`, quoted, with `separator` between them.
+pub fn quoted(formats: &[BodyFormat], separator: &str) -> String {
+    let mut out = String::new();
+    for (i, format) in formats.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        let _ = write!(out, "\"{}\"", format.name());
+    }
+    out
 }
 
 /// serde's `rename_all` names, accepted by `codes = "…"`.

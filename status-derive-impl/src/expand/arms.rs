@@ -47,8 +47,9 @@ fn delegate_arm(
 /// arm of its own.
 pub fn status(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
     match_self(resolved.is_empty(), code, |arms| {
-        // (code, its expression, the patterns of its variants), in order of first appearance.
-        let mut groups: Vec<(Option<u16>, String, Vec<String>)> = Vec::new();
+        // (code, its expression, the patterns of its variants joined by `|`), in order of
+        // first appearance.
+        let mut groups: Vec<(Option<u16>, String, String)> = Vec::new();
         for variant in resolved {
             if variant.delegates() {
                 delegate_arm(cx, arms, variant, "status", "", "");
@@ -59,17 +60,17 @@ pub fn status(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
             } else {
                 let value = variant.code.map(|c| c.value);
                 let pattern = pattern(variant.variant, &[]);
-                match groups.iter_mut().find(|(v, _, _)| *v == value) {
-                    Some((_, _, patterns)) => patterns.push(pattern),
-                    None => groups.push((value, status_expr(variant), vec![pattern])),
+                match groups.iter().position(|(v, _, _)| *v == value) {
+                    Some(i) => {
+                        groups[i].2.push_str(" | ");
+                        groups[i].2.push_str(&pattern);
+                    }
+                    None => groups.push((value, status_expr(variant), pattern)),
                 }
             }
         }
         for (_, status, patterns) in groups {
-            arms.text(&patterns.join(" | "))
-                .text("=>")
-                .text(&status)
-                .text(",");
+            arms.text(&patterns).text("=>").text(&status).text(",");
         }
     });
 }
@@ -87,7 +88,10 @@ pub fn headers(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
     let mut names = HeaderNames::default();
     // When every variant delegates, the match is the method's value; else delegations return
     // and one `Ok` follows (a match whose arms all diverged would make it unreachable).
-    let statements = resolved.iter().any(|variant| !variant.delegates());
+    let mut statements = false;
+    for variant in resolved {
+        statements |= !variant.delegates();
+    }
     let prefix = if statements { "return " } else { "" };
     match_self(resolved.is_empty(), code, |arms| {
         let mut without = false;
@@ -126,14 +130,13 @@ impl HeaderNames {
     /// The constant that holds `name`.
     fn of(&mut self, name: &str) -> String {
         let name = name.to_ascii_lowercase();
-        let index = match self.0.iter().position(|known| *known == name) {
-            Some(index) => index,
-            None => {
-                self.0.push(name);
-                self.0.len() - 1
+        for (index, known) in self.0.iter().enumerate() {
+            if *known == name {
+                return Self::ident(index);
             }
-        };
-        Self::ident(index)
+        }
+        self.0.push(name);
+        Self::ident(self.0.len() - 1)
     }
 
     fn ident(index: usize) -> String {
@@ -170,13 +173,17 @@ fn header_statements(
             None => {
                 let grammar = grammar_of(header.name());
                 let pieces = crate::valid::headers::pieces(template);
-                let escaped: Vec<bool> = escaped_placeholders(grammar, &pieces).collect();
+                let mut escaped = Vec::new();
+                for placeholder in escaped_placeholders(grammar, &pieces) {
+                    escaped.push(placeholder);
+                }
                 let span = header.value.lit.span();
                 let args = template_args(cx, variant.variant, template, span, &escaped, used);
                 let grammar = grammar_path(grammar);
-                let is_required = required
-                    .iter()
-                    .any(|r| r.name.eq_ignore_ascii_case(header.name()));
+                let mut is_required = false;
+                for required in &required {
+                    is_required |= required.name.eq_ignore_ascii_case(header.name());
+                }
                 if is_required {
                     let field = header.name();
                     write!(
@@ -430,7 +437,9 @@ fn interpolated<'i>(variant: &Resolved<'i, '_>) -> Vec<(&'i crate::ast::Field<'i
             templates.push(template);
         }
     }
-    templates.extend(variant.headers().into_iter().map(|h| &h.value));
+    for header in variant.headers() {
+        templates.push(&header.value);
+    }
     let mut out: Vec<(&crate::ast::Field, String)> = Vec::new();
     for template in templates {
         let Ok(parsed) = &template.parsed else {
@@ -440,7 +449,11 @@ fn interpolated<'i>(variant: &Resolved<'i, '_>) -> Vec<(&'i crate::ast::Field<'i
             let Some(field) = variant.variant.field(&placeholder.member) else {
                 continue;
             };
-            if !out.iter().any(|(f, _)| f.index == field.index) {
+            let mut seen = false;
+            for (known, _) in &out {
+                seen |= known.index == field.index;
+            }
+            if !seen {
                 out.push((field, placeholder.spec.clone()));
             }
         }

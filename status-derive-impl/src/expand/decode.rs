@@ -11,7 +11,7 @@
 use super::{runtime_path, Cx};
 use crate::ast::Field;
 use crate::attr::options::Key;
-use crate::emit::{source, Code};
+use crate::emit::Code;
 use crate::resolve::{Format, Resolved};
 use crate::template::Piece;
 use http_status_core::BodyFormat;
@@ -126,11 +126,7 @@ impl Needs {
 
 /// The `impl Decode` of a type with `decode`; nothing for any other.
 pub fn expand(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
-    let decodes = cx
-        .input
-        .attrs
-        .first()
-        .is_some_and(|attr| attr.has(Key::Decode));
+    let decodes = matches!(cx.input.attrs.first(), Some(attr) if attr.has(Key::Decode));
     if !decodes {
         return TokenStream::new();
     }
@@ -141,7 +137,7 @@ pub fn expand(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
         seen: Vec::new(),
     };
     let body = choose(cx, resolved, &mut needs);
-    let code_header = match cx.input.attrs.first().and_then(|a| a.str(Key::CodeHeader)) {
+    let code_header = match cx.input.type_str(Key::CodeHeader) {
         Some(name) => {
             let name = name.text.to_ascii_lowercase();
             quote!(::core::option::Option::Some(#name))
@@ -151,11 +147,7 @@ pub fn expand(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
     let ty = &cx.input.original.ident;
     let generics = &cx.input.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
-    let own = generics
-        .where_clause
-        .iter()
-        .flat_map(|w| w.predicates.iter().map(ToTokens::to_token_stream));
-    let predicates: Vec<TokenStream> = own.chain(needs.predicates).collect();
+    let predicates = crate::bounds::where_predicates(generics, &needs.predicates);
     let assertions = &needs.assertions;
     let assertions = if assertions.is_empty() {
         TokenStream::new()
@@ -201,27 +193,24 @@ fn choose(cx: &mut Cx, resolved: &[Resolved], needs: &mut Needs) -> TokenStream 
     code.text("#[allow(unused_imports)] use")
         .text(&cx.rt_text)
         .text("::__private as __hs;");
-    let own: Vec<(usize, &Resolved)> = resolved
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| !v.delegates() && v.status().is_some())
-        .collect();
-    let code_header = cx
-        .input
-        .attrs
-        .first()
-        .is_some_and(|a| a.has(Key::CodeHeader));
+    let mut own = Vec::new();
+    for (index, variant) in resolved.iter().enumerate() {
+        if !variant.delegates() && variant.status().is_some() {
+            own.push((index, variant));
+        }
+    }
+    let code_header = matches!(cx.input.attrs.first(), Some(a) if a.has(Key::CodeHeader));
     if !own.is_empty() {
         code.text("let mut __s = __hs::Select::new(__r, __by);");
         for (index, variant) in &own {
             let Some(status) = variant.status() else {
                 continue;
             };
-            let grpc = variant.grpc().map_or_else(
-                || http_status_core::grpc::code_for_status(status.value).name,
-                |code| code.name,
-            );
-            let machine = match variant.machine_code().and_then(|c| c.literal()) {
+            let grpc = match variant.grpc() {
+                Some(code) => code.name,
+                None => http_status_core::grpc::code_for_status(status.value).name,
+            };
+            let machine = match variant.literal_code() {
                 Some(text) => format!("::core::option::Option::Some({text:?})"),
                 None => "::core::option::Option::None".to_owned(),
             };
@@ -274,7 +263,7 @@ fn choose(cx: &mut Cx, resolved: &[Resolved], needs: &mut Needs) -> TokenStream 
 
 /// The `#[cfg(...)]`s of a variant, as text.
 fn cfgs(variant: &Resolved) -> String {
-    variant.variant.cfgs.iter().map(source).collect()
+    crate::emit::cfgs(&variant.variant.cfgs)
 }
 
 /// `Self::V { a: …, b: … }`: each field from its source (`__inner` for the delegated one).
@@ -298,9 +287,7 @@ fn construct(cx: &Cx, variant: &Resolved, needs: &mut Needs, delegated: Option<u
             }
             Source::Delegate | Source::Default => "__hs::DecodeDefault::__default()".to_owned(),
         };
-        for cfg in &field.cfgs {
-            out.push_str(&source(cfg));
-        }
+        out.push_str(&crate::emit::cfgs(&field.cfgs));
         let _ = write!(out, " {}: {value},", field.member_text);
     }
     out.push_str(" }");

@@ -103,7 +103,7 @@ pub fn descriptions(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
         }
     };
     for (index, variant) in resolved.iter().enumerate() {
-        let cfgs: String = variant.variant.cfgs.iter().map(source).collect();
+        let cfgs = crate::emit::cfgs(&variant.variant.cfgs);
         if let Some(field) = variant.delegate {
             flush(&mut run, code);
             let describe = delegate_path(cx, field, "describe_responses");
@@ -125,6 +125,26 @@ pub fn descriptions(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
         }
     }
     flush(&mut run, code);
+}
+
+/// The log level: the variant's `level`, else its status's.
+fn level(variant: &Resolved, status: u16) -> http_status_core::LogLevel {
+    match variant.level() {
+        Some(level) => level,
+        None => http_status_core::LogLevel::for_status(status),
+    }
+}
+
+/// Whether a retry may succeed: the variant's `retryable`, else its status's default.
+fn retryable(variant: &Resolved, status: u16) -> bool {
+    match variant.retryable() {
+        Some(retryable) => retryable,
+        None => http_status_core::retryable_by_default(status),
+    }
+}
+
+fn grpc_name(variant: &Resolved) -> Option<&'static str> {
+    Some(variant.grpc()?.name)
 }
 
 /// What a description says, worked out once.
@@ -149,23 +169,32 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
         let format = variant.format();
         let has_body = !variant.content_forbidden()
             && !matches!(format.builtin(), Some(BodyFormat::None | BodyFormat::Serde));
-        let message = has_body
-            .then(|| match plan::detail(cx.input, variant)? {
-                plan::Text::Static(text) => Some(literal(&text)),
-                plan::Text::Dynamic(plan::Source::Template(lit, _)) => readable_lit(v, lit),
-                plan::Text::Dynamic(plan::Source::Display) => match v.error_text(cx.input) {
-                    Some(ErrorText::Runtime {
-                        written: Some(written),
-                    }) => Template::parse(written)
-                        .ok()
-                        .map(|t| readable(v, &t))
-                        .or_else(|| Some(literal(written))),
-                    _ => None,
+        let detail = if has_body {
+            plan::detail(cx.input, variant)
+        } else {
+            None
+        };
+        let message = match detail {
+            None => None,
+            Some(plan::Text::Static(text)) => Some(literal(&text)),
+            Some(plan::Text::Dynamic(plan::Source::Template(lit, _))) => readable_lit(v, lit),
+            Some(plan::Text::Dynamic(plan::Source::Display)) => match v.error_text(cx.input) {
+                Some(ErrorText::Runtime {
+                    written: Some(written),
+                }) => match Template::parse(written) {
+                    Ok(template) => Some(readable(v, &template)),
+                    Err(_) => Some(literal(written)),
                 },
-            })
-            .flatten();
+                _ => None,
+            },
+        };
         let takes_code = has_body && format.sends(Key::Code);
-        let (code, code_varies) = match variant.machine_code().filter(|_| takes_code) {
+        let machine_code = if takes_code {
+            variant.machine_code()
+        } else {
+            None
+        };
+        let (code, code_varies) = match machine_code {
             Some(MachineCode::Written(template)) => match template.literal() {
                 Some(text) => (Some(literal(&text)), false),
                 None => (readable_lit(v, template), true),
@@ -173,25 +202,31 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
             Some(MachineCode::Cased { code, .. }) => (Some(literal(&code)), false),
             None => (None, false),
         };
-        let uri = |template: Option<(&syn::Ident, &TemplateLit)>, key: Key| {
-            template
-                .filter(|_| has_body && format.sends(key))
-                .and_then(|(_, t)| readable_lit(v, t))
+        let uri = |template: Option<(&syn::Ident, &TemplateLit)>, key: Key| match template {
+            Some((_, template)) if has_body && format.sends(key) => readable_lit(v, template),
+            _ => None,
         };
-        let based = variant
-            .based_type()
-            .filter(|_| has_body && format.sends(Key::Type));
-        let type_base = based
-            .as_ref()
-            .and_then(|_| variant.type_option(Key::TypeBase))
-            .map(|base| base.text.clone());
+        let based = if has_body && format.sends(Key::Type) {
+            variant.based_type()
+        } else {
+            None
+        };
+        let type_base = match (&based, variant.type_option(Key::TypeBase)) {
+            (Some(_), Some(base)) => Some(base.text.clone()),
+            _ => None,
+        };
+        let problem_type = match (uri(variant.problem_type(), Key::Type), &based) {
+            (Some(uri), _) => Some(uri),
+            (None, Some(based)) => Some(literal(based)),
+            (None, None) => None,
+        };
         Parts {
             variant,
             message,
             hidden: has_body && plan::detail_hidden(cx.input, variant),
             code,
             code_varies,
-            problem_type: uri(variant.problem_type(), Key::Type).or(based.map(|t| literal(&t))),
+            problem_type,
             type_base,
             instance: uri(variant.instance(), Key::Instance),
             static_body,
@@ -218,29 +253,27 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
                 return false
             }
         };
-        let headers: Vec<(String, String, Kind)> = variant
-            .headers()
-            .into_iter()
-            .filter_map(|h| {
-                let (value, kind) = header_value(variant.variant, h)?;
-                Some((h.name().to_owned(), value, kind))
-            })
-            .collect();
-        let headers: Vec<Header> = headers
-            .iter()
-            .map(|(name, value, kind)| Header {
+        let mut texts = Vec::new();
+        for header in variant.headers() {
+            if let Some((value, kind)) = header_value(variant.variant, header) {
+                texts.push((header.name(), value, kind));
+            }
+        }
+        let mut headers = Vec::with_capacity(texts.len());
+        for (name, value, kind) in &texts {
+            headers.push(Header {
                 name,
                 value,
                 kind: *kind,
-            })
-            .collect();
+            });
+        }
         let title = if variant.reason().is_some() {
             variant.title()
         } else {
             String::new()
         };
         let source = variant.variant.name();
-        let status = variant.code.map_or(500, |c| c.value);
+        let status = variant.code_value();
         let entry = Entry {
             status,
             title: &title,
@@ -251,18 +284,14 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
             problem_type: self.problem_type.as_deref(),
             type_base: self.type_base.as_deref(),
             instance: self.instance.as_deref(),
-            grpc: variant.grpc().map(|code| code.name),
+            grpc: grpc_name(variant),
             flags: Flags {
                 format,
                 detail_hidden: self.hidden,
                 code_varies: self.code_varies,
                 static_body: self.static_body,
-                retryable: variant
-                    .retryable()
-                    .unwrap_or_else(|| http_status_core::retryable_by_default(status)),
-                level: variant
-                    .level()
-                    .unwrap_or_else(|| http_status_core::LogLevel::for_status(status)),
+                retryable: retryable(variant, status),
+                level: level(variant, status),
             },
             headers: Headers::given(&headers),
         };
@@ -282,14 +311,10 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
                 source(path)
             ),
         };
-        let status_number = variant.code.map_or(500, |c| c.value);
+        let status_number = variant.code_value();
         let status = format!("__hs::status_code({status_number})");
-        let level = variant
-            .level()
-            .unwrap_or_else(|| http_status_core::LogLevel::for_status(status_number));
-        let retryable = variant
-            .retryable()
-            .unwrap_or_else(|| http_status_core::retryable_by_default(status_number));
+        let level = level(variant, status_number);
+        let retryable = retryable(variant, status_number);
         let mut headers = String::new();
         for header in variant.headers() {
             let Some((value, kind)) = header_value(v, header) else {
@@ -328,7 +353,7 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
         format!(
             "__hs::Described {{ status: {status}, title: {title:?}, source: {source:?}, doc: {doc}, message: {message}, detail_hidden: {hidden}, code: {code}, code_varies: {code_varies}, format: {format}, problem_type: {problem_type}, type_base: {type_base}, instance: {instance}, grpc: {grpc}, retryable: {retryable}, level: __hs::LogLevel::{level:?}, static_body: {static_body}, headers: &[{headers}], members: &[{members}] }}",
             type_base = option(self.type_base.as_deref()),
-            grpc = option(variant.grpc().map(|code| code.name)),
+            grpc = option(grpc_name(variant)),
             title = variant.title(),
             source = v.name(),
             doc = option(v.doc.as_deref()),

@@ -334,10 +334,7 @@ fn match_self(empty: bool, code: &mut Code, arms: impl FnOnce(&mut Code)) {
 /// `#[cfg(...)] Self::V { a: __field_a, .. } =>`, binding only `used`; `Self { .. }` for a
 /// struct.
 fn arm_head(variant: &Variant, used: &[usize]) -> String {
-    let mut out = String::new();
-    for cfg in &variant.cfgs {
-        out.push_str(&source(cfg));
-    }
+    let mut out = crate::emit::cfgs(&variant.cfgs);
     out.push_str(&pattern(variant, used));
     out.push_str(" =>");
     out
@@ -349,10 +346,11 @@ fn pattern(variant: &Variant, used: &[usize]) -> String {
         let _ = write!(out, "::{}", variant.ident);
     }
     out.push_str(" {");
-    for field in variant.fields.iter().filter(|f| used.contains(&f.index)) {
-        for cfg in &field.cfgs {
-            out.push_str(&source(cfg));
+    for field in &variant.fields {
+        if !used.contains(&field.index) {
+            continue;
         }
+        out.push_str(&crate::emit::cfgs(&field.cfgs));
         let _ = write!(out, " {}: {},", field.member_text, field.binding);
     }
     out.push_str(" .. }");

@@ -6,7 +6,7 @@ use super::{Report, Site};
 use crate::ast::{Input, Shape};
 use crate::attr::options::{self, Key, Literal, Places, Text, Value, CASES};
 use crate::attr::{Attr, FormatSpec, Item, ItemValue, StrLit, TemplateLit};
-use crate::diag::closest;
+use crate::diag::{closest, join};
 use crate::resolve::Resolved;
 use crate::rules::{Message, Rule};
 use http_status_core::header::{check_value, Grammar};
@@ -121,7 +121,7 @@ fn unknown_option(unknown: &syn::Ident, place: Places, report: &mut Report) {
         unknown,
         Message::new(Rule::BadAttribute, format!("unknown option `{name}`"))
             .help_opt(suggestion)
-            .help(format!("the options here are {}", here.join(", "))),
+            .help(format!("the options here are {}", join(&here, ", "))),
     );
 }
 
@@ -142,14 +142,15 @@ fn misplaced(def: &options::Def, key: &syn::Ident, place: Places, report: &mut R
             format!("write {} on the field whose value it takes", def.example),
         ),
         _ if place == Places::FIELD => {
-            let field_options: Vec<&str> = options::OPTIONS
-                .iter()
-                .filter(|d| d.places == Places::FIELD)
-                .map(|d| d.example)
-                .collect();
+            let mut field_options = Vec::new();
+            for def in options::OPTIONS {
+                if def.places == Places::FIELD {
+                    field_options.push(def.example);
+                }
+            }
             (
                 format!("`{}` does not go on a field", def.name),
-                format!("field attributes are {}", field_options.join(", ")),
+                format!("field attributes are {}", join(&field_options, ", ")),
             )
         }
         _ => (
@@ -177,8 +178,10 @@ fn transparent_alone(attr: &Attr, report: &mut Report) {
     }
     // `decode` is about the type, not its response: a transparent struct decodes through its
     // field.
-    let shaping = |i: &&crate::attr::Item| !matches!(i.def.key, Key::Transparent | Key::Decode);
-    for item in attr.items.iter().filter(shaping) {
+    for item in &attr.items {
+        if matches!(item.def.key, Key::Transparent | Key::Decode) {
+            continue;
+        }
         let key = &item.key;
         report.error(
             key,
@@ -299,16 +302,21 @@ fn codes_case(lit: &StrLit, report: &mut Report) {
     if CASES.contains(&lit.text.as_str()) {
         return;
     }
-    let suggestion = closest(&lit.text, CASES).map(|s| format!("did you mean \"{s}\"?"));
+    let suggestion = did_you_mean(&lit.text, CASES);
     report.error(
         &lit.lit,
         Message::new(Rule::BadAttribute, format!("unknown case \"{}\"", lit.text))
             .help_opt(suggestion)
             .help(format!(
                 "the cases are serde's rename_all names: {}",
-                CASES.join(", ")
+                join(CASES, ", ")
             )),
     );
+}
+
+/// "did you mean "…"?" for a misspelled string value.
+fn did_you_mean(text: &str, names: &[&str]) -> Option<String> {
+    Some(format!("did you mean \"{}\"?", closest(text, names)?))
 }
 
 fn crate_path(lit: &StrLit, report: &mut Report) {
@@ -325,8 +333,11 @@ fn format_name(lit: &StrLit, report: &mut Report) {
     if BodyFormat::from_name(&lit.text).is_some() {
         return;
     }
-    let names: Vec<&str> = BodyFormat::ALL.iter().map(|f| f.name()).collect();
-    let suggestion = closest(&lit.text, &names).map(|s| format!("did you mean \"{s}\"?"));
+    let mut names = Vec::new();
+    for format in BodyFormat::ALL {
+        names.push(format.name());
+    }
+    let suggestion = did_you_mean(&lit.text, &names);
     report.error(
         &lit.lit,
         Message::new(Rule::BadAttribute, format!("unknown format \"{}\"", lit.text))
@@ -351,7 +362,7 @@ fn allow_rule(rule: &syn::Ident, report: &mut Report) {
             )
             .help(format!(
                 "only warnings can be allowed: {}",
-                warnings.join(", ")
+                join(&warnings, ", ")
             )),
         ),
         None => {
@@ -362,7 +373,7 @@ fn allow_rule(rule: &syn::Ident, report: &mut Report) {
                     .help_opt(suggestion.map(|s| format!("did you mean `{s}`?")))
                     .help(format!(
                         "the warnings that can be allowed are {}",
-                        warnings.join(", ")
+                        join(&warnings, ", ")
                     )),
             );
         }
@@ -383,8 +394,11 @@ fn level_name(lit: &StrLit, report: &mut Report) {
     if LogLevel::from_name(&lit.text).is_some() {
         return;
     }
-    let names: Vec<&str> = LogLevel::ALL.iter().map(|l| l.name()).collect();
-    let suggestion = closest(&lit.text, &names).map(|s| format!("did you mean \"{s}\"?"));
+    let mut names = Vec::new();
+    for level in LogLevel::ALL {
+        names.push(level.name());
+    }
+    let suggestion = did_you_mean(&lit.text, &names);
     report.error(
         &lit.lit,
         Message::new(
@@ -392,7 +406,7 @@ fn level_name(lit: &StrLit, report: &mut Report) {
             format!("unknown log level \"{}\"", lit.text),
         )
         .help_opt(suggestion)
-        .help(format!("the levels are {}", names.join(", "))),
+        .help(format!("the levels are {}", join(&names, ", "))),
     );
 }
 
@@ -400,8 +414,11 @@ fn grpc_name(lit: &StrLit, report: &mut Report) {
     if grpc::code_named(&lit.text).is_some() {
         return;
     }
-    let names: Vec<&str> = grpc::CODES.iter().map(|c| c.name).collect();
-    let suggestion = closest(&lit.text, &names).map(|s| format!("did you mean \"{s}\"?"));
+    let mut names = Vec::new();
+    for code in grpc::CODES {
+        names.push(code.name);
+    }
+    let suggestion = did_you_mean(&lit.text, &names);
     report.error(
         &lit.lit,
         Message::new(
@@ -411,7 +428,7 @@ fn grpc_name(lit: &StrLit, report: &mut Report) {
         .help_opt(suggestion)
         .help(format!(
             "the codes of google.rpc.Code are {}",
-            names.join(", ")
+            join(&names, ", ")
         )),
     );
 }

@@ -24,15 +24,18 @@ pub fn body_forbidden(at: &OptionAt, report: &mut Report) {
     let status = at.on();
     match &at.item.value {
         ItemValue::Header(header) => {
-            let Some(field) = field_named(header.name()).filter(|f| f.describes_content) else {
+            let Some(field) = field_named(header.name()) else {
                 return;
             };
+            if !field.describes_content {
+                return;
+            }
             // A 304 repeats some of them from the 200 it stands for (RFC 9110 §15.4.5); a field
             // the library owns is reported where it is written.
-            let repeated = info
-                .must_headers
-                .iter()
-                .any(|r| r.name.eq_ignore_ascii_case(field.name));
+            let mut repeated = false;
+            for required in info.must_headers {
+                repeated |= required.name.eq_ignore_ascii_case(field.name);
+            }
             if repeated || field.owner.is_some() {
                 return;
             }
@@ -137,11 +140,6 @@ pub fn unsent_option(at: &OptionAt, report: &mut Report) {
     if format.sends(def.key) {
         return;
     }
-    let senders: Vec<String> = def
-        .formats()
-        .iter()
-        .map(|f| format!("\"{}\"", f.name()))
-        .collect();
     report.error(
         &at.item.key,
         Message::new(
@@ -154,7 +152,7 @@ pub fn unsent_option(at: &OptionAt, report: &mut Report) {
         )
         .help(format!(
             "remove it, or use format = {} (or a custom format, which sees every part)",
-            senders.join(" or ")
+            crate::attr::options::quoted(def.formats(), " or ")
         )),
     );
 }
@@ -168,7 +166,14 @@ pub fn serde_on_hidden_5xx(at: &OptionAt, report: &mut Report) {
     if lit.text != BodyFormat::Serde.name() {
         return;
     }
-    let Some(hiding) = at.variants.iter().find(|v| v.hides_values()) else {
+    let mut hiding = None;
+    for variant in &at.variants {
+        if variant.hides_values() {
+            hiding = Some(variant);
+            break;
+        }
+    }
+    let Some(hiding) = hiding else {
         return;
     };
     let status = if at.own || !hiding.variant.is_enum_variant {
@@ -257,11 +262,7 @@ pub fn members(variant: &Resolved, report: &mut Report) {
     for (i, member) in variant.members.iter().enumerate() {
         let Some(name) = &member.name else { continue };
         let unnamed_tuple = matches!(member.field.name, crate::template::MemberName::Index(_))
-            && member
-                .field
-                .attr()
-                .and_then(|a| a.extension())
-                .is_some_and(|(_, n)| n.is_none());
+            && matches!(member.field.attr(), Some(attr) if matches!(attr.extension(), Some((_, None))));
         if unnamed_tuple {
             report.error(
                 member.key,
@@ -281,10 +282,7 @@ pub fn members(variant: &Resolved, report: &mut Report) {
                 "\"{name}\" is a standard member of the {} format",
                 format.name()
             ))
-        } else if variant.members[..i]
-            .iter()
-            .any(|m| m.name.as_ref() == Some(name))
-        {
+        } else if has_member(&variant.members[..i], name) {
             Some(format!(
                 "\"{name}\" is already a member of this {}",
                 variant.variant.what()
@@ -326,10 +324,7 @@ pub fn delegation(variant: &Resolved, report: &mut Report) {
         }
         return;
     }
-    let delegates: Vec<&syn::Ident> = fields
-        .iter()
-        .filter_map(|f| f.attr().and_then(|a| a.flag(Key::Delegate)))
-        .collect();
+    let delegates = flagged(fields, Key::Delegate);
     for extra in delegates.iter().skip(1) {
         report.error(
             *extra,
@@ -354,7 +349,10 @@ pub fn delegation(variant: &Resolved, report: &mut Report) {
                 .help("remove the code, or remove #[status(delegate)]"),
             );
         }
-        for item in own.items.iter().filter(|i| i.def.key != Key::Allow) {
+        for item in &own.items {
+            if item.def.key == Key::Allow {
+                continue;
+            }
             report.error(
                 &item.key,
                 Message::new(
@@ -432,10 +430,17 @@ pub fn custom_title(at: &OptionAt, report: &mut Report) {
 /// Whether a member name is one every client language can use as an identifier: a letter, then
 /// letters, digits or `_`, at least three characters (RFC 9457 §3.2).
 fn usable_member_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && name.len() >= 3
+    // Bytes rather than chars: every byte of a non-ASCII char fails both tests.
+    let bytes = name.as_bytes();
+    if bytes.len() < 3 || !bytes[0].is_ascii_alphabetic() {
+        return false;
+    }
+    for b in &bytes[1..] {
+        if !(b.is_ascii_alphanumeric() || *b == b'_') {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether a variant's members are extension members of problem details, which RFC 9457
@@ -447,10 +452,10 @@ fn problem_members(variant: &Resolved) -> bool {
 /// A name like `name` that every client can use: separators as `_`, a letter first, three
 /// characters at least.
 fn usable_name(name: &str) -> String {
-    let mut usable: String = name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
+    let mut usable = String::new();
+    for c in name.chars() {
+        usable.push(if c.is_ascii_alphanumeric() { c } else { '_' });
+    }
     if !usable.starts_with(|c: char| c.is_ascii_alphabetic()) {
         usable.insert_str(0, "value_");
     }
@@ -461,11 +466,17 @@ fn usable_name(name: &str) -> String {
 }
 
 pub fn member_name_applies(variant: &Resolved, _: Option<Code>) -> bool {
-    problem_members(variant)
-        && variant
-            .members
-            .iter()
-            .any(|m| m.name.as_deref().is_some_and(|n| !usable_member_name(n)))
+    if !problem_members(variant) {
+        return false;
+    }
+    for member in &variant.members {
+        if let Some(name) = &member.name {
+            if !usable_member_name(name) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// `member_name` (warning): an extension member of problem details that clients in other
@@ -475,17 +486,23 @@ pub fn member_name(site: &Site, report: &mut Report) {
     let (Some(field), Places::FIELD) = (site.field, site.place) else {
         return;
     };
-    if !site.reaches.iter().any(|v| problem_members(v)) {
+    let mut in_problem = false;
+    for variant in &site.reaches {
+        in_problem |= problem_members(variant);
+    }
+    if !in_problem {
         return;
     }
     let Some((key, written)) = site.attr.extension() else {
         return;
     };
-    let name = written.map_or_else(|| field.name.to_string(), |n| n.text.clone());
+    let (name, span) = match written {
+        Some(written) => (written.text.clone(), written.lit.span()),
+        None => (field.name.to_string(), key.span()),
+    };
     if name.is_empty() || usable_member_name(&name) {
         return;
     }
-    let span = written.map_or_else(|| key.span(), |n| n.lit.span());
     report.warning(
         span,
         Message::new(
@@ -497,16 +514,32 @@ pub fn member_name(site: &Site, report: &mut Report) {
     );
 }
 
+/// The `key` flags written on `fields`, in order.
+fn flagged<'f>(fields: &'f [crate::ast::Field], key: Key) -> Vec<&'f syn::Ident> {
+    let mut flags = Vec::new();
+    for field in fields {
+        if let Some(flag) = field.attr().and_then(|attr| attr.flag(key)) {
+            flags.push(flag);
+        }
+    }
+    flags
+}
+
+/// Whether one of `members` is named `name`.
+fn has_member(members: &[crate::resolve::MemberField], name: &str) -> bool {
+    for member in members {
+        if member.name.as_deref() == Some(name) {
+            return true;
+        }
+    }
+    false
+}
+
 /// `bad_attribute`: a `#[status(errors)]` field where the list has no place: twice, on a
 /// delegating variant, on a 2xx/3xx (a list of what is wrong with a request belongs to an
 /// error), in a format without members, or beside a member named `errors`.
 pub fn errors_list(variant: &Resolved, report: &mut Report) {
-    let marked: Vec<&syn::Ident> = variant
-        .variant
-        .fields
-        .iter()
-        .filter_map(|f| f.attr().and_then(|a| a.flag(Key::Errors)))
-        .collect();
+    let marked = flagged(&variant.variant.fields, Key::Errors);
     for extra in marked.iter().skip(1) {
         report.error(
             *extra,
@@ -537,11 +570,7 @@ pub fn errors_list(variant: &Resolved, report: &mut Report) {
             "the {} format has no `errors` member, so the list would never be sent",
             variant.format().name()
         ))
-    } else if variant
-        .members
-        .iter()
-        .any(|m| m.name.as_deref() == Some("errors"))
-    {
+    } else if has_member(&variant.members, "errors") {
         Some(format!(
             "a member of this {} is named `errors` already, so the body would have it twice",
             variant.variant.what()

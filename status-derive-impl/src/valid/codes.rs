@@ -106,11 +106,15 @@ fn report_unknown(spec: &CodeSpec, report: &mut Report) {
                 .last()
                 .map(|s| s.ident.to_string())
                 .unwrap_or_default();
-            let names: Vec<&str> = http_status_core::iter()
-                .flat_map(|info| std::iter::once(info.name).chain(info.aliases.iter().copied()))
-                .collect();
-            let suggestion = closest(&name, &names)
-                .and_then(|n| http_status_core::lookup_name(n).map(|info| (n, info)));
+            let mut names = Vec::new();
+            for info in http_status_core::iter() {
+                names.push(info.name);
+                names.extend_from_slice(info.aliases);
+            }
+            let suggestion = match closest(&name, &names) {
+                Some(n) => http_status_core::lookup_name(n).map(|info| (n, info)),
+                None => None,
+            };
             let option = if suggestion.is_none() {
                 closest(&name, &options::names_at(Places::VARIANT))
             } else {
@@ -133,13 +137,20 @@ fn report_unknown(spec: &CodeSpec, report: &mut Report) {
 /// The registered code whose digits are one edit away from `digits`, if exactly one is
 /// (for 4044 → 404; 499 is as close to 409 as to 429, so nothing is suggested).
 fn closest_code(digits: &str) -> Option<&'static StatusInfo> {
-    let mut near = http_status_core::iter()
-        .filter(|info| info.final_response && info.registry == Registry::Assigned)
-        .filter(|info| strsim::damerau_levenshtein(digits, &info.code.to_string()) <= 1);
-    match (near.next(), near.next()) {
-        (Some(only), None) => Some(only),
-        _ => None,
+    let mut near = None;
+    for info in http_status_core::iter() {
+        if !info.final_response || info.registry != Registry::Assigned {
+            continue;
+        }
+        if strsim::damerau_levenshtein(digits, &info.code.to_string()) > 1 {
+            continue;
+        }
+        if near.is_some() {
+            return None;
+        }
+        near = Some(info);
     }
+    near
 }
 
 /// `informational`: a 1xx is interim and can never be the response a value stands for.
@@ -362,7 +373,7 @@ pub fn slug_collision(_: &crate::ast::Input, resolved: &[Resolved], report: &mut
         let Some(slug) = variant.slug() else {
             continue;
         };
-        let code = variant.machine_code().and_then(|c| c.literal());
+        let code = variant.literal_code();
         match seen.iter().find(|(s, _, _)| *s == slug) {
             Some((_, other_code, other)) if *other_code != code => {
                 report.error_at(
@@ -402,10 +413,8 @@ fn aip193_reason(code: &str) -> bool {
 /// that AIP-193 does not allow as an `ErrorInfo.reason`, which gRPC clients of the API read.
 /// Checked where the code is written.
 pub fn grpc_reason_format(site: &Site, report: &mut Report) {
-    let has_domain = [Some(site.attr), site.enclosing]
-        .into_iter()
-        .flatten()
-        .any(|a| a.has(Key::Domain));
+    let has_domain =
+        site.attr.has(Key::Domain) || matches!(site.enclosing, Some(a) if a.has(Key::Domain));
     if !has_domain {
         return;
     }
@@ -422,12 +431,19 @@ pub fn grpc_reason_format(site: &Site, report: &mut Report) {
         }
     }
     if let Some(case) = site.attr.str(Key::Codes) {
-        let bad = site
-            .reaches
-            .iter()
-            .filter(|v| !v.is_own(Key::Code))
-            .filter_map(|v| v.machine_code()?.literal())
-            .find(|code| !aip193_reason(code));
+        let mut bad = None;
+        for variant in &site.reaches {
+            if variant.is_own(Key::Code) {
+                continue;
+            }
+            match variant.literal_code() {
+                Some(code) if !aip193_reason(&code) => {
+                    bad = Some(code);
+                    break;
+                }
+                _ => {}
+            }
+        }
         if let Some(code) = bad {
             report.error(
                 &case.lit,

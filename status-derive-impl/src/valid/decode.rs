@@ -27,7 +27,7 @@ pub fn same_status_and_code(_: &Input, resolved: &[Resolved], report: &mut Repor
         let Some(status) = variant.status() else {
             continue;
         };
-        let code = variant.machine_code().and_then(|c| c.literal());
+        let code = variant.literal_code();
         let first = seen
             .iter()
             .find(|(s, c, _)| *s == status.value && *c == code);

@@ -32,32 +32,31 @@ fn article(name: &str) -> &'static str {
 }
 
 /// The headers written in an attribute.
-fn headers<'i>(site: &Site<'_, 'i, '_>) -> impl Iterator<Item = &'i HeaderOpt> {
+fn headers<'i>(site: &Site<'_, 'i, '_>) -> Vec<&'i HeaderOpt> {
     site.attr.headers()
 }
 
 /// The literal text around a template's placeholders, joined.
 fn literal_text(template: &Template) -> String {
-    template
-        .pieces
-        .iter()
-        .filter_map(|p| match p {
-            Piece::Text(text) => Some(text.as_str()),
-            Piece::Field(_) => None,
-        })
-        .collect()
+    let mut text = String::new();
+    for piece in &template.pieces {
+        if let Piece::Text(literal) = piece {
+            text.push_str(literal);
+        }
+    }
+    text
 }
 
 /// A template as the pieces `status-core` reads.
 pub fn pieces(template: &Template) -> Vec<TemplatePiece<'_>> {
-    template
-        .pieces
-        .iter()
-        .map(|p| match p {
+    let mut pieces = Vec::with_capacity(template.pieces.len());
+    for piece in &template.pieces {
+        pieces.push(match piece {
             Piece::Text(text) => TemplatePiece::Text(text),
             Piece::Field(_) => TemplatePiece::Value,
-        })
-        .collect()
+        });
+    }
+    pieces
 }
 
 /// `invalid_header`, where a header is written: its name, a literal value against its field's
@@ -186,20 +185,25 @@ pub fn non_ascii_header_value(site: &Site, report: &mut Report) {
 }
 
 pub fn non_ascii_applies(variant: &Resolved, _: Option<Code>) -> bool {
-    variant.headers().iter().any(|h| {
-        h.value
-            .parsed
-            .as_ref()
-            .is_ok_and(|t| first_non_ascii(&literal_text(t)).is_some())
-    })
+    for header in variant.headers() {
+        if let Ok(template) = &header.value.parsed {
+            if first_non_ascii(&literal_text(template)).is_some() {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether the header's name passes (a value of an invalid name is not judged further).
 fn header_name_is_checkable(header: &HeaderOpt) -> bool {
-    is_token(header.name())
-        && field_named(header.name()).map_or(true, |f| {
-            f.owner.is_none() && (!f.connection_specific || upgrade_related(f))
-        })
+    if !is_token(header.name()) {
+        return false;
+    }
+    match field_named(header.name()) {
+        Some(f) => f.owner.is_none() && (!f.connection_specific || upgrade_related(f)),
+        None => true,
+    }
 }
 
 /// `Connection` and `Upgrade`: connection-specific, but what a 426 (or 101) must carry.
@@ -212,11 +216,10 @@ fn header_name(header: &HeaderOpt, report: &mut Report) -> bool {
     let name = header.name();
     let at = &header.name.lit;
     if !is_token(name) {
-        let repaired: String = name
-            .trim()
-            .chars()
-            .map(|c| if c == ' ' || c == '_' { '-' } else { c })
-            .collect();
+        let mut repaired = String::new();
+        for c in name.trim().chars() {
+            repaired.push(if c == ' ' || c == '_' { '-' } else { c });
+        }
         let suggestion = (is_token(&repaired) && repaired != name)
             .then(|| format!("did you mean \"{repaired}\"?"));
         let problem = if name.is_empty() {
@@ -320,15 +323,15 @@ fn value_error(name: &str, value: &str, error: ValueError) -> Message {
 /// §5.3). (A variant's header replaces an enum header of the same name, so only one goes
 /// out.)
 fn repeated_singletons(site: &Site, report: &mut Report) {
-    let headers: Vec<&HeaderOpt> = headers(site).collect();
+    let headers = headers(site);
     for (i, header) in headers.iter().enumerate() {
-        let Some(field) = field_named(header.name()).filter(|f| f.singleton) else {
+        let Some(field) = field_named(header.name()) else {
             continue;
         };
-        let Some(first) = headers[..i]
-            .iter()
-            .find(|h| h.name().eq_ignore_ascii_case(header.name()))
-        else {
+        if !field.singleton {
+            continue;
+        }
+        let Some(first) = first_named(&headers[..i], header.name()) else {
             continue;
         };
         report.error(
@@ -348,6 +351,16 @@ fn repeated_singletons(site: &Site, report: &mut Report) {
             format!("`{}` is first set here", field.name),
         );
     }
+}
+
+/// The first of `headers` named `name` (case-insensitive).
+fn first_named<'h>(headers: &[&'h HeaderOpt], name: &str) -> Option<&'h HeaderOpt> {
+    for header in headers {
+        if header.name().eq_ignore_ascii_case(name) {
+            return Some(header);
+        }
+    }
+    None
 }
 
 /// The header an option stands for, if it is one.
@@ -400,12 +413,18 @@ pub fn invalid_at_status(at: &OptionAt, report: &mut Report) {
 pub fn missing_required_header(variant: &Resolved, code: Code, report: &mut Report) {
     let headers = variant.headers();
     for required in variant.required_headers() {
-        let found = variant.headers_named(required.name);
-        let Some(header) = found.first() else {
-            let written: Vec<&str> = headers.iter().map(|h| h.name()).collect();
-            let misspelled = closest(required.name, &written)
-                .filter(|written| !written.eq_ignore_ascii_case(required.name))
-                .map(|written| format!("the header `{written}` is spelled `{}`", required.name));
+        let Some(header) = first_named(&headers, required.name) else {
+            let mut written = Vec::new();
+            for header in &headers {
+                written.push(header.name());
+            }
+            let misspelled = match closest(required.name, &written) {
+                Some(written) if !written.eq_ignore_ascii_case(required.name) => Some(format!(
+                    "the header `{written}` is spelled `{}`",
+                    required.name
+                )),
+                _ => None,
+            };
             report.error_at(
                 variant.status_span(),
                 Message::new(
@@ -446,14 +465,18 @@ pub fn missing_required_header(variant: &Resolved, code: Code, report: &mut Repo
 /// The registry's advice for this status that `rule` reports (a SHOULD or MAY header).
 fn advised(code: Code, rule: Rule) -> Option<&'static HeaderRule> {
     let info = code.info?;
-    info.should_headers
-        .iter()
-        .chain(info.may_headers)
-        .find(|h| h.lint == Some(rule.name()))
+    for headers in [info.should_headers, info.may_headers] {
+        for header in headers {
+            if header.lint == Some(rule.name()) {
+                return Some(header);
+            }
+        }
+    }
+    None
 }
 
 fn advises(code: Option<Code>, rule: Rule) -> bool {
-    code.is_some_and(|code| advised(code, rule).is_some())
+    matches!(code, Some(code) if advised(code, rule).is_some())
 }
 
 pub fn advises_retry_after(_: &Resolved, code: Option<Code>) -> bool {
@@ -532,17 +555,15 @@ fn advised_header(rule: Rule, why: &str, variant: &Resolved, code: Code, report:
 
 /// What the specification says of an advised header, in its own words.
 fn says(header: &HeaderRule) -> String {
-    header.says.map_or_else(
-        || {
-            let level = match header.level {
-                Level::Must => "MUST",
-                Level::Should => "SHOULD",
-                Level::May => "MAY",
-            };
-            format!("the response {level} carry one")
-        },
-        str::to_owned,
-    )
+    if let Some(says) = header.says {
+        return says.to_owned();
+    }
+    let level = match header.level {
+        Level::Must => "MUST",
+        Level::Should => "SHOULD",
+        Level::May => "MAY",
+    };
+    format!("the response {level} carry one")
 }
 
 /// `missing_blocked_by` (warning): 451 without a `Link` whose `rel` list has `blocked-by`.
@@ -551,11 +572,17 @@ pub fn missing_blocked_by(variant: &Resolved, code: Code, report: &mut Report) {
         return;
     };
     let links = variant.headers_named("Link");
-    let blocked_by = links.iter().any(|link| match link.value.literal() {
-        Some(value) => link_has_rel(&value, "blocked-by"),
-        // Interpolated: the relation may be in the value.
-        None => true,
-    });
+    let mut blocked_by = false;
+    for link in &links {
+        blocked_by = match link.value.literal() {
+            Some(value) => link_has_rel(&value, "blocked-by"),
+            // Interpolated: the relation may be in the value.
+            None => true,
+        };
+        if blocked_by {
+            break;
+        }
+    }
     if blocked_by {
         return;
     }
@@ -637,9 +664,8 @@ pub fn challenge_applies(variant: &Resolved, code: Option<Code>) -> bool {
 /// `challenge_on_511` (warning): a 511 is for the network's login page, not a challenge.
 pub fn challenge_on_511(at: &OptionAt, report: &mut Report) {
     let Some(header) = header_of(at) else { return };
-    let is_challenge = ["WWW-Authenticate", "Proxy-Authenticate"]
-        .iter()
-        .any(|name| header.name().eq_ignore_ascii_case(name));
+    let is_challenge = header.name().eq_ignore_ascii_case("WWW-Authenticate")
+        || header.name().eq_ignore_ascii_case("Proxy-Authenticate");
     if at.code.value != 511 || !is_challenge {
         return;
     }
@@ -663,14 +689,20 @@ fn leaks(variant: &Resolved, header: &HeaderOpt) -> bool {
 }
 
 pub fn header_leak_applies(variant: &Resolved, _: Option<Code>) -> bool {
-    variant.headers().iter().any(|h| leaks(variant, h))
+    for header in variant.headers() {
+        if leaks(variant, header) {
+            return true;
+        }
+    }
+    false
 }
 
 /// `header_leak` (warning): a 5xx header that sends value-derived text the body hides.
 pub fn header_leak(at: &OptionAt, report: &mut Report) {
-    let Some(header) = header_of(at).filter(|h| leaks(at.variant(), h)) else {
+    let Some(header) = header_of(at) else { return };
+    if !leaks(at.variant(), header) {
         return;
-    };
+    }
     report.warning(
         header.name.lit.span(),
         Message::new(

@@ -83,21 +83,16 @@ pub struct Site<'s, 'i, 'a> {
 impl Site<'_, '_, '_> {
     /// The reason phrase this attribute's code is sent with: its own, else the enum's.
     pub fn has_reason(&self) -> bool {
-        [Some(self.attr), self.enclosing]
-            .into_iter()
-            .flatten()
-            .any(|a| a.has(crate::attr::options::Key::Reason))
+        let key = crate::attr::options::Key::Reason;
+        self.attr.has(key) || matches!(self.enclosing, Some(a) if a.has(key))
     }
 
     /// Whether a warning is allowed here: by this attribute, by the enum's, or by every
     /// variant it reaches.
     fn silences(&self, rule: Rule) -> bool {
         let name = rule.name();
-        let written = [Some(self.attr), self.enclosing]
-            .into_iter()
-            .flatten()
-            .any(|a| a.allows().any(|r| r == name));
-        written || (!self.reaches.is_empty() && self.reaches.iter().all(|v| v.allows(name)))
+        let written = self.attr.allows(name) || matches!(self.enclosing, Some(a) if a.allows(name));
+        written || (!self.reaches.is_empty() && all_allow(&self.reaches, rule))
     }
 }
 
@@ -132,8 +127,13 @@ impl<'i, 'a> OptionAt<'_, 'i, 'a> {
     }
 }
 
-fn all_allow<'x>(variants: &'x [&'x Resolved], rule: Rule) -> bool {
-    variants.iter().all(|v| v.allows(rule.name()))
+fn all_allow(variants: &[&Resolved], rule: Rule) -> bool {
+    for variant in variants {
+        if !variant.allows(rule.name()) {
+            return false;
+        }
+    }
+    true
 }
 
 /// The table's checks sorted by scope, each scope in the table's order: sorted once, since
@@ -180,12 +180,19 @@ impl Checks {
 
 pub fn check(input: &Input, resolved: &[Resolved], diag: &mut Diagnostics) {
     let checks = Checks::get();
-    let everyone: Vec<&Resolved> = resolved.iter().collect();
-    let enum_attr = (!input.is_struct()).then(|| input.attrs.first()).flatten();
-    let responding: Vec<&Resolved> = resolved
-        .iter()
-        .filter(|v| !v.delegates() && v.status().is_some())
-        .collect();
+    let mut everyone = Vec::new();
+    let mut responding = Vec::new();
+    for variant in resolved {
+        everyone.push(variant);
+        if !variant.delegates() && variant.status().is_some() {
+            responding.push(variant);
+        }
+    }
+    let enum_attr = if input.is_struct() {
+        None
+    } else {
+        input.attrs.first()
+    };
     // In the order a reader meets them: the type's attribute (and each of its options at the
     // statuses it reaches), then each variant with its fields, its response and its options,
     // then what concerns the whole type.
@@ -236,7 +243,7 @@ pub fn check(input: &Input, resolved: &[Resolved], diag: &mut Diagnostics) {
                 check(this, code, &mut Report::new(diag, &silenced));
             }
         }
-        if let Some(own) = variant.attrs.first().filter(|_| variant.is_enum_variant) {
+        if let (true, Some(own)) = (variant.is_enum_variant, variant.attrs.first()) {
             // A variant's own options reach only that variant: asking every other one whether
             // it takes them made this quadratic in the number of variants.
             if !this.delegates() && this.status().is_some() {
@@ -324,10 +331,18 @@ impl ResponseGroups {
         if !variant.is_bare() {
             return vec![variant];
         }
-        resolved
-            .iter()
-            .filter(|v| v.is_bare() && v.status().is_some_and(|c| c.value == code.value))
-            .collect()
+        let mut members = Vec::new();
+        for other in resolved {
+            if !other.is_bare() {
+                continue;
+            }
+            if let Some(status) = other.status() {
+                if status.value == code.value {
+                    members.push(other);
+                }
+            }
+        }
+        members
     }
 }
 
@@ -336,12 +351,15 @@ impl ResponseGroups {
 fn options_at_status(attr: &Attr, own: bool, responding: &[&Resolved], diag: &mut Diagnostics) {
     for item in &attr.items {
         let mut groups: Vec<(Code, Vec<&Resolved>)> = Vec::new();
-        for variant in responding.iter().copied().filter(|v| v.takes(item)) {
+        for &variant in responding {
+            if !variant.takes(item) {
+                continue;
+            }
             let Some(code) = variant.status() else {
                 continue;
             };
-            match groups.iter_mut().find(|(c, _)| c.value == code.value) {
-                Some((_, group)) => group.push(variant),
+            match group_of(&mut groups, code.value) {
+                Some(group) => group.push(variant),
                 None => groups.push((code, vec![variant])),
             }
         }
@@ -360,74 +378,104 @@ fn options_at_status(attr: &Attr, own: bool, responding: &[&Resolved], diag: &mu
     }
 }
 
+/// The variants already grouped under the status `value`.
+fn group_of<'g, 's, 'i, 'a>(
+    groups: &'g mut [(Code<'i>, Vec<&'s Resolved<'i, 'a>>)],
+    value: u16,
+) -> Option<&'g mut Vec<&'s Resolved<'i, 'a>>> {
+    for (code, group) in groups {
+        if code.value == value {
+            return Some(group);
+        }
+    }
+    None
+}
+
 /// `unused_allow` (warning): an `allow(rule)` for a warning that cannot fire where it is
 /// written, which would hide nothing (and hide a future mistake if the status changes).
 pub fn unused_allow(input: &Input, resolved: &[Resolved], report: &mut Report) {
-    let can_fire = |rule: Rule, variant: &Resolved| {
-        !variant.delegates()
-            && rule
-                .def()
-                .applies
-                .is_some_and(|applies| applies(variant, variant.status()))
-    };
-    let enum_allows_it = input
-        .attrs
-        .first()
-        .is_some_and(|a| a.allows().any(|r| r == Rule::UnusedAllow.name()));
-    let unused = |ident: &syn::Ident, rule: Rule, place: String, report: &mut Report| {
-        report.warning(
-            ident.span(),
-            Message::new(
-                Rule::UnusedAllow,
-                format!(
-                    "`allow({})` silences nothing: {} cannot fire on {place}",
-                    rule.name(),
-                    rule.name()
-                ),
-            )
-            .help(format!("remove `{}` from allow(...)", rule.name())),
-        );
-    };
-    let allowed_warning = |ident: &syn::Ident| {
-        Rule::from_name(&ident.to_string()).filter(|r| r.is_warning() && *r != Rule::UnusedAllow)
-    };
+    let unused_allow = Rule::UnusedAllow.name();
+    let enum_allows_it = matches!(input.attrs.first(), Some(a) if a.allows(unused_allow));
     if !input.is_struct() {
-        for variant in resolved.iter().filter(|v| !v.delegates()) {
+        for variant in resolved {
             let Some(own) = variant.own else { continue };
-            if enum_allows_it || own.allows().any(|r| r == Rule::UnusedAllow.name()) {
+            if variant.delegates() || enum_allows_it || own.allows(unused_allow) {
                 continue;
             }
-            for ident in own.allows() {
+            for ident in own.allowed() {
                 let Some(rule) = allowed_warning(ident) else {
                     continue;
                 };
                 if !can_fire(rule, variant) {
-                    let place = variant
-                        .code
-                        .map_or_else(|| format!("`{}`", variant.variant.name()), |c| c.describe());
+                    let place = match variant.code {
+                        Some(code) => code.describe(),
+                        None => format!("`{}`", variant.variant.name()),
+                    };
                     unused(ident, rule, place, report);
                 }
             }
         }
     }
-    let Some(type_attr) = input.attrs.first().filter(|_| !enum_allows_it) else {
+    let Some(type_attr) = input.attrs.first() else {
         return;
     };
-    for ident in type_attr.allows() {
+    if enum_allows_it {
+        return;
+    }
+    for ident in type_attr.allowed() {
         let Some(rule) = allowed_warning(ident) else {
             continue;
         };
-        if resolved.iter().any(|v| can_fire(rule, v)) {
+        if can_fire_anywhere(rule, resolved) {
             continue;
         }
         let place = if input.is_struct() {
-            resolved
-                .first()
-                .and_then(|v| v.code)
-                .map_or_else(|| format!("`{}`", input.name()), |c| c.describe())
+            match resolved.first().and_then(|v| v.code) {
+                Some(code) => code.describe(),
+                None => format!("`{}`", input.name()),
+            }
         } else {
             format!("any variant of `{}`", input.name())
         };
         unused(ident, rule, place, report);
     }
+}
+
+fn can_fire(rule: Rule, variant: &Resolved) -> bool {
+    match rule.def().applies {
+        Some(applies) => !variant.delegates() && applies(variant, variant.status()),
+        None => false,
+    }
+}
+
+fn can_fire_anywhere(rule: Rule, resolved: &[Resolved]) -> bool {
+    for variant in resolved {
+        if can_fire(rule, variant) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The warning an `allow(...)` names, if it is one that can be allowed and checked.
+fn allowed_warning(ident: &syn::Ident) -> Option<Rule> {
+    match Rule::from_name(&ident.to_string()) {
+        Some(rule) if rule.is_warning() && rule != Rule::UnusedAllow => Some(rule),
+        _ => None,
+    }
+}
+
+fn unused(ident: &syn::Ident, rule: Rule, place: String, report: &mut Report) {
+    report.warning(
+        ident.span(),
+        Message::new(
+            Rule::UnusedAllow,
+            format!(
+                "`allow({})` silences nothing: {} cannot fire on {place}",
+                rule.name(),
+                rule.name()
+            ),
+        )
+        .help(format!("remove `{}` from allow(...)", rule.name())),
+    );
 }

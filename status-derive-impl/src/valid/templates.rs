@@ -8,6 +8,7 @@ use crate::diag::closest;
 use crate::resolve::Resolved;
 use crate::rules::{Message, Rule};
 use crate::template::MemberName;
+use std::fmt::Write as _;
 
 pub fn unknown_field(variant: &Resolved, report: &mut Report) {
     if variant.delegates() {
@@ -41,8 +42,7 @@ pub fn unknown_field(variant: &Resolved, report: &mut Report) {
 fn problem(variant: &Resolved, member: &MemberName, written: &str, place: &str) -> Message {
     let v = variant.variant;
     let (owner, name) = (v.what(), v.name());
-    let fields: Vec<String> = v.fields.iter().map(|f| format!("{{{}}}", f.name)).collect();
-    if fields.is_empty() {
+    if v.fields.is_empty() {
         return Message::new(
             Rule::UnknownField,
             format!("{written} in {place} names a field, but {owner} `{name}` has no fields"),
@@ -51,15 +51,29 @@ fn problem(variant: &Resolved, member: &MemberName, written: &str, place: &str) 
     }
     let suggestion = match member {
         MemberName::Named(n) => {
-            let names: Vec<String> = v.fields.iter().map(|f| f.name.to_string()).collect();
-            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let mut names = Vec::new();
+            for field in &v.fields {
+                names.push(field.name.to_string());
+            }
+            let names = crate::diag::as_strs(&names);
             closest(n, &names).map(|s| format!("did you mean {{{s}}}?"))
         }
         MemberName::Index(_) => None,
+    };
+    let help = match suggestion {
+        Some(suggestion) => suggestion,
+        None => {
+            let mut help = "its fields are ".to_owned();
+            for (i, field) in v.fields.iter().enumerate() {
+                let separator = if i == 0 { "" } else { ", " };
+                let _ = write!(help, "{separator}{{{}}}", field.name);
+            }
+            help
+        }
     };
     Message::new(
         Rule::UnknownField,
         format!("{written} in {place} names no field of {owner} `{name}`"),
     )
-    .help(suggestion.unwrap_or_else(|| format!("its fields are {}", fields.join(", "))))
+    .help(help)
 }
