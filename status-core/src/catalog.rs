@@ -18,6 +18,9 @@
 //! `}` doubled, and `{kind}` where a field's value goes (`user {integer} not found`). The
 //! catalogue shows them readably (`user <integer> not found`, [`write_readable`]) and renders
 //! example bodies from them with a sample value of each kind.
+//!
+//! The writers take `&mut dyn Write`, not a generic: the derive calls them, and a generic
+//! would be compiled again in the derive, which is on the critical path of its users' builds.
 
 use crate::LogLevel;
 use core::fmt::{self, Write};
@@ -177,7 +180,7 @@ pub fn pieces(template: &str) -> impl Iterator<Item = Piece<'_>> {
 }
 
 /// Appends literal text to a template (braces doubled).
-pub fn write_literal(out: &mut impl Write, text: &str) -> fmt::Result {
+pub fn write_literal(out: &mut dyn Write, text: &str) -> fmt::Result {
     let mut rest = text;
     while let Some(at) = rest.find(['{', '}']) {
         // Up to and including the brace, then the brace again.
@@ -189,12 +192,12 @@ pub fn write_literal(out: &mut impl Write, text: &str) -> fmt::Result {
 }
 
 /// Appends a placeholder to a template.
-pub fn write_field(out: &mut impl Write, kind: Kind) -> fmt::Result {
+pub fn write_field(out: &mut dyn Write, kind: Kind) -> fmt::Result {
     write!(out, "{{{}}}", kind.name())
 }
 
 /// Appends a template as a person reads it: a field as `<kind>`.
-pub fn write_readable(out: &mut impl Write, template: &str) -> fmt::Result {
+pub fn write_readable(out: &mut dyn Write, template: &str) -> fmt::Result {
     for piece in pieces(template) {
         match piece {
             Piece::Text(text) => out.write_str(text)?,
@@ -210,7 +213,7 @@ pub fn is_literal(template: &str) -> bool {
 }
 
 /// Appends the encoding of `entry` to `out`.
-pub fn encode(entry: &Entry<'_>, out: &mut impl Write) -> fmt::Result {
+pub fn encode(entry: &Entry<'_>, out: &mut dyn Write) -> fmt::Result {
     number(out, usize::from(entry.status))?;
     text(out, entry.title)?;
     text(out, entry.source)?;
@@ -252,11 +255,11 @@ pub fn decode(encoded: &str) -> impl Iterator<Item = Entry<'_>> {
     core::iter::from_fn(move || entry(&mut fields))
 }
 
-fn text(out: &mut impl Write, value: &str) -> fmt::Result {
+fn text(out: &mut dyn Write, value: &str) -> fmt::Result {
     write!(out, "{}:{value}", value.len())
 }
 
-fn number(out: &mut impl Write, value: usize) -> fmt::Result {
+fn number(out: &mut dyn Write, value: usize) -> fmt::Result {
     write!(out, "{}:{value}", count_digits(value))
 }
 

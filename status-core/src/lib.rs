@@ -39,7 +39,7 @@ mod vocab;
 
 pub use defaults::{retryable_by_default, LogLevel};
 pub use registry::ENTRIES;
-pub use required::{required_headers, Required};
+pub use required::{for_each_required, required_headers, Required};
 pub use vocab::{BodyFormat, ValueKind, APPLICATION_JSON, PROBLEM_JSON, TEXT_PLAIN};
 
 /// Everything the registry and the RFCs say about one status code.

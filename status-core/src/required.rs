@@ -62,6 +62,15 @@ pub fn required_headers(info: &'static StatusInfo) -> impl Iterator<Item = Requi
     musts.chain(location).chain(connection)
 }
 
+/// [`required_headers`], each passed to `each`: not generic, so the derive, which is on the
+/// critical path of its users' builds, calls code compiled here instead of compiling the
+/// iterator again.
+pub fn for_each_required(info: &'static StatusInfo, each: &mut dyn FnMut(Required)) {
+    for required in required_headers(info) {
+        each(required);
+    }
+}
+
 impl Required {
     /// Whether `value` satisfies the requirement: a valid value of the field (for
     /// `Connection`, one naming `upgrade`).

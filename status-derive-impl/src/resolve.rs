@@ -570,9 +570,10 @@ fn named_in(headers: &[&HeaderOpt], name: &str) -> bool {
 impl Resolved<'_, '_> {
     /// The header fields the status requires (the registry says which).
     pub fn required_headers(&self) -> Vec<http_status_core::Required> {
-        self.code
-            .and_then(|c| c.info)
-            .map(|info| http_status_core::required_headers(info).collect())
-            .unwrap_or_default()
+        let mut required = Vec::new();
+        if let Some(info) = self.code.and_then(|c| c.info) {
+            http_status_core::for_each_required(info, &mut |r| required.push(r));
+        }
+        required
     }
 }

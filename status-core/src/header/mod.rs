@@ -17,7 +17,7 @@ pub use grammar::{check_value, Grammar, ValueError};
 #[doc(hidden)]
 pub use template::{
     escape_quoted_into, escaped_placeholders, placeholders_in_quotes, template_can_be_valid,
-    QuotedPairs, TemplatePiece,
+    Placeholders, QuotedPairs, TemplatePiece,
 };
 
 /// What the specifications say about one header field that `http-status` treats specially.

@@ -38,21 +38,12 @@ pub enum TemplatePiece<'a> {
 /// let pieces = [Text("Bearer realm=\""), Value, Text("\", error="), Value];
 /// assert!(placeholders_in_quotes(&pieces).eq([true, false]));
 /// ```
-pub fn placeholders_in_quotes<'p>(
-    pieces: &'p [TemplatePiece<'p>],
-) -> impl Iterator<Item = bool> + Clone + 'p {
-    pieces
-        .iter()
-        .scan(Quoting::default(), |quoting, piece| {
-            Some(match piece {
-                TemplatePiece::Text(text) => {
-                    quoting.read(text);
-                    None
-                }
-                TemplatePiece::Value => Some(quoting.value()),
-            })
-        })
-        .flatten()
+pub fn placeholders_in_quotes<'p>(pieces: &'p [TemplatePiece<'p>]) -> Placeholders<'p> {
+    Placeholders {
+        pieces: pieces.iter(),
+        quoting: Quoting::default(),
+        escapes: true,
+    }
 }
 
 /// For each placeholder in order, whether the runtime escapes its value as quoted-pairs: it
@@ -70,8 +61,36 @@ pub fn placeholders_in_quotes<'p>(
 pub fn escaped_placeholders<'p>(
     grammar: Grammar,
     pieces: &'p [TemplatePiece<'p>],
-) -> impl Iterator<Item = bool> + Clone + 'p {
-    placeholders_in_quotes(pieces).map(move |quoted| quoted && grammar.quoted_strings())
+) -> Placeholders<'p> {
+    Placeholders {
+        escapes: grammar.quoted_strings(),
+        ..placeholders_in_quotes(pieces)
+    }
+}
+
+/// The iterator of [`placeholders_in_quotes`] and [`escaped_placeholders`]: a named type, so
+/// its `next` is compiled in this crate, not again in the derive (on the critical path of its
+/// users' builds) as an adapter chain would be.
+#[derive(Debug, Clone)]
+pub struct Placeholders<'p> {
+    pieces: core::slice::Iter<'p, TemplatePiece<'p>>,
+    quoting: Quoting,
+    /// Whether a quoted placeholder counts as quoted (the field has quoted-strings).
+    escapes: bool,
+}
+
+impl Iterator for Placeholders<'_> {
+    type Item = bool;
+
+    fn next(&mut self) -> Option<bool> {
+        for piece in self.pieces.by_ref() {
+            match piece {
+                TemplatePiece::Text(text) => self.quoting.read(text),
+                TemplatePiece::Value => return Some(self.quoting.value() && self.escapes),
+            }
+        }
+        None
+    }
 }
 
 /// Where the text read so far leaves the next character.
