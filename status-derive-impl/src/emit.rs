@@ -20,7 +20,8 @@ const PLACEHOLDER: &str = "__http_status_splice_";
 #[derive(Default)]
 pub struct Code {
     text: String,
-    splices: Vec<TokenStream>,
+    /// Each taken when its placeholder is replaced.
+    splices: Vec<Option<TokenStream>>,
 }
 
 impl Code {
@@ -34,20 +35,15 @@ impl Code {
     /// Appends tokens that keep their spans.
     pub fn tokens(&mut self, tokens: impl ToTokens) -> &mut Self {
         let _ = write!(self.text, "{PLACEHOLDER}{} ", self.splices.len());
-        self.splices.push(tokens.into_token_stream());
+        self.splices.push(Some(tokens.into_token_stream()));
         self
     }
 
-    /// Appends a `{ … }` group whose content `fill` writes.
-    pub fn braced(&mut self, fill: impl FnOnce(&mut Code)) -> &mut Self {
+    /// Appends a `{ … }` group whose content `fill` writes. `fill` is a `dyn`: a generic would
+    /// compile this once per caller.
+    pub fn braced(&mut self, fill: &mut dyn FnMut(&mut Code)) -> &mut Self {
         let mut inner = Code::default();
         fill(&mut inner);
-        self.group(inner)
-    }
-
-    /// Appends `{ inner }`. Apart from `braced`, which is generic and so compiled once per
-    /// caller, and kept to the call of `fill`.
-    fn group(&mut self, inner: Code) -> &mut Self {
         if inner.splices.is_empty() {
             self.text("{").text(&inner.text).text("}")
         } else {
@@ -58,7 +54,7 @@ impl Code {
         }
     }
 
-    pub fn finish(self) -> TokenStream {
+    pub fn finish(mut self) -> TokenStream {
         let Some(lexed) = lex(&self.text) else {
             // Only a bug in the derive writes text that does not lex; say so rather than panic.
             return quote::quote! {
@@ -68,8 +64,7 @@ impl Code {
         if self.splices.is_empty() {
             return lexed;
         }
-        let mut splices: Vec<Option<TokenStream>> = self.splices.into_iter().map(Some).collect();
-        splice(lexed, &mut splices)
+        splice(lexed, &mut self.splices)
     }
 }
 
@@ -135,9 +130,9 @@ mod tests {
     #[test]
     fn text_literals_and_splices_make_one_stream() {
         let mut code = Code::default();
-        code.text("fn f()").braced(|body| {
+        code.text("fn f()").braced(&mut |body| {
             body.text("let x = \"a \\\"quoted\\\"\\n\\u{7f} é\";");
-            body.text("match x").braced(|arms| {
+            body.text("match x").braced(&mut |arms| {
                 arms.text("_ =>").tokens(quote!(g(x))).text(",");
             });
         });

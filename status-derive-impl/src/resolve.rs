@@ -166,6 +166,8 @@ pub struct Resolved<'i, 'a> {
     /// The field marked `#[status(errors)]`: the RFC 9457 `errors` list (the first, if
     /// several are marked: a `bad_attribute`).
     pub errors: Option<(&'i Field<'a>, &'i Ident)>,
+    /// What [`Resolved::headers`] returns, worked out once: most checks and methods ask.
+    headers: Vec<&'i HeaderOpt>,
 }
 
 /// The code an attribute writes, else the enum's.
@@ -253,6 +255,7 @@ impl<'i, 'a> Resolved<'i, 'a> {
             delegate,
             members,
             errors,
+            headers: headers(own, defaults),
         }
     }
 
@@ -493,27 +496,14 @@ impl<'i, 'a> Resolved<'i, 'a> {
     }
 
     /// The enum's headers whose names the variant does not set itself, then the variant's.
-    pub fn headers(&self) -> Vec<&'i HeaderOpt> {
-        let own = match self.own {
-            Some(own) => own.headers(),
-            None => Vec::new(),
-        };
-        let mut headers = Vec::new();
-        if let Some(defaults) = self.defaults {
-            for header in defaults.headers() {
-                if !named_in(&own, header.name()) {
-                    headers.push(header);
-                }
-            }
-        }
-        headers.extend_from_slice(&own);
-        headers
+    pub fn headers(&self) -> &[&'i HeaderOpt] {
+        &self.headers
     }
 
     /// The headers named `name` (case-insensitive).
     pub fn headers_named(&self, name: &str) -> Vec<&'i HeaderOpt> {
         let mut named = Vec::new();
-        for header in self.headers() {
+        for &header in self.headers() {
             if header.name().eq_ignore_ascii_case(name) {
                 named.push(header);
             }
@@ -522,7 +512,7 @@ impl<'i, 'a> Resolved<'i, 'a> {
     }
 
     pub fn has_header(&self, name: &str) -> bool {
-        named_in(&self.headers(), name)
+        named_in(self.headers(), name)
     }
 
     /// The title of the body: `reason = …`, else the registry's phrase.
@@ -555,6 +545,24 @@ impl<'i, 'a> Resolved<'i, 'a> {
             && self.variant.is_enum_variant
             && self.variant.fields.iter().all(|f| f.attr().is_none())
     }
+}
+
+/// See [`Resolved::headers`].
+fn headers<'i>(own: Option<&'i Attr>, defaults: Option<&'i Attr>) -> Vec<&'i HeaderOpt> {
+    let own = match own {
+        Some(own) => own.headers(),
+        None => Vec::new(),
+    };
+    let mut headers = Vec::new();
+    if let Some(defaults) = defaults {
+        for &header in &defaults.headers() {
+            if !named_in(&own, header.name()) {
+                headers.push(header);
+            }
+        }
+    }
+    headers.extend_from_slice(&own);
+    headers
 }
 
 /// Whether one of `headers` is named `name` (case-insensitive).

@@ -46,7 +46,7 @@ fn delegate_arm(
 /// code as an arm per variant, and less to compile); a `cfg`-ed or delegating variant gets an
 /// arm of its own.
 pub fn status(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
-    match_self(resolved.is_empty(), code, |arms| {
+    match_self(resolved.is_empty(), code, &mut |arms| {
         // (code, its expression, the patterns of its variants joined by `|`), in order of
         // first appearance.
         let mut groups: Vec<(Option<u16>, String, String)> = Vec::new();
@@ -69,7 +69,7 @@ pub fn status(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
                 }
             }
         }
-        for (_, status, patterns) in groups {
+        for (_, status, patterns) in &groups {
             arms.text(&patterns).text("=>").text(&status).text(",");
         }
     });
@@ -93,7 +93,7 @@ pub fn headers(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
         statements |= !variant.delegates();
     }
     let prefix = if statements { "return " } else { "" };
-    match_self(resolved.is_empty(), code, |arms| {
+    match_self(resolved.is_empty(), code, &mut |arms| {
         let mut without = false;
         for variant in resolved {
             if variant.delegates() {
@@ -159,7 +159,7 @@ fn header_statements(
         cx.input.name()
     };
     let mut body = String::from("{");
-    for header in variant.headers() {
+    for &header in variant.headers() {
         let Ok(template) = &header.value.parsed else {
             continue;
         };
@@ -203,7 +203,7 @@ fn header_statements(
 /// `to_response()`: each arm one call of a runtime helper with what was rendered at compile
 /// time, and the `format_args!` of what is formatted now.
 pub fn response(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
-    match_self(resolved.is_empty(), code, |arms| {
+    match_self(resolved.is_empty(), code, &mut |arms| {
         for variant in resolved {
             if let Some(field) = variant.delegate {
                 cx.static_bodies.push(false);
@@ -256,8 +256,8 @@ fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
             capacity,
             text,
             steps,
-        } => match head_detail_tail(steps) {
-            Ok((head, key, source, tail)) => {
+        } => match head_detail_tail(&steps) {
+            Some((head, key, source, tail)) => {
                 let args = source_args(cx, variant.variant, source, &mut used);
                 // Without a title of its own, the runtime finds the registry's.
                 let registry_title =
@@ -274,9 +274,9 @@ fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
                     ),
                 }
             }
-            Err(steps) => {
+            None => {
                 let mut fill = String::new();
-                for step in steps {
+                for step in &steps {
                     step_code(cx, variant, step, &mut fill, &mut used);
                 }
                 format!("__hs::built(self, {kind}, {capacity}, {text:?}, |__w| {{ {fill} }})")
@@ -306,9 +306,9 @@ fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
             let type_uri = text(cx, type_uri, &mut used);
             let instance = text(cx, instance, &mut used);
             let mut list = String::new();
-            for member in members {
+            for member in &members {
                 let value = member_value(cx, member.field, &mut used);
-                let _ = match member.name {
+                let _ = match &member.name {
                     Some(name) => write!(list, "__hs::Member::new({name:?}, {value}),"),
                     None => write!(list, "__hs::Member::flatten({value}),"),
                 };
@@ -340,29 +340,26 @@ fn response_arm(cx: &mut Cx, variant: &Resolved, arms: &mut Code) {
 }
 
 /// A head, a detail, and optionally static members (what most interpolated bodies are), for
-/// one call of `detailed`; the steps back otherwise.
-#[allow(clippy::type_complexity)]
-fn head_detail_tail(steps: Vec<Step>) -> Result<(String, &'static str, Source, String), Vec<Step>> {
-    if !matches!(
-        steps.as_slice(),
-        [Step::Raw(_), Step::Detail { .. }] | [Step::Raw(_), Step::Detail { .. }, Step::Lit(_)]
-    ) {
-        return Err(steps);
-    }
-    let mut steps = steps.into_iter();
-    match (steps.next(), steps.next(), steps.next()) {
-        (Some(Step::Raw(head)), Some(Step::Detail { key, source }), tail) => {
-            let tail = match tail {
-                Some(Step::Lit(tail)) => tail,
-                _ => String::new(),
-            };
-            Ok((head, key, source, tail))
+/// one call of `detailed`.
+fn head_detail_tail<'s, 'i>(
+    steps: &'s [Step<'i>],
+) -> Option<(&'s str, &'static str, Source<'i>, &'s str)> {
+    match steps {
+        [Step::Raw(head), Step::Detail { key, source }] => Some((head, key, *source, "")),
+        [Step::Raw(head), Step::Detail { key, source }, Step::Lit(tail)] => {
+            Some((head, key, *source, tail))
         }
-        (first, second, third) => Err([first, second, third].into_iter().flatten().collect()),
+        _ => None,
     }
 }
 
-fn step_code(cx: &mut Cx, variant: &Resolved, step: Step, out: &mut String, used: &mut Vec<usize>) {
+fn step_code(
+    cx: &mut Cx,
+    variant: &Resolved,
+    step: &Step,
+    out: &mut String,
+    used: &mut Vec<usize>,
+) {
     let dynamic = |cx: &mut Cx, method: &str, key: &str, source: Source, used: &mut Vec<usize>| {
         let args = source_args(cx, variant.variant, source, used);
         format!("__w.{method}({key:?}, {args});")
@@ -370,10 +367,10 @@ fn step_code(cx: &mut Cx, variant: &Resolved, step: Step, out: &mut String, used
     let code = match step {
         Step::Raw(run) => format!("__w.raw({run:?});"),
         Step::Lit(run) => format!("__w.lit({run:?});"),
-        Step::Detail { key, source } => dynamic(cx, "detail", key, source, used),
-        Step::Code(source) => dynamic(cx, "code", "\"code\":", source, used),
-        Step::TypeUri(source) => dynamic(cx, "type_uri", "\"type\":", source, used),
-        Step::Instance(source) => dynamic(cx, "instance", "\"instance\":", source, used),
+        Step::Detail { key, source } => dynamic(cx, "detail", key, *source, used),
+        Step::Code(source) => dynamic(cx, "code", "\"code\":", *source, used),
+        Step::TypeUri(source) => dynamic(cx, "type_uri", "\"type\":", *source, used),
+        Step::Instance(source) => dynamic(cx, "instance", "\"instance\":", *source, used),
         Step::Member { key, field } => {
             let value = member_value(cx, field, used);
             format!("__w.member({key:?}, {value});")
@@ -393,7 +390,7 @@ fn step_code(cx: &mut Cx, variant: &Resolved, step: Step, out: &mut String, used
 /// `__http_status_fields()`: each variant visits the fields its templates interpolate, once
 /// each, formatted as the first placeholder that names it; a delegating variant asks its field.
 pub fn fields(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
-    match_self(resolved.is_empty(), code, |arms| {
+    match_self(resolved.is_empty(), code, &mut |arms| {
         let mut without = false;
         for variant in resolved {
             if variant.delegates() {
@@ -407,7 +404,7 @@ pub fn fields(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
             }
             let mut used = Vec::new();
             let mut body = String::from("{");
-            for (field, spec) in placeholders {
+            for (field, spec) in &placeholders {
                 used.push(field.index);
                 let _ = write!(
                     body,
@@ -437,11 +434,11 @@ fn interpolated<'i>(variant: &Resolved<'i, '_>) -> Vec<(&'i crate::ast::Field<'i
             templates.push(template);
         }
     }
-    for header in variant.headers() {
+    for &header in variant.headers() {
         templates.push(&header.value);
     }
     let mut out: Vec<(&crate::ast::Field, String)> = Vec::new();
-    for template in templates {
+    for template in &templates {
         let Ok(parsed) = &template.parsed else {
             continue;
         };

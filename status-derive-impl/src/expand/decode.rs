@@ -57,7 +57,7 @@ fn source_of(variant: &Resolved, field: &Field) -> Source {
     if member.is_none() && variant.errors.is_some_and(|(f, _)| f.index == field.index) {
         return Source::Errors;
     }
-    for header in variant.headers() {
+    for &header in variant.headers() {
         let Ok(template) = &header.value.parsed else {
             continue;
         };
@@ -222,12 +222,12 @@ fn choose(cx: &mut Cx, resolved: &[Resolved], needs: &mut Needs) -> TokenStream 
                 expect(variant)
             ));
         }
-        code.text("match __s.chosen()").braced(|arms| {
+        code.text("match __s.chosen()").braced(&mut |arms| {
             for (index, variant) in &own {
                 let value = construct(cx, variant, needs, None);
                 arms.text(&cfgs(variant))
                     .text(&format!("::core::option::Option::Some({index}) =>"))
-                    .braced(|arm| {
+                    .braced(&mut |arm| {
                         arm.text("return ::core::result::Result::Ok(")
                             .text(&value)
                             .text(");");
@@ -251,7 +251,7 @@ fn choose(cx: &mut Cx, resolved: &[Resolved], needs: &mut Needs) -> TokenStream 
             .text("if let ::core::option::Option::Some(__inner) = __hs::delegated(")
             .tokens(path)
             .text("(__r, __by))?")
-            .braced(|then| {
+            .braced(&mut |then| {
                 then.text("return ::core::result::Result::Ok(")
                     .text(&value)
                     .text(");");

@@ -254,7 +254,7 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
             }
         };
         let mut texts = Vec::new();
-        for header in variant.headers() {
+        for &header in variant.headers() {
             if let Some((value, kind)) = header_value(variant.variant, header) {
                 texts.push((header.name(), value, kind));
             }
@@ -316,7 +316,7 @@ impl<'v, 'i, 'a> Parts<'v, 'i, 'a> {
         let level = level(variant, status_number);
         let retryable = retryable(variant, status_number);
         let mut headers = String::new();
-        for header in variant.headers() {
+        for &header in variant.headers() {
             let Some((value, kind)) = header_value(v, header) else {
                 continue;
             };

@@ -326,7 +326,7 @@ pub fn display_bounds(input: &Input) -> TokenStream {
 }
 
 /// `match self { … }`, or `match *self {}` for an empty enum.
-fn match_self(empty: bool, code: &mut Code, arms: impl FnOnce(&mut Code)) {
+fn match_self(empty: bool, code: &mut Code, arms: &mut dyn FnMut(&mut Code)) {
     code.text(if empty { "match *self" } else { "match self" })
         .braced(arms);
 }

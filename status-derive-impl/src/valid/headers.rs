@@ -62,7 +62,7 @@ pub fn pieces(template: &Template) -> Vec<TemplatePiece<'_>> {
 /// `invalid_header`, where a header is written: its name, a literal value against its field's
 /// grammar, the bytes around placeholders, and a single-value field written twice.
 pub fn invalid_header(site: &Site, report: &mut Report) {
-    for header in headers(site) {
+    for &header in &headers(site) {
         if !header_name(header, report) {
             continue;
         }
@@ -90,7 +90,7 @@ pub fn invalid_header(site: &Site, report: &mut Report) {
 /// `impossible_template`: a template whose literal text no value can make valid, so the header
 /// (or `type`, `instance`) would be left out of every response: `"Retry-After" = "{0}s"`.
 pub fn impossible_template(site: &Site, report: &mut Report) {
-    for header in headers(site) {
+    for &header in &headers(site) {
         let grammar = grammar_of(header.name());
         let spec = field_named(header.name()).map_or("RFC 9110 §5.5", |f| f.spec);
         let example = snippet(header.name(), grammar.example());
@@ -157,7 +157,7 @@ fn impossible(
 
 /// `non_ascii_header_value` (warning): literal text with bytes outside US-ASCII.
 pub fn non_ascii_header_value(site: &Site, report: &mut Report) {
-    for header in headers(site) {
+    for &header in &headers(site) {
         let Ok(template) = &header.value.parsed else {
             continue;
         };
@@ -185,7 +185,7 @@ pub fn non_ascii_header_value(site: &Site, report: &mut Report) {
 }
 
 pub fn non_ascii_applies(variant: &Resolved, _: Option<Code>) -> bool {
-    for header in variant.headers() {
+    for &header in variant.headers() {
         if let Ok(template) = &header.value.parsed {
             if first_non_ascii(&literal_text(template)).is_some() {
                 return true;
@@ -412,10 +412,10 @@ pub fn invalid_at_status(at: &OptionAt, report: &mut Report) {
 /// `missing_required_header`: a header field the status requires.
 pub fn missing_required_header(variant: &Resolved, code: Code, report: &mut Report) {
     let headers = variant.headers();
-    for required in variant.required_headers() {
-        let Some(header) = first_named(&headers, required.name) else {
+    for required in &variant.required_headers() {
+        let Some(header) = first_named(headers, required.name) else {
             let mut written = Vec::new();
-            for header in &headers {
+            for header in headers {
                 written.push(header.name());
             }
             let misspelled = match closest(required.name, &written) {
@@ -689,7 +689,7 @@ fn leaks(variant: &Resolved, header: &HeaderOpt) -> bool {
 }
 
 pub fn header_leak_applies(variant: &Resolved, _: Option<Code>) -> bool {
-    for header in variant.headers() {
+    for &header in variant.headers() {
         if leaks(variant, header) {
             return true;
         }

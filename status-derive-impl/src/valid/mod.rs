@@ -363,12 +363,12 @@ fn options_at_status(attr: &Attr, own: bool, responding: &[&Resolved], diag: &mu
                 None => groups.push((code, vec![variant])),
             }
         }
-        for (code, variants) in groups {
+        for (code, variants) in &mut groups {
             let at = OptionAt {
                 item,
                 own,
-                code,
-                variants,
+                code: *code,
+                variants: std::mem::take(variants),
             };
             let silenced = |rule: Rule| all_allow(&at.variants, rule);
             for check in &Checks::get().options {
@@ -402,7 +402,7 @@ pub fn unused_allow(input: &Input, resolved: &[Resolved], report: &mut Report) {
             if variant.delegates() || enum_allows_it || own.allows(unused_allow) {
                 continue;
             }
-            for ident in own.allowed() {
+            for &ident in &own.allowed() {
                 let Some(rule) = allowed_warning(ident) else {
                     continue;
                 };
@@ -422,7 +422,7 @@ pub fn unused_allow(input: &Input, resolved: &[Resolved], report: &mut Report) {
     if enum_allows_it {
         return;
     }
-    for ident in type_attr.allowed() {
+    for &ident in &type_attr.allowed() {
         let Some(rule) = allowed_warning(ident) else {
             continue;
         };

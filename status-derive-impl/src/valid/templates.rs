@@ -20,10 +20,10 @@ pub fn unknown_field(variant: &Resolved, report: &mut Report) {
             templates.push((template, format!("`{ident}`")));
         }
     }
-    for header in variant.headers() {
+    for &header in variant.headers() {
         templates.push((&header.value, format!("the `{}` header", header.name())));
     }
-    for (template, place) in templates {
+    for &(template, ref place) in &templates {
         let Ok(parsed) = &template.parsed else {
             continue;
         };
