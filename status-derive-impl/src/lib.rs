@@ -13,6 +13,7 @@
 
 extern crate proc_macro;
 
+mod ascii;
 mod ast;
 mod attr;
 mod bounds;

@@ -156,7 +156,7 @@ fn parse_placeholder(inner: &str) -> Result<Placeholder, TemplateError> {
             format!("`{written}` does not name a field"),
             "name the field: `{0}` for the first field of a tuple variant, `{name}` for a named one",
         ));
-    } else if name.bytes().all(|b| b.is_ascii_digit()) {
+    } else if crate::ascii::all(name, u8::is_ascii_digit) {
         match name.parse::<usize>() {
             Ok(index) => MemberName::Index(index),
             Err(_) => {
@@ -168,11 +168,11 @@ fn parse_placeholder(inner: &str) -> Result<Placeholder, TemplateError> {
         }
     } else {
         let bare = name.strip_prefix("r#").unwrap_or(name);
-        let valid = bare
-            .chars()
-            .next()
-            .is_some_and(|c| c == '_' || c.is_alphabetic())
-            && bare.chars().all(|c| c == '_' || c.is_alphanumeric());
+        let mut chars = bare.chars();
+        let mut valid = matches!(chars.next(), Some(c) if c == '_' || c.is_alphabetic());
+        for c in chars {
+            valid &= c == '_' || c.is_alphanumeric();
+        }
         if !valid {
             return Err(TemplateError::no_field(
                 format!("`{written}` is not a field name"),
@@ -192,30 +192,37 @@ fn parse_placeholder(inner: &str) -> Result<Placeholder, TemplateError> {
 /// `[[fill]align][sign]['#']['0'][width]['.' precision][type]` (std::fmt, "Syntax"). Checked
 /// here so that a mistake is reported on the template, not by `format_args!` at the derive.
 fn valid_spec(spec: &str) -> bool {
-    let mut rest = spec;
-    let is_align = |c: char| matches!(c, '<' | '^' | '>');
-    let mut chars = rest.chars();
-    match (chars.next(), chars.next()) {
-        (Some(_), Some(align)) if is_align(align) => rest = chars.as_str(),
-        (Some(align), _) if is_align(align) => rest = &rest[1..],
-        _ => {}
+    use crate::ascii::leading;
+    let bytes = spec.as_bytes();
+    let is_align = |b: Option<&u8>| matches!(b, Some(b'<' | b'^' | b'>'));
+    // `at` moves over ASCII only (after the fill, any character), so it stays on a boundary.
+    let fill = spec.chars().next().map_or(0, char::len_utf8);
+    let mut at = if is_align(bytes.get(fill)) {
+        fill + 1
+    } else if is_align(bytes.first()) {
+        1
+    } else {
+        0
+    };
+    if matches!(bytes.get(at), Some(b'+' | b'-')) {
+        at += 1;
     }
-    rest = rest.strip_prefix(['+', '-']).unwrap_or(rest);
-    rest = rest.strip_prefix('#').unwrap_or(rest);
-    rest = rest.strip_prefix('0').unwrap_or(rest);
-    rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-    if let Some(precision) = rest.strip_prefix('.') {
-        let digits = precision.len()
-            - precision
-                .trim_start_matches(|c: char| c.is_ascii_digit())
-                .len();
+    if bytes.get(at) == Some(&b'#') {
+        at += 1;
+    }
+    if bytes.get(at) == Some(&b'0') {
+        at += 1;
+    }
+    at += leading(&spec[at..], u8::is_ascii_digit);
+    if bytes.get(at) == Some(&b'.') {
+        let digits = leading(&spec[at + 1..], u8::is_ascii_digit);
         if digits == 0 {
             return false;
         }
-        rest = &precision[digits..];
+        at += 1 + digits;
     }
     matches!(
-        rest,
+        &spec[at..],
         "" | "?" | "x?" | "X?" | "x" | "X" | "o" | "b" | "e" | "E" | "p"
     )
 }

@@ -16,21 +16,28 @@ pub enum ErrorText {
 
 /// Reads `#[error(...)]`. thiserror reports its own syntax errors, so nothing here fails.
 pub fn parse(attr: &Attribute) -> ErrorText {
-    let parsed = attr.parse_args_with(|input: ParseStream| {
+    let syn::Meta::List(list) = &attr.meta else {
+        return ErrorText::Runtime { written: None };
+    };
+    let mut read = None;
+    let parsed = super::parse_tokens(list, &mut |input: ParseStream| {
         let lit: LitStr = input.parse()?;
         let bare = input.is_empty() || (input.parse::<Token![,]>().is_ok() && input.is_empty());
-        Ok((lit.value(), bare))
+        read = Some((lit.value(), bare));
+        Ok(())
     });
-    match parsed {
-        Ok((written, true)) => match Template::parse(&written).ok().and_then(|t| t.literal()) {
-            Some(text) => ErrorText::Literal { text },
-            None => ErrorText::Runtime {
-                written: Some(written),
-            },
-        },
-        Ok((written, false)) => ErrorText::Runtime {
+    let (written, bare) = match (parsed, read) {
+        (Ok(()), Some(read)) => read,
+        _ => return ErrorText::Runtime { written: None },
+    };
+    let literal = match Template::parse(&written) {
+        Ok(template) if bare => template.literal(),
+        _ => None,
+    };
+    match literal {
+        Some(text) => ErrorText::Literal { text },
+        None => ErrorText::Runtime {
             written: Some(written),
         },
-        Err(_) => ErrorText::Runtime { written: None },
     }
 }

@@ -265,7 +265,7 @@ pub fn parse_status(attr: &Attribute) -> syn::Result<Attr<'_>> {
             ))
         }
     };
-    let parser = |input: ParseStream| {
+    parse_tokens(list, &mut |input| {
         let mut first = true;
         while !input.is_empty() {
             parse_item(input, &mut out, first)?;
@@ -276,9 +276,17 @@ pub fn parse_status(attr: &Attribute) -> syn::Result<Attr<'_>> {
             input.parse::<Token![,]>()?;
         }
         Ok(())
-    };
-    parser.parse2(list.tokens.clone())?;
+    })?;
     Ok(out)
+}
+
+/// Parses the tokens of `list` with `parse`, which must read them all. A `dyn`, so that syn's
+/// generic parser is compiled once for every attribute this crate reads, not once per closure.
+pub fn parse_tokens(
+    list: &syn::MetaList,
+    parse: &mut dyn FnMut(ParseStream) -> syn::Result<()>,
+) -> syn::Result<()> {
+    parse.parse2(list.tokens.clone())
 }
 
 const EXPECTED: &str =
@@ -379,7 +387,7 @@ mod fast {
             match tree {
                 TokenTree::Literal(literal) => {
                     let repr = literal.to_string();
-                    let code = if repr.bytes().all(|b| b.is_ascii_digit()) {
+                    let code = if crate::ascii::all(&repr, u8::is_ascii_digit) {
                         CodeSpec::Number {
                             lit: literal,
                             digits: repr,
@@ -497,7 +505,8 @@ fn record_code(out: &mut Attr, code: CodeSpec, first: bool) {
 }
 
 fn is_constant_case(name: &str) -> bool {
-    name.bytes().any(|b| b.is_ascii_uppercase()) && !name.bytes().any(|b| b.is_ascii_lowercase())
+    crate::ascii::any(name, u8::is_ascii_uppercase)
+        && !crate::ascii::any(name, u8::is_ascii_lowercase)
 }
 
 /// Skips an unknown option's value so that the rest of the attribute is still read.

@@ -23,12 +23,23 @@ use syn::Path;
 
 /// The path generated code names the runtime by: `::http_status`, or `crate = "..."`.
 pub fn runtime_path(input: &Input) -> TokenStream {
-    input
-        .attrs
-        .first()
-        .and_then(|attr| attr.str(crate::attr::options::Key::Crate))
-        .and_then(|krate| syn::parse_str::<Path>(&krate.text).ok())
-        .map_or_else(|| quote!(::http_status), |path| path.to_token_stream())
+    if let Some(krate) = type_option(input, crate::attr::options::Key::Crate) {
+        if let Ok(path) = syn::parse_str::<Path>(&krate.text) {
+            return path.to_token_stream();
+        }
+    }
+    quote!(::http_status)
+}
+
+/// A text option of the type's attribute (`crate`, `domain`).
+fn type_option<'i>(
+    input: &'i Input,
+    key: crate::attr::options::Key,
+) -> Option<&'i crate::attr::StrLit> {
+    match input.attrs.first() {
+        Some(attr) => attr.str(key),
+        None => None,
+    }
 }
 
 pub(crate) struct Cx<'i, 'a> {
@@ -52,12 +63,10 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
         static_bodies: Vec::with_capacity(resolved.len()),
     };
     // The bodies first: writing them collects the bounds and assertions.
-    let status = method_body(&mut cx, |cx, code| arms::status(cx, resolved, code));
-    let headers = method_body(&mut cx, |cx, code| arms::headers(cx, resolved, code));
-    let response = method_body(&mut cx, |cx, code| arms::response(cx, resolved, code));
-    let describe = method_body(&mut cx, |cx, code| {
-        describe::descriptions(cx, resolved, code)
-    });
+    let status = method_body(&mut cx, resolved, arms::status);
+    let headers = method_body(&mut cx, resolved, arms::headers);
+    let response = method_body(&mut cx, resolved, arms::response);
+    let describe = method_body(&mut cx, resolved, describe::descriptions);
     let grpc = grpc_methods(&mut cx, resolved);
     let decode = decode::expand(&mut cx, resolved);
     let format_checks = checks(&mut cx, resolved);
@@ -139,12 +148,7 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
 /// package name of the user's crate), and, with the `tonic` feature, the fields interpolated
 /// into the variant's templates (a 5xx that hides its values visits none).
 fn grpc_methods(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
-    let domain = match cx
-        .input
-        .attrs
-        .first()
-        .and_then(|a| a.str(crate::attr::options::Key::Domain))
-    {
+    let domain = match type_option(cx.input, crate::attr::options::Key::Domain) {
         Some(domain) => {
             let text = &domain.text;
             quote!(#text)
@@ -153,11 +157,12 @@ fn grpc_methods(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
     };
     // gRPC's `ErrorInfo.metadata` (the `tonic` feature) and Google's JSON error carry the
     // interpolated fields; nothing else reads them, so other builds do not get the method.
-    let google = resolved
-        .iter()
-        .any(|v| v.format().is(http_status_core::BodyFormat::Google));
+    let mut google = false;
+    for variant in resolved {
+        google |= variant.format().is(http_status_core::BodyFormat::Google);
+    }
     let fields = if google || cfg!(feature = "tonic") {
-        let fields = method_body(cx, |cx, code| arms::fields(cx, resolved, code));
+        let fields = method_body(cx, resolved, arms::fields);
         quote! {
             fn __http_status_fields(
                 &self,
@@ -179,13 +184,17 @@ fn grpc_methods(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
 }
 
 /// A method body: the local names generated code uses (short, to keep it small), then what
-/// `fill` writes.
-fn method_body(cx: &mut Cx, fill: impl FnOnce(&mut Cx, &mut Code)) -> TokenStream {
+/// `fill` writes (a function pointer: one copy of this for all the methods).
+fn method_body(
+    cx: &mut Cx,
+    resolved: &[Resolved],
+    fill: fn(&mut Cx, &[Resolved], &mut Code),
+) -> TokenStream {
     let mut code = Code::default();
     code.text("#[allow(unused_imports)] use")
         .text(&cx.rt_text)
         .text("::__private::{self as __hs, format_args as __hs_format};");
-    fill(cx, &mut code);
+    fill(cx, resolved, &mut code);
     code.finish()
 }
 
@@ -240,11 +249,7 @@ fn success_in_error(cx: &mut Cx, resolved: &[Resolved]) {
         use #rt::__private::{ProbeError as _, ProbeOther as _, ProbeSuccess as _, ProbeNoSuccess as _};
     };
     if !cx.input.has_error_attributes() {
-        let first_success = resolved
-            .iter()
-            .filter(|v| !v.delegates())
-            .find_map(|v| v.code.filter(|c| c.is_success_status()));
-        if let Some(code) = first_success {
+        if let Some(code) = first_success(resolved) {
             let span = code.spec.span();
             let error = error(span);
             cx.bounds.assert(quote_spanned! {span=>
@@ -255,7 +260,10 @@ fn success_in_error(cx: &mut Cx, resolved: &[Resolved]) {
             });
         }
     }
-    for field in resolved.iter().filter_map(|v| v.delegate) {
+    for variant in resolved {
+        let Some(field) = variant.delegate else {
+            continue;
+        };
         if cx.bounds.is_generic(field.ty) {
             continue;
         }
@@ -282,29 +290,34 @@ fn probe_type(input: &Input) -> Option<TokenStream> {
     if generics.params.is_empty() {
         return Some(quote!(#ty));
     }
-    let bounded = generics.where_clause.is_some()
-        || generics.params.iter().any(|param| match param {
-            syn::GenericParam::Type(param) => !param.bounds.is_empty() || param.default.is_some(),
-            syn::GenericParam::Lifetime(param) => !param.bounds.is_empty(),
-            syn::GenericParam::Const(_) => true,
-        });
-    if bounded {
+    if generics.where_clause.is_some() {
         return None;
     }
-    let args = generics.params.iter().map(|param| match param {
-        syn::GenericParam::Lifetime(_) => quote!('static),
-        _ => quote!(&'static str),
-    });
-    Some(quote!(#ty<#(#args),*>))
+    let mut args = String::new();
+    for param in &generics.params {
+        let (bounded, arg) = match param {
+            syn::GenericParam::Type(param) => (
+                !param.bounds.is_empty() || param.default.is_some(),
+                "&'static str",
+            ),
+            syn::GenericParam::Lifetime(param) => (!param.bounds.is_empty(), "'static"),
+            syn::GenericParam::Const(_) => (true, ""),
+        };
+        if bounded {
+            return None;
+        }
+        if !args.is_empty() {
+            args.push(',');
+        }
+        args.push_str(arg);
+    }
+    let args: TokenStream = args.parse().ok()?;
+    Some(quote!(#ty<#args>))
 }
 
 /// The marker a type with a success variant carries, for the probe above.
 fn can_succeed(cx: &Cx, resolved: &[Resolved]) -> TokenStream {
-    let succeeds = resolved
-        .iter()
-        .filter(|v| !v.delegates())
-        .any(|v| v.code.is_some_and(|c| c.is_success_status()));
-    if !succeeds {
+    if first_success(resolved).is_none() {
         return TokenStream::new();
     }
     let rt = &cx.rt;
@@ -314,6 +327,17 @@ fn can_succeed(cx: &Cx, resolved: &[Resolved]) -> TokenStream {
         #[automatically_derived]
         impl #impl_generics #rt::__private::CanSucceed for #ty #ty_generics #where_clause {}
     }
+}
+
+/// The first success status of a variant that does not delegate.
+fn first_success<'i>(resolved: &[Resolved<'i, '_>]) -> Option<crate::resolve::Code<'i>> {
+    for variant in resolved {
+        match variant.code {
+            Some(code) if !variant.delegates() && code.is_success_status() => return Some(code),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The bounds actix-web's ResponseError needs, Debug + Display. Written as a higher-ranked

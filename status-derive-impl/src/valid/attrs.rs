@@ -227,7 +227,14 @@ fn machine_code(template: &TemplateLit, report: &mut Report) {
     let Some(text) = template.literal() else {
         return;
     };
-    if let Some(c) = text.chars().find(|c| !c.is_ascii_graphic()) {
+    let mut invisible = None;
+    for c in text.chars() {
+        if !c.is_ascii_graphic() {
+            invisible = Some(c);
+            break;
+        }
+    }
+    if let Some(c) = invisible {
         let what = match c {
             ' ' => "a space".to_owned(),
             c if c.is_control() => format!("the control character `{}`", c.escape_default()),
@@ -282,9 +289,9 @@ fn reason(lit: &StrLit, report: &mut Report) {
         );
         return;
     }
-    let visible = text
-        .bytes()
-        .all(|b| b == b'\t' || b == b' ' || (0x21..0x7f).contains(&b));
+    let visible = crate::ascii::all(text, |&b| {
+        b == b'\t' || b == b' ' || (0x21..0x7f).contains(&b)
+    });
     if text.trim().is_empty() || !visible {
         report.error(
             &lit.lit,
@@ -435,12 +442,15 @@ fn grpc_name(lit: &StrLit, report: &mut Report) {
 
 /// `type_base`: an absolute URI ending in `/`, to which each code's slug is appended.
 fn base_uri(lit: &StrLit, report: &mut Report) {
-    let absolute = lit.text.split_once(':').is_some_and(|(scheme, _)| {
-        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    });
+    let absolute = match lit.text.split_once(':') {
+        Some((scheme, _)) => {
+            crate::ascii::leading(scheme, u8::is_ascii_alphabetic) > 0
+                && crate::ascii::all(scheme, |&b| {
+                    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')
+                })
+        }
+        None => false,
+    };
     if absolute && lit.text.ends_with('/') && check_value(Grammar::UriReference, &lit.text).is_ok()
     {
         return;
@@ -476,7 +486,7 @@ fn header_name(lit: &StrLit, report: &mut Report) {
 /// `domain`: the logical grouping of the codes (gRPC's `ErrorInfo.domain`), usually a service
 /// name: visible ASCII without spaces.
 fn domain_name(lit: &StrLit, report: &mut Report) {
-    if !lit.text.is_empty() && lit.text.bytes().all(|b| b.is_ascii_graphic()) {
+    if !lit.text.is_empty() && crate::ascii::all(&lit.text, u8::is_ascii_graphic) {
         return;
     }
     report.error(
