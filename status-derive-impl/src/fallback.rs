@@ -6,14 +6,19 @@ use crate::ast::Input;
 use crate::diag::Diagnostics;
 use crate::expand::{display_bounds, runtime_path};
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 
 pub fn expand(input: &Input, diag: &Diagnostics) -> TokenStream {
     let errors = diag.errors_to_tokens();
     let rt = runtime_path(input);
     let ty = &input.original.ident;
     let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
-    let predicates = where_clause.iter().flat_map(|w| w.predicates.iter());
+    let mut predicates = Vec::new();
+    if let Some(where_clause) = where_clause {
+        for predicate in &where_clause.predicates {
+            predicates.push(predicate.to_token_stream());
+        }
+    }
     let display_bounds = display_bounds(input);
     quote! {
         #errors

@@ -310,13 +310,29 @@ impl<'i, 'a> Resolved<'i, 'a> {
     /// does not use).
     pub fn takes(&self, item: &Item) -> bool {
         match &item.value {
-            ItemValue::Header(header) => self.headers().iter().any(|h| std::ptr::eq(*h, header)),
-            ItemValue::Format(_) => self
-                .format_item()
-                .is_some_and(|(taken, _)| std::ptr::eq(taken, item)),
-            _ => self
-                .pick(item.def.key)
-                .is_some_and(|attr| attr.items.iter().any(|i| std::ptr::eq(i, item))),
+            ItemValue::Header(header) => {
+                for &taken in self.headers() {
+                    if std::ptr::eq(taken, header) {
+                        return true;
+                    }
+                }
+                false
+            }
+            ItemValue::Format(_) => match self.format_item() {
+                Some((taken, _)) => std::ptr::eq(taken, item),
+                None => false,
+            },
+            _ => match self.pick(item.def.key) {
+                Some(attr) => {
+                    for taken in &attr.items {
+                        if std::ptr::eq(taken, item) {
+                            return true;
+                        }
+                    }
+                    false
+                }
+                None => false,
+            },
         }
     }
 

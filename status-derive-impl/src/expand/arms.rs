@@ -60,10 +60,17 @@ pub fn status(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
             } else {
                 let value = variant.code.map(|c| c.value);
                 let pattern = pattern(variant.variant, &[]);
-                match groups.iter().position(|(v, _, _)| *v == value) {
-                    Some(i) => {
-                        groups[i].2.push_str(" | ");
-                        groups[i].2.push_str(&pattern);
+                let mut group = None;
+                for (v, _, patterns) in &mut groups {
+                    if *v == value {
+                        group = Some(patterns);
+                        break;
+                    }
+                }
+                match group {
+                    Some(patterns) => {
+                        patterns.push_str(" | ");
+                        patterns.push_str(&pattern);
                     }
                     None => groups.push((value, status_expr(variant), pattern)),
                 }

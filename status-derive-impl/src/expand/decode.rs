@@ -44,18 +44,27 @@ fn requirement(source: &Source) -> Option<&'static str> {
 }
 
 fn source_of(variant: &Resolved, field: &Field) -> Source {
-    if variant.delegate.is_some_and(|d| d.index == field.index) {
+    if matches!(variant.delegate, Some(d) if d.index == field.index) {
         return Source::Delegate;
     }
-    let member = variant
-        .members
-        .iter()
-        .find(|m| m.field.index == field.index);
-    if let Some(name) = member.and_then(|m| m.name.clone()) {
-        return Source::Member(name);
+    let mut member = None;
+    for m in &variant.members {
+        if m.field.index == field.index {
+            member = Some(m);
+            break;
+        }
     }
-    if member.is_none() && variant.errors.is_some_and(|(f, _)| f.index == field.index) {
-        return Source::Errors;
+    match member {
+        Some(m) => {
+            if let Some(name) = &m.name {
+                return Source::Member(name.clone());
+            }
+        }
+        None => {
+            if matches!(variant.errors, Some((f, _)) if f.index == field.index) {
+                return Source::Errors;
+            }
+        }
     }
     for &header in variant.headers() {
         let Ok(template) = &header.value.parsed else {

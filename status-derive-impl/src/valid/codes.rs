@@ -72,10 +72,17 @@ pub fn no_code(variant: &Resolved, report: &mut Report) {
 fn report_unknown(spec: &CodeSpec, report: &mut Report) {
     let message = match spec {
         CodeSpec::Number { digits, .. } => {
-            let suggestion = closest_code(digits);
-            match digits.parse::<u16>().ok().and_then(|n| Class::of(n).map(|c| (n, c))) {
-                Some((value, class)) => {
-                    let fallback = http_status_core::lookup(class.fallback()).map_or("", |i| i.reason);
+            let suggestion = match closest_code(digits) {
+                Some(info) => Some(format!("did you mean {} {}?", info.code, info.reason)),
+                None => None,
+            };
+            let value = digits.parse::<u16>().unwrap_or(0);
+            match Class::of(value) {
+                Some(class) => {
+                    let fallback = match http_status_core::lookup(class.fallback()) {
+                        Some(info) => info.reason,
+                        None => "",
+                    };
                     Message::new(
                         Rule::UnknownCode,
                         format!(
@@ -84,7 +91,7 @@ fn report_unknown(spec: &CodeSpec, report: &mut Report) {
                         ),
                     )
                     .spec("RFC 9110 §15")
-                    .help_opt(suggestion.map(|info| format!("did you mean {} {}?", info.code, info.reason)))
+                    .help_opt(suggestion)
                     .help(format!(
                         "to send an unregistered code on purpose, give it a reason phrase: #[status({value}, reason = \"...\")]"
                     ))
@@ -94,41 +101,44 @@ fn report_unknown(spec: &CodeSpec, report: &mut Report) {
                     format!("{digits} is not a status code: codes are three digits from 100 to 599"),
                 )
                 .spec("RFC 9110 §15")
-                .help(suggestion.map_or_else(
-                    || "use a registered code (listed by http_status::codes::iter()), e.g. 400 Bad Request or 500 Internal Server Error".to_owned(),
-                    |info| format!("did you mean {} {}?", info.code, info.reason),
-                )),
+                .help(suggestion.unwrap_or_else(|| {
+                    "use a registered code (listed by http_status::codes::iter()), e.g. 400 Bad Request or 500 Internal Server Error".to_owned()
+                })),
             }
         }
         CodeSpec::Name(path) => {
-            let name = path
-                .segments
-                .last()
-                .map(|s| s.ident.to_string())
-                .unwrap_or_default();
+            let name = match path.segments.last() {
+                Some(segment) => segment.ident.to_string(),
+                None => String::new(),
+            };
             let mut names = Vec::new();
             for info in http_status_core::iter() {
                 names.push(info.name);
                 names.extend_from_slice(info.aliases);
             }
             let suggestion = match closest(&name, &names) {
-                Some(n) => http_status_core::lookup_name(n).map(|info| (n, info)),
+                Some(n) => match http_status_core::lookup_name(n) {
+                    Some(info) => Some(format!("did you mean {n} ({})?", info.code)),
+                    None => None,
+                },
                 None => None,
             };
-            let option = if suggestion.is_none() {
-                closest(&name, &options::names_at(Places::VARIANT))
-            } else {
-                None
+            let option = match suggestion {
+                None => closest(&name, &options::names_at(Places::VARIANT)),
+                Some(_) => None,
+            };
+            let help = match (suggestion, option) {
+                (Some(suggestion), _) => suggestion,
+                (None, Some(option)) => format!("did you mean the option `{option}`?"),
+                (None, None) => {
+                    "write the number, e.g. #[status(404)], or a name such as NOT_FOUND".to_owned()
+                }
             };
             Message::new(
                 Rule::UnknownCode,
                 format!("unknown status code name `{name}`"),
             )
-            .help_opt(suggestion.map(|(n, info)| format!("did you mean {n} ({})?", info.code)))
-            .help_opt(option.map(|o| format!("did you mean the option `{o}`?")))
-            .help_opt((suggestion.is_none() && option.is_none()).then(|| {
-                "write the number, e.g. #[status(404)], or a name such as NOT_FOUND".to_owned()
-            }))
+            .help(help)
         }
     };
     report.error(spec.tokens(), message);
@@ -284,9 +294,11 @@ pub fn inconsistent_code(_: &crate::ast::Input, resolved: &[Resolved], report: &
         std::collections::HashMap::new();
     // Only codes that are sent: a format without a code, or a status without content, sends
     // none.
-    let sends_code =
-        |v: &&Resolved| !v.delegates() && !v.content_forbidden() && v.format().sends(Key::Code);
-    for variant in resolved.iter().filter(sends_code) {
+    for variant in resolved {
+        if variant.delegates() || variant.content_forbidden() || !variant.format().sends(Key::Code)
+        {
+            continue;
+        }
         let (Some(machine_code), Some(code)) = (variant.machine_code(), variant.code) else {
             continue;
         };
@@ -301,7 +313,14 @@ pub fn inconsistent_code(_: &crate::ast::Input, resolved: &[Resolved], report: &
             }
         };
         let uses = seen.entry(text).or_default();
-        if let Some((first, first_at)) = uses.iter().find(|(c, _)| c.value != code.value) {
+        let mut other = None;
+        for (used, used_at) in uses.iter() {
+            if used.value != code.value {
+                other = Some((used, used_at));
+                break;
+            }
+        }
+        if let Some((first, first_at)) = other {
             report.error_at(
                 at(),
                 Message::new(
@@ -374,8 +393,15 @@ pub fn slug_collision(_: &crate::ast::Input, resolved: &[Resolved], report: &mut
             continue;
         };
         let code = variant.literal_code();
-        match seen.iter().find(|(s, _, _)| *s == slug) {
-            Some((_, other_code, other)) if *other_code != code => {
+        let mut first = None;
+        for (s, other_code, other) in &seen {
+            if *s == slug {
+                first = Some((other_code, other));
+                break;
+            }
+        }
+        match first {
+            Some((other_code, other)) if *other_code != code => {
                 report.error_at(
                     variant.status_span(),
                     Message::new(

@@ -23,15 +23,22 @@ pub fn decodes(variant: &Resolved) -> bool {
 /// code, or both without a code: no response says which of them it is.
 pub fn same_status_and_code(_: &Input, resolved: &[Resolved], report: &mut Report) {
     let mut seen: Vec<(u16, Option<String>, &Resolved)> = Vec::new();
-    for variant in resolved.iter().filter(|v| decodes(v) && !v.delegates()) {
+    for variant in resolved {
+        if !decodes(variant) || variant.delegates() {
+            continue;
+        }
         let Some(status) = variant.status() else {
             continue;
         };
         let code = variant.literal_code();
-        let first = seen
-            .iter()
-            .find(|(s, c, _)| *s == status.value && *c == code);
-        let Some((_, _, first)) = first else {
+        let mut first = None;
+        for (s, c, seen) in &seen {
+            if *s == status.value && *c == code {
+                first = Some(*seen);
+                break;
+            }
+        }
+        let Some(first) = first else {
             seen.push((status.value, code, variant));
             continue;
         };
