@@ -77,7 +77,7 @@ pub fn status(cx: &mut Cx, resolved: &[Resolved], code: &mut Code) {
             }
         }
         for (_, status, patterns) in &groups {
-            arms.text(&patterns).text("=>").text(&status).text(",");
+            arms.text(patterns).text("=>").text(status).text(",");
         }
     });
 }

@@ -72,10 +72,8 @@ pub fn no_code(variant: &Resolved, report: &mut Report) {
 fn report_unknown(spec: &CodeSpec, report: &mut Report) {
     let message = match spec {
         CodeSpec::Number { digits, .. } => {
-            let suggestion = match closest_code(digits) {
-                Some(info) => Some(format!("did you mean {} {}?", info.code, info.reason)),
-                None => None,
-            };
+            let suggestion = closest_code(digits)
+                .map(|info| format!("did you mean {} {}?", info.code, info.reason));
             let value = digits.parse::<u16>().unwrap_or(0);
             match Class::of(value) {
                 Some(class) => {
@@ -117,10 +115,8 @@ fn report_unknown(spec: &CodeSpec, report: &mut Report) {
                 names.extend_from_slice(info.aliases);
             }
             let suggestion = match closest(&name, &names) {
-                Some(n) => match http_status_core::lookup_name(n) {
-                    Some(info) => Some(format!("did you mean {n} ({})?", info.code)),
-                    None => None,
-                },
+                Some(n) => http_status_core::lookup_name(n)
+                    .map(|info| format!("did you mean {n} ({})?", info.code)),
                 None => None,
             };
             let option = match suggestion {

@@ -33,7 +33,7 @@ pub fn unknown_field(variant: &Resolved, report: &mut Report) {
             }
             report.error(
                 &template.lit,
-                problem(variant, &placeholder.member, &placeholder.written, &place),
+                problem(variant, &placeholder.member, &placeholder.written, place),
             );
         }
     }
