@@ -72,76 +72,110 @@ pub fn expand(input: &Input, resolved: &[Resolved], warnings: &[Warning]) -> Tok
     let format_checks = checks(&mut cx, resolved);
     let can_succeed = can_succeed(&cx, resolved);
 
-    let rt = &cx.rt;
     let ty = &input.original.ident;
     let generics = &input.original.generics;
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
+    let impl_generics = impl_generics.to_token_stream();
+    let self_ty = quote!(#ty #ty_generics);
     let predicates = cx.bounds.where_predicates(generics);
+    let predicates = quote!(#(#predicates,)*);
     let assertions = cx.bounds.assertions(generics);
-    let display_bounds = display_bounds(input);
-    let warnings = warnings.iter().map(warning::tokens);
 
-    // How the value is put into words for logs: the richest account its type allows.
-    let explain = quote! {
-        fn __http_status_explain(
-            &self,
-            explain: &mut dyn ::core::ops::FnMut(#rt::__private::Explanation<'_>),
-        ) {
-            #rt::__http_status_explain!(self, explain);
-        }
-    };
-
-    quote! {
-        #(#warnings)*
-
-        #assertions
-
-        #format_checks
-
-        #can_succeed
-
-        #[automatically_derived]
-        #[allow(unused_qualifications, clippy::match_single_binding, clippy::needless_return)]
-        impl #impl_generics #rt::HttpStatus for #ty #ty_generics where #(#predicates,)* {
-            fn status(&self) -> #rt::__private::StatusCode {
-                #status
-            }
-
-            fn headers(&self) -> #rt::__private::HeaderMap {
-                let mut headers = #rt::__private::HeaderMap::new();
-                let _ = #rt::HttpStatus::__http_status_headers(self, &mut headers);
-                headers
-            }
-
-            fn to_response(&self) -> #rt::__private::Response<#rt::__private::Bytes> {
-                #response
-            }
-
-            fn describe_responses(__catalog: &mut #rt::__private::ResponseCatalog)
-            where
-                Self: ::core::marker::Sized,
-            {
-                #describe
-            }
-
-            fn __http_status_headers(
-                &self,
-                __h: &mut #rt::__private::HeaderMap,
-            ) -> ::core::result::Result<(), #rt::__private::InvalidRequired> {
-                #headers
-            }
-
-            #explain
-
-            #grpc
-        }
-
-        #rt::__http_status_integrations! {
-            impl [#impl_generics] for [#ty #ty_generics] where [#(#predicates,)*] display [#display_bounds]
-        }
-
-        #decode
+    let mut code = Code::default();
+    for warning in warnings {
+        code.tokens(warning::tokens(warning));
     }
+    code.tokens(assertions)
+        .tokens(format_checks)
+        .tokens(can_succeed);
+    // Text like the method bodies (see `emit`: a `quote!` this size was a large part of this
+    // crate's own compile time); the user's tokens (the type, its generics and bounds) are
+    // spliced in, keeping their spans.
+    let rt = cx.rt_text.as_str();
+    code.text("#[automatically_derived]")
+        .text("#[allow(unused_qualifications, clippy::match_single_binding, clippy::needless_return)]")
+        .text("impl")
+        .tokens(impl_generics.clone())
+        .text(rt)
+        .text("::HttpStatus for")
+        .tokens(self_ty.clone())
+        .text("where")
+        .tokens(predicates.clone())
+        .braced(&mut |items| {
+            items
+                .text(&format!("fn status(&self) -> {rt}::__private::StatusCode"))
+                .braced(&mut |body| {
+                    body.tokens(status.clone());
+                })
+                .text(&format!(
+                    "fn headers(&self) -> {rt}::__private::HeaderMap {{ \
+                     let mut headers = {rt}::__private::HeaderMap::new(); \
+                     let _ = {rt}::HttpStatus::__http_status_headers(self, &mut headers); \
+                     headers }}"
+                ))
+                .text(&format!(
+                    "fn to_response(&self) -> {rt}::__private::Response<{rt}::__private::Bytes>"
+                ))
+                .braced(&mut |body| {
+                    body.tokens(response.clone());
+                })
+                .text(&format!(
+                    "fn describe_responses(__catalog: &mut {rt}::__private::ResponseCatalog) \
+                     where Self: ::core::marker::Sized"
+                ))
+                .braced(&mut |body| {
+                    body.tokens(describe.clone());
+                })
+                .text(&format!(
+                    "fn __http_status_headers(&self, __h: &mut {rt}::__private::HeaderMap) \
+                     -> ::core::result::Result<(), {rt}::__private::InvalidRequired>"
+                ))
+                .braced(&mut |body| {
+                    body.tokens(headers.clone());
+                })
+                // How the value is put into words for logs: the richest account its type
+                // allows.
+                .text(&format!(
+                    "fn __http_status_explain(&self, \
+                     explain: &mut dyn ::core::ops::FnMut({rt}::__private::Explanation<'_>)) \
+                     {{ {rt}::__http_status_explain!(self, explain); }}"
+                ))
+                .tokens(grpc.clone());
+        });
+    integrations(
+        &mut code,
+        rt,
+        impl_generics,
+        self_ty,
+        predicates,
+        display_bounds(input),
+    );
+    code.tokens(decode);
+    code.finish()
+}
+
+/// `__http_status_integrations!`, which implements the traits of the enabled frameworks.
+pub fn integrations(
+    code: &mut Code,
+    rt: &str,
+    impl_generics: TokenStream,
+    self_ty: TokenStream,
+    predicates: TokenStream,
+    display_bounds: TokenStream,
+) {
+    code.text(rt)
+        .text("::__http_status_integrations!")
+        .braced(&mut |args| {
+            args.text("impl [")
+                .tokens(impl_generics.clone())
+                .text("] for [")
+                .tokens(self_ty.clone())
+                .text("] where [")
+                .tokens(predicates.clone())
+                .text("] display [")
+                .tokens(display_bounds.clone())
+                .text("]");
+        });
 }
 
 /// What gRPC's `ErrorInfo` says besides the code: the domain (the `domain` option, else the
