@@ -8,7 +8,7 @@
 //! else a higher-ranked bound and an assertion spanned at the field (as in `bounds`), so a
 //! field that cannot come back is one error that points at it.
 
-use super::{runtime_path, Cx};
+use super::Cx;
 use crate::ast::Field;
 use crate::attr::options::Key;
 use crate::emit::Code;
@@ -139,7 +139,6 @@ pub fn expand(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
     if !decodes {
         return TokenStream::new();
     }
-    let rt = runtime_path(cx.input);
     let mut needs = Needs {
         predicates: Vec::new(),
         assertions: Vec::new(),
@@ -147,53 +146,58 @@ pub fn expand(cx: &mut Cx, resolved: &[Resolved]) -> TokenStream {
     };
     let body = choose(cx, resolved, &mut needs);
     let code_header = match cx.input.type_str(Key::CodeHeader) {
-        Some(name) => {
-            let name = name.text.to_ascii_lowercase();
-            quote!(::core::option::Option::Some(#name))
-        }
-        None => quote!(::core::option::Option::None),
+        Some(name) => format!(
+            "::core::option::Option::Some({:?})",
+            name.text.to_ascii_lowercase()
+        ),
+        None => "::core::option::Option::None".to_owned(),
     };
     let ty = &cx.input.original.ident;
     let generics = &cx.input.original.generics;
-    let (impl_generics, ty_generics, _) = generics.split_for_impl();
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let predicates = crate::bounds::where_predicates(generics, &needs.predicates);
-    let assertions = &needs.assertions;
-    let assertions = if assertions.is_empty() {
-        TokenStream::new()
-    } else {
-        let (impl_generics, _, where_clause) = generics.split_for_impl();
-        quote! {
+    let mut code = Code::default();
+    if !needs.assertions.is_empty() {
+        let assertions = &needs.assertions;
+        code.tokens(quote! {
             const _: () = {
                 #[allow(dead_code, unused_qualifications, clippy::all, clippy::pedantic)]
                 fn __http_status_decode_assertions #impl_generics () #where_clause {
                     #(#assertions)*
                 }
             };
-        }
-    };
-    quote! {
-        #assertions
-
-        #[automatically_derived]
-        #[allow(unused_qualifications, clippy::match_single_binding, clippy::needless_return)]
-        impl #impl_generics #rt::Decode for #ty #ty_generics where #(#predicates,)* {
-            fn decode(
-                __status: #rt::__private::StatusCode,
-                __headers: &#rt::__private::HeaderMap,
-                __body: &[u8],
-            ) -> ::core::result::Result<Self, #rt::Undecoded> {
-                let __r = #rt::__private::Received::http(__status, __headers, __body, #code_header);
-                #rt::__private::decode_with(&__r, <Self as #rt::Decode>::__http_status_decode)
-            }
-
-            fn __http_status_decode(
-                __r: &#rt::__private::Received<'_>,
-                __by: #rt::__private::By,
-            ) -> ::core::result::Result<Self, #rt::__private::Miss> {
-                #body
-            }
-        }
+        });
     }
+    // Text, the user's tokens spliced in (as `expand` writes the `HttpStatus` impl).
+    let rt = cx.rt_text.as_str();
+    code.text("#[automatically_derived]")
+        .text("#[allow(unused_qualifications, clippy::match_single_binding, clippy::needless_return)]")
+        .text("impl")
+        .tokens(impl_generics.to_token_stream())
+        .text(rt)
+        .text("::Decode for")
+        .tokens(quote!(#ty #ty_generics))
+        .text("where")
+        .tokens(quote!(#(#predicates,)*))
+        .braced(&mut |items| {
+            items
+                .text(&format!(
+                    "fn decode(__status: {rt}::__private::StatusCode, \
+                     __headers: &{rt}::__private::HeaderMap, __body: &[u8]) \
+                     -> ::core::result::Result<Self, {rt}::Undecoded> {{ \
+                     let __r = {rt}::__private::Received::http(__status, __headers, __body, {code_header}); \
+                     {rt}::__private::decode_with(&__r, <Self as {rt}::Decode>::__http_status_decode) }}"
+                ))
+                .text(&format!(
+                    "fn __http_status_decode(__r: &{rt}::__private::Received<'_>, \
+                     __by: {rt}::__private::By) \
+                     -> ::core::result::Result<Self, {rt}::__private::Miss>"
+                ))
+                .braced(&mut |fill| {
+                    fill.tokens(body.clone());
+                });
+        });
+    code.finish()
 }
 
 /// The body of `__http_status_decode`.
