@@ -25,7 +25,8 @@ pub struct Code {
 }
 
 impl Code {
-    /// Appends Rust source. It must be whole tokens, groups closed.
+    /// Appends Rust source: whole tokens. A group may open in one call and close in a later
+    /// one on the same `Code`, whose text is lexed at once.
     pub fn text(&mut self, source: &str) -> &mut Self {
         self.text.push_str(source);
         self.text.push(' ');
