@@ -199,7 +199,7 @@ fn trees() {
             "thiserror = \"2\"".to_owned(),
         ),
         (
-            "http-status-derive (http-status-derive, http-status-derive-impl, http-status-core, iri-string, httpdate, strsim, heck, syn, quote, proc-macro2)",
+            "http-status-derive (http-status-derive, http-status-derive-impl, http-status-core, httpdate, strsim, heck, syn, quote, proc-macro2)",
             format!("http-status-derive = {{ path = {derive_path:?} }}"),
         ),
         (

@@ -15,6 +15,7 @@ mod content_range;
 mod entity_tag;
 mod link;
 mod syntax;
+mod uri;
 
 pub use cache_control::cache_control_allows_storing;
 pub use link::link_has_rel;
@@ -283,7 +284,7 @@ pub fn check_value(grammar: Grammar, value: &str) -> Result<(), ValueError> {
     let valid = match grammar {
         Grammar::Any => true,
         Grammar::RetryAfter => is_digits(value) || is_http_date(value),
-        Grammar::UriReference => iri_string::types::UriReferenceStr::new(value).is_ok(),
+        Grammar::UriReference => uri::is_uri_reference(value),
         Grammar::Methods => list(value, is_token),
         Grammar::Challenges => challenge::is_challenge_list(value),
         Grammar::Protocols => list(value, is_protocol),

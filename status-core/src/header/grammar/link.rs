@@ -27,7 +27,7 @@ fn is_link_value(link: &str) -> bool {
             .filter(|n| n.eq_ignore_ascii_case(name))
             .count()
     };
-    iri_string::types::UriReferenceStr::new(target).is_ok()
+    super::uri::is_uri_reference(target)
         && params.clone().all(is_link_param)
         && count("rel") == 1
         && ["title", "title*", "type", "media"]
@@ -72,7 +72,7 @@ fn is_relation_type(name: &str) -> bool {
     let mut bytes = name.bytes();
     let registered = bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
-    registered || iri_string::types::UriStr::new(name).is_ok()
+    registered || super::uri::is_uri(name)
 }
 
 /// Whether any link-value of the `Link` value `value` has `rel` among its relation types: the
