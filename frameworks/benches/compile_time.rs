@@ -166,28 +166,36 @@ fn incremental() {
     }
 }
 
-/// A clean build's time (median of `runs`). Incremental compilation is off, as it is for a
-/// dependency from a registry: cargo would otherwise compile this repository's crates, path
-/// dependencies here, incrementally, which costs a clean build more.
-fn clean_build(dir: &Path, runs: usize) -> Duration {
-    let times = (0..runs)
-        .map(|_| {
-            let target = dir.join("target");
-            let _ = std::fs::remove_dir_all(&target);
-            let start = Instant::now();
-            let status = Command::new(env!("CARGO"))
-                .args(["build", "--quiet"])
-                .current_dir(dir)
-                .env("CARGO_TARGET_DIR", &target)
-                .env("CARGO_INCREMENTAL", "0")
-                .stdout(Stdio::null())
-                .status()
-                .expect("cargo runs");
-            assert!(status.success(), "cargo build failed in {}", dir.display());
-            start.elapsed()
-        })
-        .collect();
-    median(times)
+/// One clean build's time. Incremental compilation is off, as it is for a dependency from a
+/// registry: cargo would otherwise compile this repository's crates, path dependencies here,
+/// incrementally, which costs a clean build more.
+fn clean_build_once(dir: &Path) -> Duration {
+    let target = dir.join("target");
+    let _ = std::fs::remove_dir_all(&target);
+    let start = Instant::now();
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--quiet"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", &target)
+        .env("CARGO_INCREMENTAL", "0")
+        .stdout(Stdio::null())
+        .status()
+        .expect("cargo runs");
+    assert!(status.success(), "cargo build failed in {}", dir.display());
+    start.elapsed()
+}
+
+/// The median clean build of each of `dirs`, `runs` rounds of one build each, taken in turn:
+/// wall-clock on a shared machine drifts by ±20% over minutes, and taking turns puts each
+/// compared tree in the same conditions.
+fn clean_builds(dirs: &[PathBuf], runs: usize) -> Vec<Duration> {
+    let mut times = vec![Vec::new(); dirs.len()];
+    for _ in 0..runs {
+        for (dir, times) in dirs.iter().zip(&mut times) {
+            times.push(clean_build_once(dir));
+        }
+    }
+    times.into_iter().map(median).collect()
 }
 
 fn trees() {
@@ -208,14 +216,20 @@ fn trees() {
         ),
     ];
     println!(
-        "\n## Clean build of the dependency tree (median of 5, empty target directory, no incremental compilation)\n"
+        "\n## Clean build of the dependency tree (median of 9, builds taking turns, empty target directory, no incremental compilation)\n"
     );
-    println!("| crate | clean build |");
-    println!("|---|---:|");
-    for (index, (name, dependency)) in crates.iter().enumerate() {
-        let dir = work().join(format!("tree{index}"));
-        new_crate(&dir, dependency, "");
-        println!("| {name} | {} |", secs(clean_build(&dir, 5)));
+    println!("| crate | clean build | against thiserror's |");
+    println!("|---|---:|---:|");
+    let dirs: Vec<PathBuf> = (0..crates.len())
+        .map(|index| work().join(format!("tree{index}")))
+        .collect();
+    for (dir, (_, dependency)) in dirs.iter().zip(&crates) {
+        new_crate(dir, dependency, "");
+    }
+    let times = clean_builds(&dirs, 9);
+    for ((name, _), time) in crates.iter().zip(&times) {
+        let ratio = time.as_secs_f64() / times[0].as_secs_f64();
+        println!("| {name} | {} | {ratio:.2}× |", secs(*time));
     }
 }
 
@@ -292,21 +306,21 @@ pub enum ApiError {
             format!("{APP}{WITH_ERRORS}"),
         ),
     ];
-    println!("\n## syn 2 or syn 3: clean build of a typical application (median of 3, no incremental compilation)\n");
+    println!("\n## syn 2 or syn 3: clean build of a typical application (median of 3, builds taking turns, no incremental compilation)\n");
     println!("| application | clean build | added |");
     println!("|---|---:|---:|");
-    let mut baseline = Duration::ZERO;
-    for (index, (name, extra, source)) in apps.iter().enumerate() {
-        let dir = work().join(format!("app{index}"));
-        new_crate(&dir, &format!("{common}{extra}"), source);
-        let time = clean_build(&dir, 3);
-        if index == 0 {
-            baseline = time;
-        }
+    let dirs: Vec<PathBuf> = (0..apps.len())
+        .map(|index| work().join(format!("app{index}")))
+        .collect();
+    for (dir, (_, extra, source)) in dirs.iter().zip(&apps) {
+        new_crate(dir, &format!("{common}{extra}"), source);
+    }
+    let times = clean_builds(&dirs, 3);
+    for ((name, _, _), time) in apps.iter().zip(&times) {
         println!(
             "| {name} | {} | {} |",
-            secs(time),
-            secs(time.saturating_sub(baseline))
+            secs(*time),
+            secs(time.saturating_sub(times[0]))
         );
     }
 }
