@@ -2,14 +2,14 @@
 //!
 //! In a real build, every token stream a proc macro concatenates or groups is a call into the
 //! compiler, and the client side of that bridge runs unoptimised in a debug build: measured on
-//! a 1,000-variant enum, those calls made most of the derive's cost. The method bodies need no
-//! span of their own (generated code is spanned at the call site either way; where an error
-//! must point at the user's code, the impl's where-clause carries the span, see `generics`),
-//! so they are written as source text and lexed by rustc in one call.
+//! a 1,000-variant enum, those calls made most of the derive's cost. Generated code needs no
+//! span of its own (it is spanned at the call site either way), so the impls and their method
+//! bodies are written as source text and lexed by rustc in one call.
 //!
-//! The exception, a delegating variant's call of its field's type, is spliced in as tokens
-//! (its span reports a type without `HttpStatus` at the field): the text holds a placeholder
-//! identifier, replaced after lexing.
+//! What must keep the user's spans is spliced in as tokens (`Code::tokens`): the type, its
+//! generics and where-predicates, the assertions whose errors point at a field (`bounds.rs`),
+//! a delegating variant's call of its field's type, warnings and errors. The text holds a
+//! placeholder identifier for each, replaced after lexing.
 
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::ToTokens;

@@ -290,6 +290,7 @@ mod tests {
             "http://[2001:db8::7]/c=GB?objectClass?one",
             "http://[::ffff:192.0.2.1]/",
             "http://[v7.fe80::a+en1]/",
+            "http://[V7.fe80::a+en1]/",
             "http://user:pass@host:/",
             "http://192.168.0.300/",
             "a%20b",
@@ -383,6 +384,7 @@ mod tests {
             "80",
             "é",
             " ",
+            "V1.",
         ];
         let mut state: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = |bound: usize| {
