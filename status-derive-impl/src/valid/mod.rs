@@ -251,9 +251,14 @@ pub fn check(input: &Input, resolved: &[Resolved], diag: &mut Diagnostics) {
                 }
             }
         }
-        if let (true, Some(own)) = (variant.is_enum_variant, variant.attrs.first()) {
-            // A variant's own options reach only that variant: asking every other one whether
-            // it takes them made this quadratic in the number of variants.
+        // A variant's own options reach only that variant: asking every other one whether it
+        // takes them made this quadratic in the number of variants.
+        let own = if variant.is_enum_variant {
+            variant.attrs.first()
+        } else {
+            None
+        };
+        if let Some(own) = own {
             if !this.delegates() && this.status().is_some() {
                 options_at_status(own, true, &[this], diag);
             }
