@@ -98,14 +98,67 @@ impl Accept {
         match (fields.next(), fields.next()) {
             (None, _) => Accept::Known(Prefer::AsIs),
             (Some(field), None) => Accept::Field(field.clone()),
-            (Some(_), Some(_)) => Accept::Known(crate::layer::accept::prefer(|| {
-                headers
-                    .get_all(http::header::ACCEPT)
-                    .iter()
-                    .map(HeaderValue::as_bytes)
-            })),
+            (Some(_), Some(_)) => Accept::several(headers),
         }
     }
+
+    #[cold]
+    fn several(headers: &http::HeaderMap) -> Accept {
+        Accept::Known(crate::layer::accept::prefer(|| {
+            headers
+                .get_all(http::header::ACCEPT)
+                .iter()
+                .map(HeaderValue::as_bytes)
+        }))
+    }
+}
+
+/// Up to this many distinct field names, the request's fields are read in one pass. Two hash
+/// lookups cost about 250 instructions (hashing `x-request-id` byte by byte), the pass about 30
+/// per field: measured with callgrind, the pass is cheaper up to 9 or 10 names, and most
+/// requests carry a handful.
+#[cfg(any(feature = "tower", feature = "poem"))]
+const READ_IN_ONE_PASS: usize = 8;
+
+/// What a layer reads of an `http` 1 request's fields: the first field named `id_header` and
+/// the `Accept`. The same as `(headers.get(id_header), Accept::of(headers))`, found faster.
+#[cfg(any(feature = "tower", feature = "poem"))]
+#[inline]
+pub(crate) fn read_fields<'h>(
+    headers: &'h http::HeaderMap,
+    id_header: &HeaderName,
+) -> (Option<&'h HeaderValue>, Accept) {
+    if headers.keys_len() > READ_IN_ONE_PASS {
+        return (headers.get(id_header), Accept::of(headers));
+    }
+    read_in_one_pass(headers, id_header)
+}
+
+#[cfg(any(feature = "tower", feature = "poem"))]
+#[inline]
+fn read_in_one_pass<'h>(
+    headers: &'h http::HeaderMap,
+    id_header: &HeaderName,
+) -> (Option<&'h HeaderValue>, Accept) {
+    let mut id = None;
+    let mut accept = None;
+    // Values of one name come together, so a second `Accept` value follows the first.
+    for (name, value) in headers {
+        if name == http::header::ACCEPT {
+            if accept.is_some() {
+                return (headers.get(id_header), Accept::several(headers));
+            }
+            accept = Some(value);
+        }
+        if id.is_none() && name == id_header {
+            id = Some(value);
+        }
+    }
+    let accept = match accept {
+        None => Accept::Known(Prefer::AsIs),
+        Some(field) => Accept::Field(field.clone()),
+    };
+    (id, accept)
 }
 
 impl Context {
@@ -329,6 +382,65 @@ pub(crate) fn within<R>(context: &Context, f: impl FnOnce() -> R) -> R {
 #[cfg(test)]
 mod tests {
     use super::is_sane;
+
+    #[cfg(any(feature = "tower", feature = "poem"))]
+    mod read_fields {
+        use super::super::{read_in_one_pass, Accept, Prefer};
+        use http::{HeaderMap, HeaderName, HeaderValue};
+        use proptest::prelude::*;
+
+        /// Names a request may carry, the two read among them, some twice.
+        const NAMES: [&str; 7] = [
+            "accept",
+            "x-request-id",
+            "x-trace-id",
+            "host",
+            "user-agent",
+            "accept-encoding",
+            "content-type",
+        ];
+        const VALUES: [&str; 5] = ["*/*", "text/plain", "application/json", "a1", "b2"];
+
+        fn comparable(accept: &Accept) -> (Option<Prefer>, Option<&[u8]>) {
+            match accept {
+                Accept::Known(prefer) => (Some(*prefer), None),
+                Accept::Field(field) => (None, Some(field.as_bytes())),
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn one_pass_reads_what_two_lookups_read(
+                fields in proptest::collection::vec((0..NAMES.len(), 0..VALUES.len()), 0..10),
+                id_name in 1usize..3,
+            ) {
+                let mut headers = HeaderMap::new();
+                for (name, value) in fields {
+                    headers.append(
+                        HeaderName::from_static(NAMES[name]),
+                        HeaderValue::from_static(VALUES[value]),
+                    );
+                }
+                let id_header = HeaderName::from_static(NAMES[id_name]);
+                let (id, accept) = read_in_one_pass(&headers, &id_header);
+                let expected = Accept::of(&headers);
+                prop_assert_eq!(id, headers.get(&id_header));
+                prop_assert_eq!(comparable(&accept), comparable(&expected));
+            }
+        }
+
+        #[test]
+        fn several_accept_fields_are_read_together() {
+            let mut headers = HeaderMap::new();
+            headers.append("accept", HeaderValue::from_static("text/plain"));
+            headers.append("x-request-id", HeaderValue::from_static("abc"));
+            headers.append("accept", HeaderValue::from_static("application/json"));
+            let id_header = HeaderName::from_static("x-request-id");
+            let (id, accept) = read_in_one_pass(&headers, &id_header);
+            assert_eq!(id.map(HeaderValue::as_bytes), Some(&b"abc"[..]));
+            assert_eq!(comparable(&accept), (Some(Prefer::Json), None));
+        }
+    }
 
     #[test]
     fn sane_ids_are_one_to_128_bytes_of_visible_ascii() {

@@ -3,7 +3,7 @@
 
 use super::decode::Encoded;
 use super::{Settings, WithContext};
-use crate::context::{self, Accept, Context, RequestPath};
+use crate::context::{self, Context, RequestPath};
 use http::header::{CONTENT_ENCODING, CONTENT_TYPE};
 use http::HeaderValue;
 use poem::{Body, Endpoint, IntoResponse, Middleware, Request, Response};
@@ -57,10 +57,10 @@ impl<E: Endpoint> Endpoint for ProblemPoemEndpoint<E> {
     type Output = Response;
 
     async fn call(&self, request: Request) -> poem::Result<Response> {
-        let headers = request.headers();
+        let (field, accept) = context::read_fields(request.headers(), self.settings.header_name());
         let cx = self.settings.context(
-            headers.get(self.settings.header_name()).cloned(),
-            Accept::of(headers),
+            field.cloned(),
+            accept,
             // A nested route sees its own part of the path; the client asked for all of it.
             RequestPath::Http(request.original_uri().path_and_query().cloned()),
         );

@@ -2,7 +2,7 @@
 
 use super::decode::Encoded;
 use super::Settings;
-use crate::context::{Accept, Context, RequestPath};
+use crate::context::{read_fields, Context, RequestPath};
 use bytes::Bytes;
 use core::future::Future;
 use core::pin::Pin;
@@ -72,7 +72,7 @@ where
 
     #[inline]
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
-        let headers = request.headers();
+        let (field, accept) = read_fields(request.headers(), self.settings.header_name());
         // The id tower-http's `SetRequestIdLayer` gave the request, if it ran first: what its
         // `TraceLayer` spans record. Else the request's own header. Reference-counted clones,
         // like the URI: nothing is allocated for a response that passes through.
@@ -80,11 +80,11 @@ where
             .extensions()
             .get::<tower_http::request_id::RequestId>()
             .map(|id| id.header_value())
-            .or_else(|| headers.get(self.settings.header_name()))
+            .or(field)
             .cloned();
         let cx = self.settings.context(
             incoming,
-            Accept::of(headers),
+            accept,
             RequestPath::Http(request.uri().path_and_query().cloned()),
         );
         // Built in place: the future is moved as little as the caller moves it.
