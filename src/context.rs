@@ -113,10 +113,9 @@ impl Accept {
     }
 }
 
-/// Up to this many distinct field names, the request's fields are read in one pass. Two hash
-/// lookups cost about 250 instructions (hashing `x-request-id` byte by byte), the pass about 30
-/// per field: measured with callgrind, the pass is cheaper up to 9 or 10 names, and most
-/// requests carry a handful.
+/// Up to this many distinct field names, the request's fields are read in one pass: hashing
+/// `x-request-id` for a lookup costs more than comparing a handful of names with it, and most
+/// requests carry a handful. Where the two cross is measured in docs/PERFORMANCE.md.
 #[cfg(any(feature = "tower", feature = "poem"))]
 const READ_IN_ONE_PASS: usize = 8;
 
