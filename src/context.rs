@@ -121,8 +121,10 @@ const READ_IN_ONE_PASS: usize = 8;
 
 /// What a layer reads of an `http` 1 request's fields: the first field named `id_header` and
 /// the `Accept`. The same as `(headers.get(id_header), Accept::of(headers))`, found faster.
+/// Always inlined: out of line, the pair came back through memory and was copied once more
+/// into the context, 54 instructions a request (docs/PERFORMANCE.md).
 #[cfg(any(feature = "tower", feature = "poem"))]
-#[inline]
+#[inline(always)]
 pub(crate) fn read_fields<'h>(
     headers: &'h http::HeaderMap,
     id_header: &HeaderName,
@@ -134,7 +136,7 @@ pub(crate) fn read_fields<'h>(
 }
 
 #[cfg(any(feature = "tower", feature = "poem"))]
-#[inline]
+#[inline(always)]
 fn read_in_one_pass<'h>(
     headers: &'h http::HeaderMap,
     id_header: &HeaderName,
