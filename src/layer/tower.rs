@@ -87,10 +87,12 @@ where
             accept,
             RequestPath::Http(request.uri().path_and_query().cloned()),
         );
-        // Built in place: the future is moved as little as the caller moves it.
         ProblemFuture {
             state: State::Call {
                 call: {
+                    // Lent for the call too: a service may build its response in `call`
+                    // (`tests/context_in_call.rs`). It costs a copy of the inner future, built
+                    // aside while the context's address is lent (docs/PERFORMANCE.md).
                     let _entered = crate::context::enter(&cx);
                     self.inner.call(request)
                 },
